@@ -1,0 +1,56 @@
+"""Auth forms (WTForms via Flask-WTF, CSRF included)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("用户名"), validators=[DataRequired(_l("请输入用户名。"))])
+    password = PasswordField(_l("密码"), validators=[DataRequired(_l("请输入密码。"))])
+    remember = BooleanField(_l("记住我"))
+    submit = SubmitField(_l("登录"))
+
+
+class RegisterForm(FlaskForm):
+    username = StringField(
+        _l("用户名"),
+        validators=[DataRequired(_l("请输入用户名。")), Length(3, 32, _l("用户名须为3-32个字符。"))],
+        description=_l("字母、数字、下划线，3-32位，用于登录。"),
+    )
+    display_name = StringField(
+        _l("姓名"),
+        validators=[DataRequired(_l("请输入姓名。")), Length(1, 32, _l("姓名不超过32个字符。"))],
+    )
+    organization_id = SelectField(
+        _l("所属单位"),
+        coerce=int,
+        validators=[InputRequired(_l("请选择所属学校/班级。"))],
+        validate_choice=True,
+    )
+    password = PasswordField(
+        _l("密码"),
+        validators=[DataRequired(_l("请输入密码。"))],
+        description=_l("至少8位，须同时包含字母和数字。"),
+    )
+    confirm = PasswordField(
+        _l("确认密码"), validators=[EqualTo("password", _l("两次输入的密码不一致。"))]
+    )
+    submit = SubmitField(_l("注册"))
+
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("当前密码"), validators=[DataRequired(_l("请输入当前密码。"))])
+    password = PasswordField(
+        _l("新密码"),
+        validators=[DataRequired(_l("请输入新密码。"))],
+        description=_l("至少8位，须同时包含字母和数字。"),
+    )
+    confirm = PasswordField(
+        _l("确认新密码"), validators=[EqualTo("password", _l("两次输入的密码不一致。"))]
+    )
+    submit = SubmitField(_l("修改密码"))

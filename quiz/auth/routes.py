@@ -1,0 +1,142 @@
+"""Auth routes. Views stay thin: validate the form, call a service, redirect."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from quiz.auth import bp
+from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
+from quiz.extensions import limiter
+from quiz.services import DomainError
+from quiz.services.accounts import (
+    BackoffPolicy,
+    LoginThrottled,
+    NewUser,
+    authenticate,
+    change_password,
+    create_user,
+)
+from quiz.services.organizations import selectable_for_students
+from quiz.timeutil import utcnow
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only local paths are followed after login (no open redirect)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        # A full URL to our own host (from a Referer) is reduced to its path.
+        if parts.netloc and parts.netloc == request.host and parts.path.startswith("/"):
+            return parts.path + (f"?{parts.query}" if parts.query else "")
+        return None
+    if "\\" in target:
+        return None
+    return target
+
+
+def backoff_policy() -> BackoffPolicy:
+    config = current_app.config
+    return BackoffPolicy(
+        config["LOGIN_FAILURES_BEFORE_BACKOFF"],
+        config["LOGIN_BACKOFF_BASE_SECONDS"],
+        config["LOGIN_BACKOFF_MAX_SECONDS"],
+    )
+
+
+def login_ip_limit() -> str:
+    return current_app.config["LOGIN_IP_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_ip_limit, methods=["POST"])
+def login():
+    """Log in with username and password; throttled per IP and per account."""
+    if current_user.is_authenticated:
+        return redirect(url_for("play.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = authenticate(
+                form.username.data, form.password.data, now=utcnow(), policy=backoff_policy()
+            )
+        except LoginThrottled as throttled:
+            flash(_("登录失败次数过多，请在%(seconds)s秒后再试。", seconds=throttled.retry_after), "danger")
+            return render_template("auth/login.html", form=form), 429
+        if user is None:
+            flash(_("用户名或密码不正确。"), "danger")
+            return render_template("auth/login.html", form=form), 200
+        login_user(user, remember=form.remember.data)
+        if user.must_change_password:
+            flash(_("这是组织者为您设置的初始密码，请先修改密码。"), "warning")
+            return redirect(url_for("auth.change_password"))
+        return redirect(safe_next(request.args.get("next")) or url_for("play.index"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Log out (POST with CSRF, so a link on another site cannot log students out)."""
+    logout_user()
+    flash(_("您已退出登录。"), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Students register themselves and pick their school/class from the tree."""
+    if current_user.is_authenticated:
+        return redirect(url_for("play.index"))
+    form = RegisterForm()
+    form.organization_id.choices = [(0, _("请选择学校/班级"))] + selectable_for_students()
+    if form.validate_on_submit():
+        try:
+            create_user(
+                NewUser(
+                    username=form.username.data,
+                    display_name=form.display_name.data,
+                    password=form.password.data,
+                    organization_id=form.organization_id.data or None,
+                ),
+                hash_method=current_app.config["PASSWORD_HASH_METHOD"],
+            )
+        except DomainError as error:
+            field = {
+                "bad_username": form.username,
+                "username_taken": form.username,
+                "weak_password": form.password,
+                "missing_organization": form.organization_id,
+                "bad_organization": form.organization_id,
+                "bad_display_name": form.display_name,
+            }.get(error.code)
+            (field.errors.append(error.message) if field else flash(error.message, "danger"))
+            return render_template("auth/register.html", form=form), 422
+        flash(_("注册成功，请登录。"), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/register.html", form=form), (422 if form.is_submitted() else 200)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password (forced after an organizer issued one)."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(
+                current_user,
+                form.current.data,
+                form.password.data,
+                hash_method=current_app.config["PASSWORD_HASH_METHOD"],
+            )
+        except DomainError as error:
+            target = form.current if error.code == "wrong_password" else form.password
+            target.errors.append(error.message)
+            return render_template("auth/password.html", form=form), 422
+        flash(_("密码已修改。"), "success")
+        return redirect(url_for("play.index"))
+    return render_template("auth/password.html", form=form), (422 if form.is_submitted() else 200)

@@ -1,0 +1,99 @@
+"""Vocabulary and result types shared by every bank exchange format.
+
+The formats package is pure Python (no Flask, no SQLAlchemy) so the CLI, the admin views and
+the tests can all use it. The vocabulary below mirrors the canonical bank JSON schema; it is
+kept local on purpose so this package does not depend on the generator's modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Canonical themed-day codes -> the Chinese names organizers write, in programme order.
+THEMED_DAY_NAMES: dict[str, str] = {
+    "campus": "校园日",
+    "telecom": "电信日",
+    "law": "法治日",
+    "finance": "金融日",
+    "youth": "青少年日",
+    "privacy": "个人信息保护日",
+    "general": "通用",
+}
+
+QUESTION_TYPE_NAMES: dict[str, str] = {
+    "single_choice": "单选",
+    "multiple_choice": "多选",
+    "true_false": "判断",
+    "fill_blank": "填空",
+}
+
+STATUS_NAMES: dict[str, str] = {
+    "approved": "已通过",
+    "draft": "草稿",
+    "retired": "已停用",
+}
+
+TRUE_FALSE_OPTIONS: list[str] = ["正确", "错误"]
+
+# Spreadsheets have columns 选项A…选项F, so six options is a hard limit of every format.
+OPTION_LETTERS = "ABCDEF"
+
+# Allowed option counts per choice type (inclusive), as the bank schema defines them.
+OPTION_COUNT_LIMITS: dict[str, tuple[int, int]] = {
+    "single_choice": (4, 4),
+    "multiple_choice": (4, 6),
+}
+
+MIN_DIFFICULTY, MAX_DIFFICULTY = 1, 3
+
+# Line number used for problems that concern the whole file rather than one row.
+WHOLE_FILE = 0
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem found while importing.
+
+    ``line`` is the spreadsheet row number as Excel/WPS show it (header = line 1) for CSV and
+    XLSX, the text line for malformed JSON, and ``WHOLE_FILE`` (0) for file-level problems.
+    ``column`` is the column header (e.g. ``答案``) or a field path; empty when not applicable.
+    """
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = "整个文件" if self.line == WHOLE_FILE else f"第 {self.line} 行"
+        return f"{where}「{self.column}」:{self.message}" if self.column else f"{where}:{self.message}"
+
+
+@dataclass
+class ImportResult:
+    """Questions parsed from a file plus every problem found in it.
+
+    Contract for callers: import nothing when ``errors`` is non-empty. ``questions`` still holds
+    the rows that parsed cleanly so a preview can show them next to the errors, but a partial
+    import would leave the bank out of step with the organizer's file; use ``importable``.
+    ``sources`` is only filled by formats that carry bank-level sources (JSON).
+    """
+
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file had no problems at all."""
+        return not self.errors
+
+    @property
+    def importable(self) -> list[dict[str, Any]]:
+        """The questions to import: all of them when the file is clean, otherwise none."""
+        return list(self.questions) if self.ok else []
+
+
+def file_error(message: str) -> ImportResult:
+    """An ImportResult carrying one whole-file error (bad encoding, not a spreadsheet, …)."""
+    return ImportResult(errors=[RowError(WHOLE_FILE, "", message)])

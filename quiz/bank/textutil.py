@@ -1,0 +1,58 @@
+"""Text helpers: NFKC comparison keys and an offset-preserving analysis copy of an article.
+
+The analysis copy has exactly the same length as the original text, so every offset found in
+it is an offset into the original: each character is converted on its own (traditional ->
+simplified with OpenCC t2s, then NFKC) and kept only when the conversion yields one character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PUNCT_RE = re.compile(r"[\s\u3000,，。.!！?？;；:：、“”\"'‘’《》()（）【】\[\]…—\-·]+")
+
+
+def nfkc(text: str) -> str:
+    """NFKC-normalised text; the form every comparison in the generator uses."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def compare_key(text: str) -> str:
+    """A loose key for duplicate detection: NFKC, lower-case, punctuation and spaces removed."""
+    return _PUNCT_RE.sub("", nfkc(text)).lower()
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: only analysis needs it
+
+    return opencc.OpenCC("t2s")
+
+
+def _char_map(char: str, converter) -> str:
+    simplified = converter.convert(char)
+    if len(simplified) != 1:
+        simplified = char
+    normalised = unicodedata.normalize("NFKC", simplified)
+    return normalised if len(normalised) == 1 else simplified
+
+
+def analysis_text(original: str) -> str:
+    """Simplified, NFKC-normalised copy of ``original`` with identical length and offsets."""
+    converter = _t2s()
+    whole = converter.convert(original)
+    if len(whole) == len(original):
+        # Fast path: whole-text conversion keeps offsets; NFKC is then applied per character.
+        out = []
+        for char in whole:
+            normalised = unicodedata.normalize("NFKC", char)
+            out.append(normalised if len(normalised) == 1 else char)
+        return "".join(out)
+    return "".join(_char_map(char, converter) for char in original)
+
+
+def is_traditional(original: str) -> bool:
+    """True when t2s conversion changes the text (i.e. it contains traditional characters)."""
+    return _t2s().convert(original) != original

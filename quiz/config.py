@@ -1,0 +1,48 @@
+"""Configuration defaults.
+
+Values are layered: these defaults, then ``instance/config.py``, then ``QUIZ_``-prefixed
+environment variables (``QUIZ_SECRET_KEY``, ``QUIZ_DATABASE_URL``, ``QUIZ_REDIS_URL``, ...),
+then the ``test_config`` mapping handed to :func:`quiz.create_app`.
+"""
+
+from __future__ import annotations
+
+#: The placeholder key; the app refuses to serve with it outside debug and testing.
+DEFAULT_SECRET_KEY = "dev-insecure-change-me"
+
+
+class DefaultConfig:
+    """Safe defaults for a single-machine install on SQLite."""
+
+    SECRET_KEY = DEFAULT_SECRET_KEY
+    # None means "SQLite file in the instance folder"; see quiz.__init__._database_uri.
+    DATABASE_URL: str | None = None
+    REDIS_URL: str | None = None
+    SQLITE_BUSY_TIMEOUT_MS = 5000
+
+    BABEL_DEFAULT_LOCALE = "zh_Hans_CN"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
+
+    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session: idle phones keep working
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # set QUIZ_SESSION_COOKIE_SECURE=true behind HTTPS
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = 14 * 24 * 3600
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # uploads: rosters, bank files, articles
+
+    # Werkzeug hash method; tests lower the cost, production keeps scrypt.
+    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_MIN_LENGTH = 8
+
+    # Per-IP login limit: a school lab behind one NAT address logs hundreds in per minute.
+    LOGIN_IP_LIMIT = "600 per minute"
+    # Per-account backoff: after this many failures the account waits, doubling each time.
+    LOGIN_FAILURES_BEFORE_BACKOFF = 5
+    LOGIN_BACKOFF_BASE_SECONDS = 30
+    LOGIN_BACKOFF_MAX_SECONDS = 900
+    RATELIMIT_HEADERS_ENABLED = True
+
+    ITEMS_PER_PAGE = 50

@@ -1,0 +1,190 @@
+"""Accounts: registration, password rules, login with per-account backoff, resets.
+
+Usernames compare under NFKC and case-folding, so ``Ｚｈａｎｇ`` and ``zhang`` are one account.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quiz.extensions import db
+from quiz.models import Organization, Role, User
+from quiz.services import Conflict, DomainError
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
+# Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def normalize_username(raw: str) -> str:
+    """NFKC + casefold + strip: the form in which usernames are stored and compared."""
+    return unicodedata.normalize("NFKC", raw or "").strip().casefold()
+
+
+def validate_username(username: str) -> str:
+    """Return the normalized username or raise DomainError with a Chinese message."""
+    normalized = normalize_username(username)
+    if not USERNAME_PATTERN.match(normalized):
+        raise DomainError("用户名须为3-32位字母、数字、下划线、点或连字符。", code="bad_username")
+    return normalized
+
+
+def password_problem(password: str, min_length: int = 8) -> str | None:
+    """Why a password is too weak (Chinese), or None when it is acceptable."""
+    if len(password) < min_length:
+        return f"密码至少需要{min_length}个字符。"
+    if password.isdigit() or password.isalpha():
+        return "密码须同时包含字母和数字。"
+    if len(set(password)) < 4:
+        return "密码过于简单，请避免重复字符。"
+    return None
+
+
+def generate_password(length: int = 10) -> str:
+    """A random initial password with letters and digits (for rosters and resets)."""
+    while True:
+        candidate = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
+        if password_problem(candidate) is None:
+            return candidate
+
+
+def hash_password(password: str, method: str = "scrypt") -> str:
+    return generate_password_hash(password, method=method)
+
+
+def get_user_by_username(username: str) -> User | None:
+    return db.session.execute(
+        select(User).where(User.username == normalize_username(username))
+    ).scalar_one_or_none()
+
+
+@dataclass
+class NewUser:
+    """Values for creating one account (from registration, the CLI, the admin UI or a roster)."""
+
+    username: str
+    display_name: str
+    password: str
+    role: str = Role.STUDENT
+    organization_id: int | None = None
+    must_change_password: bool = False
+    is_test_account: bool = False
+
+
+def create_user(
+    new: NewUser, *, hash_method: str = "scrypt", check_strength: bool = True, commit: bool = True
+) -> User:
+    """Create an account; raise DomainError/Conflict with a Chinese message on bad values."""
+    username = validate_username(new.username)
+    display_name = unicodedata.normalize("NFKC", new.display_name or "").strip()
+    if not display_name:
+        raise DomainError("请填写姓名/昵称。", code="bad_display_name")
+    if new.role not in {r.value for r in Role}:
+        raise DomainError(f"未知角色：{new.role}", code="bad_role")
+    if check_strength and (problem := password_problem(new.password)):
+        raise DomainError(problem, code="weak_password")
+    if new.role == Role.STUDENT and new.organization_id is None:
+        raise DomainError("学生必须选择所属单位（学校/班级）。", code="missing_organization")
+    if new.organization_id is not None and db.session.get(Organization, new.organization_id) is None:
+        raise DomainError("所选单位不存在。", code="bad_organization")
+    user = User(
+        username=username,
+        display_name=display_name[:64],
+        password_hash=hash_password(new.password, hash_method),
+        role=new.role,
+        organization_id=new.organization_id,
+        must_change_password=new.must_change_password,
+        is_test_account=new.is_test_account,
+    )
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise Conflict("该用户名已被使用。", code="username_taken") from exc
+    if commit:
+        db.session.commit()
+    return user
+
+
+class LoginThrottled(DomainError):
+    code = "throttled"
+    status = 429
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"登录失败次数过多，请在{retry_after}秒后再试。")
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class BackoffPolicy:
+    """Per-account backoff: after ``free_failures`` failures, wait base·2^(n−free) seconds."""
+
+    free_failures: int = 5
+    base_seconds: int = 30
+    max_seconds: int = 900
+
+    def lock_seconds(self, failures: int) -> int:
+        if failures < self.free_failures:
+            return 0
+        return min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free_failures))
+
+
+def authenticate(username: str, password: str, *, now: datetime, policy: BackoffPolicy) -> User | None:
+    """Check credentials; count failures per account and back off after repeated failures.
+
+    Raises LoginThrottled while the account is locked (even for the right password, so that
+    guessing cannot continue). Returns None on bad credentials without saying which part.
+    """
+    user = get_user_by_username(username)
+    if user is None:
+        # Spend comparable time so response timing does not reveal which usernames exist.
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if user.locked_until and user.locked_until > now:
+        raise LoginThrottled(int((user.locked_until - now).total_seconds()) + 1)
+    if not check_password_hash(user.password_hash, password) or not user.is_active:
+        user.failed_logins += 1
+        lock = policy.lock_seconds(user.failed_logins)
+        user.locked_until = now + timedelta(seconds=lock) if lock else None
+        db.session.commit()
+        return None
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    db.session.commit()
+    return user
+
+
+_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+
+
+def change_password(user: User, current: str, new: str, *, hash_method: str = "scrypt") -> None:
+    """Change one's own password (also clears the forced-change flag)."""
+    if not check_password_hash(user.password_hash, current):
+        raise DomainError("当前密码不正确。", code="wrong_password")
+    if problem := password_problem(new):
+        raise DomainError(problem, code="weak_password")
+    if new == current:
+        raise DomainError("新密码不能与当前密码相同。", code="same_password")
+    user.password_hash = hash_password(new, hash_method)
+    user.must_change_password = False
+    db.session.commit()
+
+
+def reset_password(user: User, *, hash_method: str = "scrypt") -> str:
+    """Issue a new random password that must be changed at next login; return it once."""
+    password = generate_password()
+    user.password_hash = hash_password(password, hash_method)
+    user.must_change_password = True
+    user.failed_logins = 0
+    user.locked_until = None
+    return password
