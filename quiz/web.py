@@ -19,7 +19,15 @@ CONTENT_SECURITY_POLICY = (
 )
 
 # Endpoints a user who must change their password may still reach.
-PASSWORD_CHANGE_ALLOWED = {"auth.change_password", "auth.logout", "static", "set_language"}
+PASSWORD_CHANGE_ALLOWED = {
+    "auth.change_password",
+    "auth.logout",
+    "static",
+    "set_language",
+    "api.csrf_token",
+    "api.logout",
+    "api.me",
+}
 
 
 def register_web(app: Flask) -> None:

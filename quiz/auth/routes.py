@@ -11,15 +11,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 from quiz.auth import bp
 from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
 from quiz.extensions import limiter
-from quiz.services import DomainError
-from quiz.services.accounts import (
-    BackoffPolicy,
-    LoginThrottled,
-    NewUser,
-    authenticate,
-    change_password,
-    create_user,
-)
+from quiz.services import DomainError, accounts
+from quiz.services.accounts import BackoffPolicy, LoginThrottled, NewUser, authenticate, create_user
 from quiz.services.organizations import selectable_for_students
 from quiz.timeutil import utcnow
 
@@ -127,7 +120,7 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            change_password(
+            accounts.change_password(
                 current_user,
                 form.current.data,
                 form.password.data,

@@ -1,0 +1,49 @@
+"""CLI commands: ``users create`` and ``quickstart``."""
+
+from __future__ import annotations
+
+from quiz.models import Organization, User
+from quiz.services.accounts import get_user_by_username
+
+
+def test_users_create_with_role_and_organization(runner):
+    result = runner.invoke(
+        args=[
+            "users", "create", "teacher", "--role", "organizer", "--password", "teach1234",
+            "--display-name", "李老师", "--organization", "四川省/广元中学",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    user = get_user_by_username("teacher")
+    assert user.role == "organizer" and user.display_name == "李老师"
+    assert user.organization.path == "四川省/广元中学"
+    assert user.organization.level == "school"
+
+
+def test_users_create_rejects_duplicates_and_bad_roles(runner):
+    args = ["users", "create", "dup", "--password", "pass1234", "--organization", "四川省/甲校/一班"]
+    assert runner.invoke(args=args).exit_code == 0
+    again = runner.invoke(args=args)
+    assert again.exit_code != 0 and "该用户名已被使用" in again.output
+    bad_role = runner.invoke(args=["users", "create", "x1x", "--role", "boss", "--password", "p1234567"])
+    assert bad_role.exit_code != 0
+
+
+def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch):
+    monkeypatch.setattr("flask_migrate.upgrade", lambda *a, **k: None)  # tests use create_all
+    result = runner.invoke(args=["quickstart", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    assert "organizer" in result.output and "http://127.0.0.1:5000/" in result.output
+    password = result.output.split("password:")[1].split()[0]
+    from werkzeug.security import check_password_hash
+
+    organizer: User = get_user_by_username("organizer")
+    assert organizer.is_organizer and check_password_hash(organizer.password_hash, password)
+    from quiz.extensions import db
+
+    classes = db.session.execute(db.select(Organization).filter_by(level="class")).scalars().all()
+    assert len(classes) >= 3
+    # Idempotent: running it again does not duplicate anything.
+    assert runner.invoke(args=["quickstart", "--no-serve"]).exit_code == 0
+    again = db.session.execute(db.select(Organization).filter_by(level="class")).scalars().all()
+    assert len(again) == len(classes)
