@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime, timedelta
 
 from quiz.extensions import db
-from quiz.models import Organization, Role, User
+from quiz.models import Contest, Organization, Question, Role, Source, User
+from quiz.services.contests import ContestValues, save_contest
 from quiz.services.accounts import NewUser, create_user
 from quiz.services.organizations import ensure_path
 
@@ -59,3 +61,88 @@ class Factories:
 
     def admin(self, username: str | None = None, **kwargs) -> User:
         return self.user(username, role=Role.ADMIN, organization=None, **kwargs)
+
+    # --- question bank -------------------------------------------------------------------
+
+    def source(self, source_id: str = "test-article", text: str = "测试文章。第二句。") -> Source:
+        source = db.session.get(Source, source_id)
+        if source is None:
+            source = Source(
+                id=source_id, title="测试文章", publisher="测试报", date="2021-10-11", text=text
+            )
+            db.session.add(source)
+            db.session.commit()
+        return source
+
+    def question(
+        self,
+        *,
+        type: str = "single_choice",
+        days: tuple[str, ...] = ("campus",),
+        status: str = "approved",
+        fact: str | None = None,
+        difficulty: int = 1,
+        stem: str | None = None,
+        options: list[str] | None = None,
+        answer: list | None = None,
+    ) -> Question:
+        n = next(self._counter)
+        defaults = {
+            "single_choice": (["甲", "乙", "丙", "丁"], [0]),
+            "multiple_choice": (["甲", "乙", "丙", "丁", "戊"], [0, 2]),
+            "true_false": (["正确", "错误"], [1]),
+            "fill_blank": ([], ["72万元", "72万"]),
+        }[type]
+        source = self.source()
+        question = Question(
+            uid=f"q{n:05d}",
+            type=type,
+            stem=stem or f"第{n}题的题干是什么？",
+            options=options if options is not None else defaults[0],
+            answer=answer if answer is not None else defaults[1],
+            explanation=f"出处：测试报 2021-10-11 第{n}题",
+            difficulty=difficulty,
+            status=status,
+            fact=fact or f"fact-{n}",
+            source_id=source.id,
+            sentence="测试文章。",
+            start=0,
+            end=5,
+        )
+        question.themed_days = list(days)
+        db.session.add(question)
+        db.session.commit()
+        return question
+
+    def questions(self, count: int, **kwargs) -> list[Question]:
+        return [self.question(**kwargs) for _ in range(count)]
+
+    # --- contests ------------------------------------------------------------------------
+
+    def contest(self, *, owner: User | None = None, now: datetime | None = None, **overrides):
+        """An open contest (opened a minute before ``now``) with enough questions to draw.
+
+        Questions are created for its day unless ``with_questions=False``.
+        """
+        with_questions = overrides.pop("with_questions", True)
+        now = now or datetime(2026, 10, 11, 2, 0, 0)
+        values = ContestValues(
+            title=overrides.pop("title", "校园日知识竞赛"),
+            opens_at=now - timedelta(minutes=1),
+            closes_at=now + timedelta(hours=2),
+            themed_day="campus",
+            time_limit_seconds=600,
+            question_count=4,
+            type_counts={"single_choice": 2, "true_false": 1, "fill_blank": 1},
+        )
+        for name, value in overrides.items():
+            setattr(values, name, value)
+        if with_questions:
+            day = (values.themed_day or "general",)
+            for qtype, count in values.type_counts.items():
+                self.questions(count, type=qtype, days=day)
+            extra = values.question_count - sum(values.type_counts.values())
+            if extra > 0:
+                self.questions(extra, days=day)
+        owner = owner or self.organizer()
+        return save_contest(None, values, actor=owner)

@@ -5,6 +5,27 @@ both rely on that).
 """
 
 from quiz.models.accounts import ROLES, Organization, OrgLevel, Role, User
+from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
+from quiz.models.bank import Question, QuestionDay, Source
+from quiz.models.contests import Contest, ContestOrganization, ContestQuestion, Event
 
-__all__ = ["ROLES", "AuditLog", "OrgLevel", "Organization", "Role", "User"]
+__all__ = [
+    "Answer",
+    "Attempt",
+    "Contest",
+    "ContestOrganization",
+    "ContestQuestion",
+    "Event",
+    "IntegrityEvent",
+    "ReviewItem",
+    "ROLES",
+    "AuditLog",
+    "OrgLevel",
+    "Organization",
+    "Question",
+    "QuestionDay",
+    "Role",
+    "Source",
+    "User",
+]

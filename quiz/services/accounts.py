@@ -21,7 +21,7 @@ from quiz.services import Conflict, DomainError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
 
 
 def normalize_username(raw: str) -> str:
@@ -93,7 +93,10 @@ def create_user(
         raise DomainError(problem, code="weak_password")
     if new.role == Role.STUDENT and new.organization_id is None:
         raise DomainError("学生必须选择所属单位（学校/班级）。", code="missing_organization")
-    if new.organization_id is not None and db.session.get(Organization, new.organization_id) is None:
+    if (
+        new.organization_id is not None
+        and db.session.get(Organization, new.organization_id) is None
+    ):
         raise DomainError("所选单位不存在。", code="bad_organization")
     user = User(
         username=username,
@@ -138,7 +141,9 @@ class BackoffPolicy:
         return min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free_failures))
 
 
-def authenticate(username: str, password: str, *, now: datetime, policy: BackoffPolicy) -> User | None:
+def authenticate(
+    username: str, password: str, *, now: datetime, policy: BackoffPolicy
+) -> User | None:
     """Check credentials; count failures per account and back off after repeated failures.
 
     Raises LoginThrottled while the account is locked (even for the right password, so that

@@ -1,13 +1,29 @@
-"""The organization tree: listing, scoping (an organizer's unit and below), creation."""
+"""The organization tree: listing, scoping (an organizer's unit and below), create/rename/merge/delete.
+
+Sibling names compare under NFKC and case-folding, so ``高一（1）班`` and ``高一(1)班`` are one class.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import Organization, OrgLevel, User
+from quiz.models import Organization, OrgLevel, Role, User
 from quiz.models.accounts import CHILD_LEVEL
-from quiz.services import Conflict, DomainError
+from quiz.models.audit import record
+from quiz.services import Conflict, DomainError, Forbidden, NotFound
+
+MAX_NAME_LENGTH = 80
+LEVEL_LABELS = {OrgLevel.REGION: "地区", OrgLevel.SCHOOL: "学校/单位", OrgLevel.CLASS: "班级/小组"}
+
+
+def name_key(name: str) -> str:
+    """The form in which sibling names are compared."""
+    return " ".join(unicodedata.normalize("NFKC", name or "").casefold().split())
 
 
 def all_organizations() -> list[Organization]:
@@ -16,8 +32,31 @@ def all_organizations() -> list[Organization]:
 
 def selectable_for_students() -> list[tuple[int, str]]:
     """Choices for a student's picker: schools and classes, labelled by their full path."""
-    nodes = [o for o in all_organizations() if o.level in (OrgLevel.SCHOOL, OrgLevel.CLASS)]
-    return sorted(((o.id, o.path) for o in nodes), key=lambda pair: pair[1])
+    return choices(None, levels=(OrgLevel.SCHOOL, OrgLevel.CLASS))
+
+
+def choices(actor: User | None, *, levels: tuple[str, ...] | None = None) -> list[tuple[int, str]]:
+    """(id, path) of nodes ``actor`` manages (every node when actor is None), sorted by path."""
+    orgs = {o.id: o for o in all_organizations()}
+    scope = managed_ids(actor) if actor is not None else None
+    paths = _paths(orgs)
+    return sorted(
+        (
+            (org_id, paths[org_id])
+            for org_id, org in orgs.items()
+            if (levels is None or org.level in levels) and (scope is None or org_id in scope)
+        ),
+        key=lambda pair: pair[1],
+    )
+
+
+def _paths(orgs: dict[int, Organization]) -> dict[int, str]:
+    # Walk parent ids in memory: org.path would lazy-load each ancestor one query at a time.
+    def path(org_id: int) -> str:
+        org = orgs[org_id]
+        return f"{path(org.parent_id)}/{org.name}" if org.parent_id in orgs else org.name
+
+    return {org_id: path(org_id) for org_id in orgs}
 
 
 def descendant_ids(root: Organization) -> set[int]:
@@ -49,35 +88,54 @@ def can_manage(user: User, organization: Organization | None) -> bool:
     return scope is None or (organization is not None and organization.id in scope)
 
 
+def get_managed(actor: User, org_id: int | None) -> Organization:
+    """The node ``org_id`` if ``actor`` may manage it; NotFound / Forbidden otherwise."""
+    org = db.session.get(Organization, org_id) if org_id else None
+    if org is None:
+        raise NotFound("单位不存在。")
+    if not can_manage(actor, org):
+        raise Forbidden("该单位不在您的管理范围内。")
+    return org
+
+
 def find_by_path(path: str) -> Organization | None:
     """Resolve ``地区/学校/班级`` to a node, or None."""
     node = None
     for name in [part.strip() for part in path.split("/") if part.strip()]:
-        parent_id = node.id if node else None
-        node = db.session.execute(
-            select(Organization).where(
-                Organization.name == name,
-                Organization.parent_id.is_(None) if parent_id is None else Organization.parent_id == parent_id,
-            )
-        ).scalar_one_or_none()
+        node = find_child(node, name)
         if node is None:
             return None
     return node
 
 
-def create_organization(name: str, parent: Organization | None, *, commit: bool = True) -> Organization:
-    """Add a child of ``parent`` (a region when parent is None); sibling names are unique."""
-    name = (name or "").strip()
+def find_child(parent: Organization | None, name: str) -> Organization | None:
+    """The child of ``parent`` (a root when None) whose name matches ``name``, or None."""
+    key = name_key(name)
+    siblings = parent.children if parent else _roots()
+    return next((s for s in siblings if name_key(s.name) == key), None)
+
+
+def check_name(name: str) -> str:
+    """Return the stripped name or raise DomainError (Chinese) when it is unusable."""
+    name = " ".join((name or "").split())
     if not name:
         raise DomainError("请填写单位名称。", code="bad_name")
     if "/" in name:
         raise DomainError("单位名称不能包含“/”。", code="bad_name")
-    parent_level = parent.level if parent else None
-    level = CHILD_LEVEL.get(parent_level)
+    if len(name) > MAX_NAME_LENGTH:
+        raise DomainError(f"单位名称不能超过{MAX_NAME_LENGTH}个字。", code="bad_name")
+    return name
+
+
+def create_organization(
+    name: str, parent: Organization | None, *, commit: bool = True
+) -> Organization:
+    """Add a child of ``parent`` (a region when parent is None); sibling names are unique."""
+    name = check_name(name)
+    level = CHILD_LEVEL.get(parent.level if parent else None)
     if level is None:
         raise DomainError("班级/小组下不能再建下级单位。", code="too_deep")
-    siblings = parent.children if parent else _roots()
-    if any(s.name == name for s in siblings):
+    if find_child(parent, name) is not None:
         raise Conflict(f"同一上级下已有名为“{name}”的单位。", code="duplicate_name")
     org = Organization(name=name, level=level, parent=parent)
     db.session.add(org)
@@ -91,9 +149,7 @@ def ensure_path(path: str) -> Organization:
     """Find or create every node of ``地区/学校/班级`` (used by the CLI and demo data)."""
     node = None
     for name in [part.strip() for part in path.split("/") if part.strip()]:
-        siblings = node.children if node else _roots()
-        existing = next((s for s in siblings if s.name == name), None)
-        node = existing or create_organization(name, node, commit=False)
+        node = find_child(node, name) or create_organization(name, node, commit=False)
     if node is None:
         raise DomainError("单位路径为空。", code="bad_path")
     return node
@@ -103,3 +159,173 @@ def _roots() -> list[Organization]:
     return list(
         db.session.execute(select(Organization).where(Organization.parent_id.is_(None))).scalars()
     )
+
+
+def create_child(actor: User, parent: Organization | None, name: str) -> Organization:
+    """An organizer adds a unit under a node in scope; only admins add regions."""
+    if parent is None and not actor.is_admin:
+        raise Forbidden("只有管理员可以新建地区。")
+    if parent is not None and not can_manage(actor, parent):
+        raise Forbidden("该单位不在您的管理范围内。")
+    org = create_organization(name, parent, commit=False)
+    record(actor, "organization.create", "organization", org.id, path=org.path)
+    db.session.commit()
+    return org
+
+
+def rename(actor: User, org: Organization, new_name: str) -> None:
+    """Rename a node; the name must stay unique among its siblings."""
+    if not can_manage(actor, org):
+        raise Forbidden("该单位不在您的管理范围内。")
+    new_name = check_name(new_name)
+    clash = find_child(org.parent, new_name)
+    if clash is not None and clash.id != org.id:
+        raise Conflict(f"同一上级下已有名为“{new_name}”的单位。", code="duplicate_name")
+    old_path = org.path
+    org.name = new_name
+    record(actor, "organization.rename", "organization", org.id, before=old_path, after=org.path)
+    try:
+        db.session.commit()
+    except IntegrityError as exc:  # a concurrent rename won the race
+        db.session.rollback()
+        raise Conflict(f"同一上级下已有名为“{new_name}”的单位。", code="duplicate_name") from exc
+
+
+def remove(actor: User, org: Organization) -> None:
+    """Delete a node that has neither sub-units nor accounts."""
+    if not can_manage(actor, org) or org.id == actor.organization_id:
+        raise Forbidden("您不能删除该单位。")
+    children = db.session.scalar(select(func.count()).where(Organization.parent_id == org.id))
+    members = db.session.scalar(select(func.count()).where(User.organization_id == org.id))
+    if children or members:
+        raise Conflict(
+            f"“{org.name}”下还有{children}个下级单位、{members}个账号，不能删除。"
+            "请先移走成员，或将它合并到其他单位。",
+            code="not_empty",
+        )
+    record(actor, "organization.delete", "organization", org.id, path=org.path)
+    db.session.delete(org)
+    db.session.commit()
+
+
+@dataclass
+class MergeReport:
+    members: int = 0
+    units: int = 0
+
+
+def merge(actor: User, source: Organization, target: Organization) -> MergeReport:
+    """Move everything in ``source`` into ``target`` (same level) and delete ``source``.
+
+    Children whose names clash with a child of ``target`` are merged the same way, recursively.
+    """
+    if not (can_manage(actor, source) and can_manage(actor, target)):
+        raise Forbidden("该单位不在您的管理范围内。")
+    if source.id == target.id:
+        raise DomainError("不能把单位合并到它自己。", code="same_node")
+    if source.level != target.level:
+        raise DomainError("只能合并同一级别的单位（例如班级并入班级）。", code="level_mismatch")
+    source_path, target_path = source.path, target.path
+    db.session.flush()
+    report = MergeReport()
+    _merge_into(source.id, target.id, report)
+    db.session.expire_all()  # the ORM's view of the moved rows is stale after bulk updates
+    record(
+        actor,
+        "organization.merge",
+        "organization",
+        target.id,
+        source=source_path,
+        source_id=source.id,
+        target=target_path,
+        moved_members=report.members,
+        moved_units=report.units,
+    )
+    db.session.commit()
+    return report
+
+
+def _merge_into(source_id: int, target_id: int, report: MergeReport) -> None:
+    """SQL-level merge: reparent or merge children, repoint every reference, delete the source."""
+    target_children = {
+        name_key(name): child_id
+        for child_id, name in db.session.execute(
+            select(Organization.id, Organization.name).where(Organization.parent_id == target_id)
+        )
+    }
+    for child_id, name in db.session.execute(
+        select(Organization.id, Organization.name).where(Organization.parent_id == source_id)
+    ).all():
+        twin = target_children.get(name_key(name))
+        if twin is None:
+            db.session.execute(
+                update(Organization).where(Organization.id == child_id).values(parent_id=target_id)
+            )
+            report.units += 1
+        else:
+            _merge_into(child_id, twin, report)
+    report.members += db.session.scalar(
+        select(func.count()).where(User.organization_id == source_id)
+    )
+    _repoint_references(source_id, target_id)
+    db.session.execute(delete(Organization).where(Organization.id == source_id))
+
+
+def _repoint_references(source_id: int, target_id: int) -> None:
+    """Point every foreign key to ``organization.id`` (users, contests, …) from source to target.
+
+    Walking the metadata keeps merges correct as other features add tables that reference units.
+    Where the column is part of a composite key, rows already present for the target are dropped.
+    """
+    for table in db.metadata.sorted_tables:
+        for column in table.columns:
+            if table.name == "organization" or not any(
+                fk.column.table.name == "organization" for fk in column.foreign_keys
+            ):
+                continue
+            others = [c for c in table.primary_key.columns if c is not column]
+            if column.primary_key and others:
+                twin = table.alias()
+                duplicate = exists().where(
+                    twin.c[column.name] == target_id, *[twin.c[c.name] == c for c in others]
+                )
+                db.session.execute(delete(table).where(column == source_id, duplicate))
+            db.session.execute(
+                update(table).where(column == source_id).values({column.name: target_id})
+            )
+
+
+@dataclass
+class TreeNode:
+    """A node for the tree page: direct and subtree student counts."""
+
+    org: Organization
+    students: int = 0
+    total: int = 0
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def tree(actor: User) -> list[TreeNode]:
+    """The part of the tree ``actor`` manages (everything for admins), with student counts."""
+    counts = dict(
+        db.session.execute(
+            select(User.organization_id, func.count())
+            .where(User.role == Role.STUDENT)
+            .group_by(User.organization_id)
+        ).all()
+    )
+    nodes = {o.id: TreeNode(o, students=counts.get(o.id, 0)) for o in all_organizations()}
+    roots: list[TreeNode] = []
+    for node in sorted(nodes.values(), key=lambda n: name_key(n.org.name)):
+        parent = nodes.get(node.org.parent_id)
+        (parent.children if parent else roots).append(node)
+    if not actor.is_admin:
+        roots = [nodes[actor.organization_id]] if actor.organization_id in nodes else []
+
+    def total(node: TreeNode) -> int:
+        node.total = node.students + sum(total(child) for child in node.children)
+        return node.total
+
+    for root in roots:
+        total(root)
+    return roots

@@ -1,0 +1,272 @@
+"""Attempts: start (draw a paper), save answers, submit, expire, extend and void.
+
+Every function takes ``now``; routes pass :func:`quiz.timeutil.utcnow`. The database backs the
+rules: one open attempt per student and contest (a partial unique index), one answer per
+question (a unique constraint).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import Answer, Attempt, Contest, User
+from quiz.models.audit import record
+from quiz.services import Conflict, DomainError, Forbidden, NotFound
+from quiz.services.grading import grade
+from quiz.services.review import remember_wrong_answers
+from quiz.services.timing import OPEN, contest_state, fixed_deadline, is_overdue, time_used_ms
+
+IN_PROGRESS, SUBMITTED, EXPIRED, VOIDED = "in_progress", "submitted", "expired", "voided"
+MAX_TEXT_LENGTH = 200
+
+
+class LateAnswer(Conflict):
+    code = "deadline_passed"
+
+
+@dataclass
+class AttemptResult:
+    score: float
+    max_score: float
+    time_used_ms: int
+    status: str
+
+
+def effective_status(attempt: Attempt, now: datetime, grace_seconds: float) -> str:
+    """The status as boards and pages must see it: an overdue open attempt is expired."""
+    if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds):
+        return EXPIRED
+    return attempt.status
+
+
+def open_attempt(contest: Contest, user: User) -> Attempt | None:
+    return db.session.execute(
+        select(Attempt).where(
+            Attempt.contest_id == contest.id,
+            Attempt.user_id == user.id,
+            Attempt.status == IN_PROGRESS,
+        )
+    ).scalar_one_or_none()
+
+
+def start_attempt(
+    contest: Contest, user: User, *, now: datetime, grace_seconds: float, paper_builder
+) -> tuple[Attempt, bool]:
+    """Return the open attempt (False) or start a new one with a freshly drawn paper (True).
+
+    ``paper_builder(contest, seed)`` returns the paper snapshot (see services.papers).
+    """
+    current = open_attempt(contest, user)
+    if current is not None:
+        if not is_overdue(now, current.deadline, grace_seconds):
+            return current, False
+        finish(current, now=now, status=EXPIRED)
+    if contest_state(now, contest.opens_at, contest.closes_at) != OPEN:
+        raise Conflict("比赛当前未开放。", code="contest_not_open")
+    used = db.session.execute(
+        select(func.count())
+        .select_from(Attempt)
+        .where(
+            Attempt.contest_id == contest.id,
+            Attempt.user_id == user.id,
+            Attempt.status != VOIDED,
+        )
+    ).scalar_one()
+    if used >= contest.attempts_allowed:
+        raise Conflict("您的答题次数已用完。", code="no_attempts_left")
+    number = (
+        db.session.execute(
+            select(func.max(Attempt.number)).where(
+                Attempt.contest_id == contest.id, Attempt.user_id == user.id
+            )
+        ).scalar_one()
+        or 0
+    ) + 1
+    seed = secrets.randbits(62)
+    paper = paper_builder(contest, seed)
+    attempt = Attempt(
+        contest_id=contest.id,
+        user_id=user.id,
+        number=number,
+        seed=seed,
+        status=IN_PROGRESS,
+        started_at=now,
+        deadline=fixed_deadline(now, contest.time_limit_seconds, contest.closes_at),
+        paper=paper,
+        max_score=float(sum(item["points"] for item in paper)),
+    )
+    db.session.add(attempt)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # A simultaneous start won the race (same number or a second open attempt).
+        db.session.rollback()
+        winner = open_attempt(contest, user)
+        if winner is None:
+            raise Conflict("请勿重复开始答题，请刷新页面。", code="duplicate_start") from None
+        return winner, False
+    return attempt, True
+
+
+def paper_item(attempt: Attempt, question_id: int) -> dict:
+    for item in attempt.paper:
+        if item["question_id"] == question_id:
+            return item
+    raise NotFound("该题不在您的试卷中。", code="not_in_paper")
+
+
+def _validated_response(item: dict, choice, text) -> tuple[list[int] | None, str | None]:
+    if item["type"] == "fill_blank":
+        if not isinstance(text, str):
+            raise DomainError("填空题请提交文字答案 text。", code="malformed")
+        if len(text) > MAX_TEXT_LENGTH:
+            raise DomainError(f"答案不能超过{MAX_TEXT_LENGTH}个字符。", code="malformed")
+        return None, text.strip()
+    if not isinstance(choice, list) or not all(
+        isinstance(i, int) and not isinstance(i, bool) for i in choice
+    ):
+        raise DomainError("请提交选项序号列表 choice。", code="malformed")
+    picked = sorted(set(choice))
+    if any(i < 0 or i >= len(item["options"]) for i in picked):
+        raise DomainError("选项序号超出范围。", code="malformed")
+    if item["type"] in ("single_choice", "true_false") and len(picked) > 1:
+        raise DomainError("单选题和判断题只能选择一个选项。", code="malformed")
+    return picked, None
+
+
+def save_answer(
+    attempt: Attempt,
+    question_id: int,
+    *,
+    choice=None,
+    text=None,
+    now: datetime,
+    grace_seconds: float,
+) -> Answer:
+    """Store (or replace) an answer graded against the snapshot; late answers are refused."""
+    if attempt.status != IN_PROGRESS:
+        raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
+    if is_overdue(now, attempt.deadline, grace_seconds):
+        finish(attempt, now=now, status=EXPIRED)
+        raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
+    item = paper_item(attempt, question_id)
+    picked, typed = _validated_response(item, choice, text)
+    result = grade(item, choice=picked, text=typed, partial_credit=attempt.contest.partial_credit)
+    answer = next((a for a in attempt.answers if a.question_id == question_id), None)
+    if answer is None:
+        answer = Answer(attempt=attempt, question_id=question_id)
+        db.session.add(answer)
+    answer.choice, answer.text = picked, typed
+    answer.points, answer.is_correct, answer.saved_at = result.points, result.is_correct, now
+    attempt.score = round(sum(a.points for a in attempt.answers), 4)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # The same answer saved twice at once from two tabs: the other write won; keep it.
+        db.session.rollback()
+        return db.session.execute(
+            select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id)
+        ).scalar_one()
+    return answer
+
+
+def finish(attempt: Attempt, *, now: datetime, status: str = SUBMITTED) -> Attempt:
+    """Close an attempt (idempotent). An overdue one is closed as expired at its deadline."""
+    if attempt.status != IN_PROGRESS:
+        return attempt
+    attempt.status = status
+    attempt.finished_at = min(now, attempt.deadline) if status == EXPIRED else now
+    remember_wrong_answers(attempt, now=now)
+    db.session.commit()
+    return attempt
+
+
+def submit(attempt: Attempt, *, now: datetime, grace_seconds: float) -> AttemptResult:
+    """Hand in: idempotent; after the deadline it records the attempt as expired instead."""
+    if attempt.status == IN_PROGRESS:
+        late = is_overdue(now, attempt.deadline, grace_seconds)
+        finish(attempt, now=now, status=EXPIRED if late else SUBMITTED)
+    return result_of(attempt)
+
+
+def result_of(attempt: Attempt) -> AttemptResult:
+    return AttemptResult(
+        score=attempt.score,
+        max_score=attempt.max_score,
+        time_used_ms=time_used_ms(attempt.started_at, attempt.finished_at, attempt.deadline),
+        status=attempt.status,
+    )
+
+
+def close_overdue(*, now: datetime, grace_seconds: float) -> int:
+    """Persist every open attempt whose time ran out (for the periodic CLI command)."""
+    cutoff = now - timedelta(seconds=grace_seconds)
+    overdue = (
+        db.session.execute(
+            select(Attempt).where(Attempt.status == IN_PROGRESS, Attempt.deadline < cutoff)
+        )
+        .scalars()
+        .all()
+    )
+    for attempt in overdue:
+        finish(attempt, now=now, status=EXPIRED)
+    return len(overdue)
+
+
+def extend(attempt: Attempt, seconds: int, *, actor: User, now: datetime) -> Attempt:
+    """Give one student more time (accommodation); recorded with who and when."""
+    if attempt.status != IN_PROGRESS:
+        raise Conflict("只能为进行中的答题延时。", code="attempt_finished")
+    if not 0 < seconds <= 24 * 3600:
+        raise DomainError("延长时间须在1秒到24小时之间。", code="bad_extension")
+    old_deadline = attempt.deadline
+    attempt.extension_seconds += seconds
+    attempt.deadline = attempt.deadline + timedelta(seconds=seconds)
+    record(
+        actor,
+        "attempt.extend",
+        "attempt",
+        attempt.id,
+        seconds=seconds,
+        old_deadline=old_deadline.isoformat(),
+        new_deadline=attempt.deadline.isoformat(),
+        at=now.isoformat(),
+    )
+    db.session.commit()
+    return attempt
+
+
+def void(attempt: Attempt, *, actor: User, now: datetime, reason: str = "") -> Attempt:
+    """Void an attempt: it leaves every board and frees the student's try."""
+    if attempt.status == VOIDED:
+        return attempt
+    old_status = attempt.status
+    attempt.status = VOIDED
+    attempt.finished_at = attempt.finished_at or now
+    record(
+        actor,
+        "attempt.void",
+        "attempt",
+        attempt.id,
+        old_status=old_status,
+        score=attempt.score,
+        reason=reason,
+        at=now.isoformat(),
+    )
+    db.session.commit()
+    return attempt
+
+
+def require_owner(attempt: Attempt | None, user: User) -> Attempt:
+    """404 for a missing attempt, 403 for someone else's (no IDOR)."""
+    if attempt is None:
+        raise NotFound("答题记录不存在。")
+    if attempt.user_id != user.id:
+        raise Forbidden("这不是您的答题记录。")
+    return attempt

@@ -1,0 +1,104 @@
+"""Papers from the database: a contest's candidate questions, runnability, and the draw."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from quiz.extensions import db
+from quiz.models import Contest, Question, QuestionDay
+from quiz.services import DomainError
+from quiz.services.draw import Candidate, DrawError, draw_paper, fixed_paper, shortage
+
+GENERAL = "general"
+
+
+def as_candidate(question: Question, day: str | None) -> Candidate:
+    source = {}
+    if question.source is not None:
+        source = {
+            "id": question.source_id,
+            "title": question.source.title,
+            "publisher": question.source.publisher,
+            "date": question.source.date,
+            "sentence": question.sentence,
+            "start": question.start,
+            "end": question.end,
+        }
+    tags = question.themed_days
+    return Candidate(
+        id=question.id,
+        uid=question.uid,
+        type=question.type,
+        fact=question.fact,
+        difficulty=question.difficulty,
+        stem=question.stem,
+        options=tuple(question.options or ()),
+        answer=tuple(question.answer or ()),
+        explanation=question.explanation,
+        source=source,
+        filler=bool(day) and day not in tags,
+    )
+
+
+def candidates_for(themed_day: str | None) -> list[Candidate]:
+    """Approved questions for a day (its own first, then week-wide ``general`` ones)."""
+    query = (
+        select(Question)
+        .where(Question.status == "approved")
+        .options(selectinload(Question.days), selectinload(Question.source))
+    )
+    if themed_day:
+        query = query.where(
+            Question.id.in_(
+                select(QuestionDay.question_id).where(QuestionDay.day.in_([themed_day, GENERAL]))
+            )
+        )
+    questions = db.session.execute(query).scalars().all()
+    return [as_candidate(question, themed_day) for question in questions]
+
+
+def type_counts(contest: Contest) -> dict[str, int]:
+    return {k: int(v) for k, v in (contest.draw_rules or {}).get("types", {}).items() if int(v) > 0}
+
+
+def difficulty_counts(contest: Contest) -> dict[int, int]:
+    rules = (contest.draw_rules or {}).get("difficulty", {})
+    return {int(k): int(v) for k, v in rules.items() if int(v) > 0}
+
+
+def check_runnable(contest: Contest) -> None:
+    """Raise DomainError (Chinese, with the shortage per type) if no paper can be drawn."""
+    if contest.draw_mode == "fixed":
+        questions = [link.question_id for link in contest.fixed_questions]
+        if len(questions) != contest.question_count:
+            raise DomainError(
+                f"固定题目数（{len(questions)}）与题目数量（{contest.question_count}）不一致。",
+                code="fixed_count_mismatch",
+            )
+        return
+    counts = type_counts(contest)
+    if sum(counts.values()) > contest.question_count:
+        raise DomainError("各题型数量之和超过了题目总数。", code="type_counts_exceed_total")
+    if missing := shortage(candidates_for(contest.themed_day), counts, contest.question_count):
+        raise DomainError(str(DrawError(missing)), code="not_enough_questions")
+
+
+def build_paper(contest: Contest, seed: int) -> list[dict]:
+    """The paper snapshot for a new attempt at ``contest`` drawn with ``seed``."""
+    if contest.draw_mode == "fixed":
+        ids = [link.question_id for link in contest.fixed_questions]
+        questions = db.session.execute(select(Question).where(Question.id.in_(ids))).scalars()
+        by_id = {q.id: as_candidate(q, None) for q in questions}
+        return fixed_paper([by_id[i] for i in ids], seed=seed, points=contest.points_per_question)
+    try:
+        return draw_paper(
+            candidates_for(contest.themed_day),
+            total=contest.question_count,
+            type_counts=type_counts(contest),
+            seed=seed,
+            points=contest.points_per_question,
+            difficulty_counts=difficulty_counts(contest),
+        )
+    except DrawError as error:
+        raise DomainError(str(error), code="not_enough_questions") from error
