@@ -61,7 +61,9 @@ def read_json(data: bytes) -> ImportResult:
         question_id = question["id"]
         if question_id in first_position:
             earlier = f"questions[{first_position[question_id]}]"
-            result.errors.append(RowError(WHOLE_FILE, where, f"id「{question_id}」与 {earlier} 重复"))
+            result.errors.append(
+                RowError(WHOLE_FILE, where, f"id「{question_id}」与 {earlier} 重复")
+            )
             continue
         first_position[question_id] = position
         result.questions.append(question)

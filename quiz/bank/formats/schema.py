@@ -66,7 +66,9 @@ class RowError:
 
     def __str__(self) -> str:
         where = "整个文件" if self.line == WHOLE_FILE else f"第 {self.line} 行"
-        return f"{where}「{self.column}」:{self.message}" if self.column else f"{where}:{self.message}"
+        return (
+            f"{where}「{self.column}」:{self.message}" if self.column else f"{where}:{self.message}"
+        )
 
 
 @dataclass
