@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import time_machine
 
 from quiz.extensions import db
 from quiz.models import User
 from quiz.services.accounts import get_user_by_username
+
+pytestmark = pytest.mark.db
 
 
 def _register(client, org_id, **overrides):
@@ -174,3 +177,35 @@ def test_csrf_rejects_form_post_without_token(client, factories):
     assert "安全令牌无效" in response.get_data(as_text=True)
     with client.session_transaction() as session:
         assert "_user_id" not in session
+
+
+@pytest.mark.redis
+def test_login_limit_is_shared_through_redis(tmp_path, redis_url):
+    """With QUIZ_REDIS_URL set, the per-IP counter lives in Redis (shared by all workers)."""
+    import uuid
+
+    from quiz import create_app
+    from tests.conftest import CSRFClient, _test_config
+
+    config = _test_config(tmp_path)
+    config.pop("RATELIMIT_STORAGE_URI")
+    config.update(
+        REDIS_URL=redis_url, LOGIN_IP_LIMIT="2 per minute", RATELIMIT_KEY_PREFIX=uuid.uuid4().hex
+    )
+    app = create_app(config)
+    app.test_client_class = CSRFClient
+    assert app.config["RATELIMIT_STORAGE_URI"] == redis_url
+    with app.app_context():
+        db.create_all()
+        try:
+            client = app.test_client()
+            codes = [
+                client.post("/auth/login", data={"username": "x", "password": "y"}).status_code
+                for _ in range(3)
+            ]
+            assert codes == [200, 200, 429]
+        finally:
+            db.session.remove()
+            if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+                db.drop_all()
+            db.engine.dispose()
