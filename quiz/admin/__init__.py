@@ -7,4 +7,14 @@ from quiz.auth.decorators import require_organizer_blueprint
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 bp.before_request(require_organizer_blueprint)
 
-from quiz.admin import routes  # noqa: E402,F401
+# Route modules register themselves on ``bp``; one per line keeps parallel additions apart.
+from quiz.admin import (  # noqa: E402,F401
+    bank,
+    bank_articles,
+    contest_monitor,
+    contests,
+    organizations,
+    roster,
+    routes,
+    users,
+)

@@ -33,7 +33,11 @@ class OrgLevel(enum.StrEnum):
 
 
 #: The level a child must have under a parent of the given level (None = a root).
-CHILD_LEVEL = {None: OrgLevel.REGION, OrgLevel.REGION: OrgLevel.SCHOOL, OrgLevel.SCHOOL: OrgLevel.CLASS}
+CHILD_LEVEL = {
+    None: OrgLevel.REGION,
+    OrgLevel.REGION: OrgLevel.SCHOOL,
+    OrgLevel.SCHOOL: OrgLevel.CLASS,
+}
 
 
 class Organization(db.Model):
@@ -137,7 +141,9 @@ class PendingCredentials(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
     label: Mapped[str] = mapped_column(String(200), default="")
     # [[username, display_name, class path, password], ...]
     rows: Mapped[list] = mapped_column(JSON, default=list)

@@ -1,0 +1,182 @@
+"""Organization pages: the tree, one node's actions (create, rename, merge, delete), CSV import."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.common import or_abort
+from quiz.admin.forms import ConfirmForm, MergeForm, OrganizationForm, RenameForm, UploadForm
+from quiz.models import OrgLevel
+from quiz.models.accounts import CHILD_LEVEL
+from quiz.services import DomainError
+from quiz.services import organizations as org_service
+from quiz.services.org_import import import_organizations
+from quiz.services.org_merge import merge
+from quiz.services.spreadsheets import RowProblems, read_table
+
+
+@bp.route("/organizations")
+def organizations():
+    """The tree of units the user manages, with student counts."""
+    return render_template(
+        "admin/organizations/tree.html",
+        roots=org_service.tree(current_user),
+        form=OrganizationForm() if current_user.is_admin else None,
+    )
+
+
+@bp.route("/organizations", methods=["POST"])
+def create_region():
+    """Admins add a region at the top of the tree."""
+    form = OrganizationForm()
+    if form.validate_on_submit():
+        try:
+            org = org_service.create_child(current_user, None, form.name.data)
+        except DomainError as error:
+            if error.status == 403:
+                abort(403)
+            form.name.errors.append(error.message)
+        else:
+            flash(_("已新建“%(name)s”。", name=org.name), "success")
+            return redirect(url_for("admin.organization", org_id=org.id))
+    roots = org_service.tree(current_user)
+    return render_template("admin/organizations/tree.html", roots=roots, form=form), 422
+
+
+def _merge_choices(org) -> list[tuple[int, str]]:
+    """Other units of the same level in scope: the only valid merge targets."""
+    same_level = org_service.choices(current_user, levels=(org.level,))
+    return [(0, _("请选择同级单位"))] + [pair for pair in same_level if pair[0] != org.id]
+
+
+def _node_page(org, status: int = 200, **forms):
+    """Render one node with its forms; forms passed in keep the user's input and errors."""
+    forms.setdefault("child_form", OrganizationForm() if CHILD_LEVEL.get(org.level) else None)
+    forms.setdefault("rename_form", RenameForm(new_name=org.name))
+    forms.setdefault("merge_form", MergeForm()).target_id.choices = _merge_choices(org)
+    forms.setdefault("delete_form", ConfirmForm())
+    return render_template(
+        "admin/organizations/node.html",
+        org=org,
+        child_level=CHILD_LEVEL.get(org.level),
+        **forms,
+    ), status
+
+
+@bp.route("/organizations/<int:org_id>")
+def organization(org_id: int):
+    """One unit: its children and members count, and the actions on it."""
+    org = or_abort(org_service.get_managed, current_user, org_id)
+    return _node_page(org)
+
+
+@bp.route("/organizations/<int:org_id>/children", methods=["POST"])
+def create_child(org_id: int):
+    """Add a school under a region, or a class under a school."""
+    parent = or_abort(org_service.get_managed, current_user, org_id)
+    form = OrganizationForm()
+    if form.validate_on_submit():
+        try:
+            child = org_service.create_child(current_user, parent, form.name.data)
+        except DomainError as error:
+            form.name.errors.append(error.message)
+        else:
+            flash(_("已新建“%(name)s”。", name=child.name), "success")
+            return redirect(url_for("admin.organization", org_id=parent.id))
+    return _node_page(parent, 422, child_form=form)
+
+
+@bp.route("/organizations/<int:org_id>/rename", methods=["POST"])
+def rename_organization(org_id: int):
+    """Rename a unit; sibling names stay unique."""
+    org = or_abort(org_service.get_managed, current_user, org_id)
+    form = RenameForm()
+    if form.validate_on_submit():
+        try:
+            org_service.rename(current_user, org, form.new_name.data)
+        except DomainError as error:
+            form.new_name.errors.append(error.message)
+        else:
+            flash(_("已重命名。"), "success")
+            return redirect(url_for("admin.organization", org_id=org.id))
+    return _node_page(org, 422, rename_form=form)
+
+
+@bp.route("/organizations/<int:org_id>/merge", methods=["POST"])
+def merge_organization(org_id: int):
+    """Move everything of this unit into another unit of the same level, then delete it."""
+    source = or_abort(org_service.get_managed, current_user, org_id)
+    form = MergeForm()
+    if form.validate_on_submit() and form.target_id.data:
+        # The target is looked up in scope here: an id from outside the unit is refused (403).
+        target = or_abort(org_service.get_managed, current_user, form.target_id.data)
+        try:
+            report = merge(current_user, source, target)
+        except DomainError as error:
+            form.target_id.errors.append(error.message)
+        else:
+            flash(
+                _(
+                    "已合并：移入%(members)s个账号、%(units)s个下级单位。",
+                    members=report.members,
+                    units=report.units,
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.organization", org_id=target.id))
+    elif form.is_submitted() and not form.errors:  # valid form, but "请选择同级单位" (0)
+        form.target_id.errors.append(_("请选择目标单位。"))
+    return _node_page(source, 422, merge_form=form)
+
+
+@bp.route("/organizations/<int:org_id>/delete", methods=["POST"])
+def delete_organization(org_id: int):
+    """Delete an empty unit."""
+    org = or_abort(org_service.get_managed, current_user, org_id)
+    parent = org.parent if org_service.can_manage(current_user, org.parent) else None
+    if ConfirmForm().validate_on_submit():
+        try:
+            org_service.remove(current_user, org)
+        except DomainError as error:
+            if error.status == 403:
+                abort(403)
+            flash(error.message, "danger")
+            return _node_page(org, 409)
+        flash(_("已删除。"), "success")
+    if parent is not None:
+        return redirect(url_for("admin.organization", org_id=parent.id))
+    return redirect(url_for("admin.organizations"))
+
+
+@bp.route("/organizations/import", methods=["GET", "POST"])
+def import_organizations_page():
+    """Create many units from a CSV/XLSX of paths; all-or-nothing, safe to repeat."""
+    form = UploadForm()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            table = read_table(upload.filename or "", upload.read())
+            report = import_organizations(current_user, table)
+        except RowProblems as error:
+            flash(error.message, "danger")
+            problems = error.lines
+        except DomainError as error:
+            flash(error.message, "danger")
+        else:
+            flash(
+                _(
+                    "导入完成：新建%(created)s个单位，%(existing)s行已存在。",
+                    created=report.created,
+                    existing=report.existing,
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.organizations"))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "admin/organizations/import.html", form=form, problems=problems, levels=OrgLevel
+    ), status

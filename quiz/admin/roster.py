@@ -1,0 +1,83 @@
+"""Roster import: upload a class list, see the initial passwords once, download them once."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.common import hash_method, no_store, or_abort, render_secret
+from quiz.admin.forms import ConfirmForm, RosterForm
+from quiz.models import OrgLevel
+from quiz.services import DomainError, roster
+from quiz.services.organizations import choices
+from quiz.services.spreadsheets import RowProblems, write_csv_bom
+from quiz.timeutil import to_local, utcnow
+
+
+@bp.route("/roster", methods=["GET", "POST"])
+def roster_upload():
+    """Upload a CSV/XLSX roster into a school; nothing is created unless every row is valid."""
+    form = RosterForm()
+    form.school_id.choices = [(0, _("请选择学校/单位"))] + choices(
+        current_user, levels=(OrgLevel.SCHOOL,)
+    )
+    if not form.is_submitted():  # "导入学生名单" on a school's page preselects it
+        form.school_id.data = request.args.get("school", 0, type=int)
+    problems: list[str] = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            result = roster.import_roster(
+                current_user,
+                form.school_id.data,
+                upload.filename or "",
+                upload.read(),
+                prefix=form.prefix.data or "",
+                hash_method=hash_method(),
+                now=utcnow(),
+            )
+        except RowProblems as error:
+            flash(error.message, "danger")
+            problems = error.lines
+        except DomainError as error:
+            if error.status in (403, 404):  # a school outside the user's unit
+                abort(error.status)
+            flash(error.message, "danger")
+        else:
+            flash(_("已导入%(count)s名学生。", count=result.created), "success")
+            return redirect(url_for("admin.roster_result", token=result.token))
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/roster/upload.html", form=form, problems=problems), status
+
+
+@bp.route("/roster/<token>")
+def roster_result(token: str):
+    """The imported batch: passwords on the first view only, then only the one-time download."""
+    pending, first_view = or_abort(roster.view_credentials, current_user, token, utcnow())
+    return render_secret(
+        "admin/roster/result.html",
+        pending=pending,
+        show_passwords=first_view,
+        header=roster.CREDENTIAL_HEADER,
+        form=ConfirmForm(),
+    )
+
+
+@bp.route("/roster/<token>/download", methods=["POST"])
+def roster_download(token: str):
+    """The passwords as CSV (UTF-8 with BOM); the server forgets them as it sends them."""
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("admin.roster_result", token=token))
+    label, rows = or_abort(roster.take_credentials, current_user, token, utcnow())
+    stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
+    response = send_file(
+        BytesIO(write_csv_bom(rows)),
+        mimetype="text/csv; charset=utf-8",
+        as_attachment=True,
+        download_name=f"初始密码-{label.replace('/', '-')}-{stamp}.csv",
+    )
+    return no_store(response)

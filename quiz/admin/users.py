@@ -1,0 +1,128 @@
+"""Account pages: the student list, one account's actions, and (admins) staff accounts."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.common import hash_method, or_abort, per_page, render_secret
+from quiz.admin.forms import ConfirmForm, StaffForm, StudentSearchForm, ToggleForm
+from quiz.auth.decorators import admin_required
+from quiz.models import Role
+from quiz.services import DomainError, users_admin
+from quiz.services.organizations import choices
+
+
+@bp.route("/students")
+def students():
+    """Students in the user's scope: search by name/username, filter by unit, paginated."""
+    form = StudentSearchForm(request.args)
+    form.org.choices = [(0, _("全部单位"))] + choices(current_user)
+    page = or_abort(
+        lambda: users_admin.list_students(
+            current_user,
+            query=form.q.data or "",
+            organization_id=form.org.data if form.validate() else None,
+            page=request.args.get("page", 1, type=int),
+            per_page=per_page(),
+        )
+    )
+    args = {key: value for key, value in request.args.items() if key != "page"}
+    return render_template("admin/users/students.html", form=form, page=page, args=args)
+
+
+@bp.route("/users/<int:user_id>")
+def user(user_id: int):
+    """One account: its unit, flags and the actions an organizer may take."""
+    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    return render_template(
+        "admin/users/detail.html",
+        account=account,
+        confirm_form=ConfirmForm(),
+        toggle_form=ToggleForm(),
+    )
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["POST"])
+def reset_password(user_id: int):
+    """Issue a new random password, shown once on this response and never again."""
+    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("admin.user", user_id=account.id))
+    try:
+        password = users_admin.reset_user_password(current_user, account, hash_method=hash_method())
+    except DomainError as error:
+        flash(error.message, "danger")
+        return redirect(url_for("admin.user", user_id=account.id))
+    return render_secret("admin/users/password.html", account=account, password=password)
+
+
+@bp.route("/users/<int:user_id>/test-account", methods=["POST"])
+def set_test_account(user_id: int):
+    """Mark or unmark a test account (test accounts never appear on boards)."""
+    return _toggle(user_id, users_admin.set_test_account)
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+def set_active(user_id: int):
+    """Deactivate or reactivate an account."""
+    return _toggle(user_id, users_admin.set_active)
+
+
+def _toggle(user_id: int, action):
+    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    form = ToggleForm()
+    if form.validate_on_submit():
+        try:
+            action(current_user, account, form.value.data == "1")
+        except DomainError as error:
+            flash(error.message, "danger")
+        else:
+            flash(_("已保存。"), "success")
+    return redirect(url_for("admin.user", user_id=account.id))
+
+
+@bp.route("/accounts")
+@admin_required
+def staff():
+    """Organizers and admins (admins only)."""
+    return render_template(
+        "admin/users/staff.html",
+        accounts=users_admin.list_staff(current_user),
+    )
+
+
+@bp.route("/accounts/new", methods=["GET", "POST"])
+@admin_required
+def create_staff():
+    """An admin creates an organizer or admin; the initial password is shown once."""
+    form = StaffForm()
+    form.role.choices = [(Role.ORGANIZER.value, _("组织者")), (Role.ADMIN.value, _("管理员"))]
+    form.organization_id.choices = [(0, _("（无）"))] + choices(current_user)
+    if form.validate_on_submit():
+        try:
+            account, password = users_admin.create_staff(
+                current_user,
+                username=form.username.data,
+                display_name=form.display_name.data,
+                role=form.role.data,
+                organization_id=form.organization_id.data,
+                password=form.password.data or None,
+                must_change_password=form.must_change_password.data,
+                hash_method=hash_method(),
+            )
+        except DomainError as error:
+            field = {
+                "bad_username": form.username,
+                "username_taken": form.username,
+                "weak_password": form.password,
+                "missing_organization": form.organization_id,
+                "bad_display_name": form.display_name,
+            }.get(error.code, form.role)
+            field.errors.append(error.message)
+        else:
+            return render_secret("admin/users/password.html", account=account, password=password)
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/users/staff_form.html", form=form), status
