@@ -1,0 +1,188 @@
+"""Quantities: parsing 570余件 / 2.9亿元 / 50%以上, their truth intervals, and variants.
+
+A quantity's *interval* is the set of values the article's wording allows:
+
+* exact ``72万元`` -> [720000, 720000]
+* ``570余件`` / ``570多件`` -> [570, 580): 余 adds less than one step of the last non-zero digit
+* ``3万余条`` -> [30000, 40000)
+* ``近``/``约``/``左右`` -> ±10 %
+* ``以上``/``超过``/``逾`` -> [v, ∞); ``以下``/``不到``/``不足`` -> [0, v]
+
+A distractor is acceptable only when its interval does not intersect the answer's, so a
+number below ``50%以上`` (which would also be true) is never offered.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+# Measure words that name the same kind of thing, so their values are comparable.
+MEASURE_FAMILIES = {"名": "人", "人": "人", "元": "元", "%": "%"}
+LOWER_BOUND = ("以上", "超过", "逾", "多于")
+UPPER_BOUND = ("以下", "不到", "不足", "少于")
+APPROXIMATE = ("近", "约", "左右", "大约")
+
+QUANTITY_RE = re.compile(
+    r"(?P<pre>近|约|超过|逾|不到|不足)?"
+    r"(?P<num>\d+(?:\.\d+)?)"
+    r"(?P<q1>余|多)?(?P<mult>万|亿|千|百)?(?P<q2>余|多)?"
+    r"(?P<unit>元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|户|笔|份|台|套|位|万|亿)"
+    r"(?P<post>以上|左右|以下|之多)?"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed amount; ``number`` is the written digits (e.g. '2.9'), ``unit`` the measure."""
+
+    prefix: str
+    number: str
+    qualifier: str  # 余 / 多 / ''
+    multiplier: str  # 万 / 亿 / ''
+    qualifier_after: bool  # 3万余条 (True) vs 570余件 (False)
+    unit: str
+    suffix: str
+
+    @property
+    def value(self) -> float:
+        return float(Decimal(self.number) * MULTIPLIERS[self.multiplier])
+
+    @property
+    def family(self) -> str:
+        return MEASURE_FAMILIES.get(self.unit, self.unit)
+
+    @property
+    def open_bound(self) -> bool:
+        """True for 以上/超过: no other number is certainly false in the same direction."""
+        return self.prefix in ("超过", "逾") or self.suffix == "以上" or self.suffix == "之多"
+
+    def interval(self) -> tuple[float, float]:
+        value = self.value
+        if self.prefix in ("超过", "逾") or self.suffix in ("以上", "之多"):
+            return value, math.inf
+        if self.prefix in ("不到", "不足") or self.suffix == "以下":
+            return 0.0, value
+        if self.prefix in ("近", "约") or self.suffix == "左右":
+            return value * 0.9, value * 1.1
+        if self.qualifier:
+            return value, value + _step(self.number) * MULTIPLIERS[self.multiplier]
+        return value, value
+
+    def render(self, number: str | None = None) -> str:
+        """The quantity written in the article's own format, optionally with another number."""
+        digits = self.number if number is None else number
+        if self.qualifier_after:
+            core = f"{digits}{self.multiplier}{self.qualifier}"
+        else:
+            core = f"{digits}{self.qualifier}{self.multiplier}"
+        return f"{self.prefix}{core}{self.unit}{self.suffix}"
+
+
+def _step(number: str) -> float:
+    """One unit of the last significant digit: 570 -> 10, 3 -> 1, 2.9 -> 0.1, 500 -> 100."""
+    if "." in number:
+        return 10.0 ** -len(number.split(".")[1])
+    stripped = number.rstrip("0")
+    return 10.0 ** (len(number) - len(stripped))
+
+
+def parse_quantity(match: re.Match) -> Quantity | None:
+    """Build a :class:`Quantity` from a :data:`QUANTITY_RE` match (None for bare 万/亿)."""
+    unit = match.group("unit")
+    multiplier = match.group("mult") or ""
+    if unit in ("万", "亿"):
+        if multiplier:
+            return None
+        multiplier, unit = unit, ""
+    return Quantity(
+        prefix=match.group("pre") or "",
+        number=match.group("num"),
+        qualifier=match.group("q1") or match.group("q2") or "",
+        multiplier=multiplier,
+        qualifier_after=bool(match.group("q2")),
+        unit=unit,
+        suffix=match.group("post") or "",
+    )
+
+
+def quantity_from_text(text: str) -> Quantity | None:
+    """Parse a whole string as one quantity (None if it is not exactly one)."""
+    match = QUANTITY_RE.fullmatch(text)
+    return parse_quantity(match) if match else None
+
+
+def intervals_overlap(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    """True when two truth intervals share a value (half-open for 余 ranges)."""
+    low = max(first[0], second[0])
+    high = min(first[1], second[1])
+    if first[0] == first[1] or second[0] == second[1]:
+        return low <= high
+    return low < high
+
+
+_FACTORS = (0.5, 0.6, 0.7, 0.8, 1.2, 1.3, 1.5, 1.7, 2.0)
+
+
+def _round_like(value: float, template: str) -> str | None:
+    """``value`` written with the template's decimals / significant digits."""
+    if "." in template:
+        decimals = len(template.split(".")[1])
+        return f"{value:.{decimals}f}"
+    stripped = template.rstrip("0")
+    zeros = len(template) - len(stripped)
+    unit = 10**zeros
+    rounded = int(round(value / unit)) * unit
+    return str(rounded) if rounded > 0 else None
+
+
+def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) -> list[str]:
+    """Other numbers written like the original, some below and some above it, in mixed order."""
+    original = Decimal(quantity.number)
+    below, above = [], []
+    for factor in _FACTORS:
+        written = _round_like(float(original) * factor, quantity.number)
+        if written is None or Decimal(written) == original:
+            continue
+        (below if Decimal(written) < original else above).append(written)
+    below = list(dict.fromkeys(below))
+    above = list(dict.fromkeys(above))
+    rng.shuffle(below)
+    rng.shuffle(above)
+    # Alternate sides, starting on a random one, so the answer is neither always the extreme
+    # nor always the middle value.
+    first, second = (below, above) if rng.random() < 0.5 else (above, below)
+    mixed = []
+    for index in range(max(len(first), len(second))):
+        mixed.extend(side[index] for side in (first, second) if index < len(side))
+    return mixed[:count]
+
+
+def equivalent_forms(text: str) -> list[str]:
+    """Accepted spellings of a quantity answer: 72万元 -> 72万, 720000元; 2.9亿元 -> 29000万元."""
+    quantity = quantity_from_text(text)
+    if quantity is None:
+        return []
+    forms: list[str] = []
+    if quantity.unit == "元" and quantity.multiplier:
+        forms.append(text[: -len(quantity.suffix) or None].removesuffix("元") + quantity.suffix)
+        if not quantity.qualifier:
+            value = Decimal(quantity.number) * MULTIPLIERS[quantity.multiplier]
+            if quantity.multiplier == "亿":
+                in_wan = value / 10_000
+                forms.append(f"{_plain(in_wan)}万元{quantity.suffix}")
+            forms.append(f"{_plain(value)}元{quantity.suffix}")
+    if quantity.unit == "%":
+        forms.append(text.replace("%", "％"))
+    if quantity.qualifier == "余":
+        forms.append(text.replace("余", "多", 1))
+    return [form for form in forms if form and form != text]
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text

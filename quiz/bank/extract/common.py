@@ -1,0 +1,53 @@
+"""Helpers shared by extractors: building facts from analysis-text matches."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..facts import Fact
+from ..segment import Sentence
+
+
+def make_fact(
+    document: Document,
+    sentence: Sentence,
+    kind: str,
+    extractor: str,
+    start: int,
+    end: int,
+    **attrs,
+) -> Fact:
+    """A fact whose answer is ``article.text[start:end]`` (absolute offsets)."""
+    items = attrs.pop("items", ())
+    closed = attrs.pop("closed", False)
+    return Fact(
+        kind=kind,
+        extractor=extractor,
+        sentence=sentence,
+        start=start,
+        end=end,
+        text=document.article.text[start:end],
+        attrs=attrs,
+        items=tuple(items),
+        closed=closed,
+    )
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if [start, end) overlaps any of ``spans``."""
+    return any(start < span_end and end > span_start for span_start, span_end in spans)
+
+
+def bracket_spans(
+    analysis: str, start: int, end: int, opener: str, closer: str
+) -> list[tuple[int, int]]:
+    """Absolute spans (including the brackets) of opener…closer pairs in a range."""
+    spans = []
+    open_at = None
+    for index in range(start, end):
+        char = analysis[index]
+        if char == opener and open_at is None:
+            open_at = index
+        elif char == closer and open_at is not None:
+            spans.append((open_at, index + 1))
+            open_at = None
+    return spans

@@ -1,0 +1,164 @@
+"""Enumerations: lists joined by 、 (校园日、电信日、…; 进机关、进企业、…) or runs of quoted terms
+(“净网”“护网”“四断”).
+
+Item boundaries: the middle items are what lies between two 、; the first item is cut after
+the last verb/preposition before it (开展, 由, 从, ...) or at the shared prefix of the other
+items (进…); the last item is cut before 等 / a quote / 联合 / a trailing verb. A list is
+*closed* (complete) unless 等/等等 follows it — only closed lists may yield multiple-choice
+questions, because only then is an outsider certainly not a member.
+
+``attrs['category']`` (themed_day, organization, place, crime, outreach, quoted, other)
+selects curated distractors; ``items`` holds each item's span.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..document import Document
+from ..facts import Fact
+from ..lexicon import crime_types, departments, places
+from ..segment import Sentence
+from .common import bracket_spans, make_fact
+
+_FIRST_ITEM_CUT = re.compile(
+    r".*(?:开展|包括|涵盖|涉及|发动|通过|来自|围绕|针对|由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
+)
+_LAST_ITEM_CUT = re.compile(
+    r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|\()"
+)
+_ORG_SUFFIX = re.compile(
+    r"(部|办|厅|局|委|会|行|联|院|署|中心|公司|集团|协会|总队|支队|大队|团省委|团市委)$"
+)
+_MAX_ITEM = 12
+
+
+def _category(items: list[str]) -> str:
+    if all(item.endswith("日") for item in items):
+        return "themed_day"
+    known_orgs = set(departments())
+    if (
+        sum(item in known_orgs or bool(_ORG_SUFFIX.search(item)) for item in items)
+        >= len(items) - 1
+    ):
+        return "organization"
+    if all(item in places() for item in items):
+        return "place"
+    crimes = crime_types()
+    if sum(any(c in item or item in c for c in crimes) for item in items) >= len(items) - 1:
+        return "crime"
+    if all(item.startswith("进") for item in items):
+        return "outreach"
+    return "other"
+
+
+def _quoted_runs(document: Document, sentence: Sentence) -> list[Fact]:
+    analysis = document.analysis
+    spans = bracket_spans(analysis, sentence.start, sentence.end, "“", "”")
+    facts = []
+    run: list[tuple[int, int]] = []
+    for span in spans + [(-1, -1)]:
+        if run and span[0] == run[-1][1]:
+            run.append(span)
+            continue
+        if len(run) >= 2:
+            end = run[-1][1]
+            is_open = analysis[end : end + 1] == "等"
+            items = [(start + 1, stop - 1) for start, stop in run]
+            facts.append(
+                make_fact(
+                    document,
+                    sentence,
+                    "enumeration",
+                    "enumerations",
+                    run[0][0],
+                    end,
+                    items=items,
+                    closed=not is_open,
+                    category="quoted",
+                )
+            )
+        run = [span]
+    return facts
+
+
+def _runs(parts: list[str]) -> list[tuple[int, int]]:
+    """Index ranges [first, last] of 、-separated parts forming one list.
+
+    Inner parts must be short items; a long part ends one list (it holds the last item and
+    what follows) and may start the next one (and the text before the next list's first item).
+    """
+    runs = []
+    begin = 0
+    for index in range(1, len(parts)):
+        if index == len(parts) - 1 or len(parts[index]) > _MAX_ITEM:
+            if index - begin >= 1:
+                runs.append((begin, index))
+            begin = index
+    return runs
+
+
+def _list_fact(
+    document: Document, sentence: Sentence, parts: list[str], offsets: list[int]
+) -> Fact | None:
+    analysis = document.analysis
+    middle = parts[1:-1]
+    first = parts[0]
+    shared_prefix = os.path.commonprefix(middle + [parts[-1]]) if middle else ""
+    if shared_prefix and shared_prefix in first:
+        first_start = first.rfind(shared_prefix)
+    else:
+        cut = _FIRST_ITEM_CUT.match(first)
+        first_start = cut.end() if cut else 0
+        first_start = max(first_start, len(first) - _MAX_ITEM)
+    last = parts[-1]
+    cut = _LAST_ITEM_CUT.search(last, 1)
+    last_end = cut.start() if cut else len(last)
+    conjunction = re.search(r"(和|及|与)", last[:last_end])
+    item_spans = [(offsets[0] + first_start, offsets[0] + len(first))]
+    item_spans += [(offsets[i], offsets[i] + len(parts[i])) for i in range(1, len(parts) - 1)]
+    if conjunction and 1 < conjunction.start() < last_end - 1:
+        item_spans.append((offsets[-1], offsets[-1] + conjunction.start()))
+        item_spans.append((offsets[-1] + conjunction.end(), offsets[-1] + last_end))
+    else:
+        item_spans.append((offsets[-1], offsets[-1] + last_end))
+    items = [analysis[start:end] for start, end in item_spans]
+    # Two-item "lists" are mostly coordinated verb phrases (强化…、积极…): need three.
+    if len(items) < 3 or re.search(r"(表示|说|指出|介绍)$", items[-1]):
+        return None
+    if any(not 1 < len(item) <= _MAX_ITEM or re.search(r"[“”\d]", item) for item in items):
+        return None
+    after = analysis[item_spans[-1][1] : item_spans[-1][1] + 2]
+    return make_fact(
+        document,
+        sentence,
+        "enumeration",
+        "enumerations",
+        item_spans[0][0],
+        item_spans[-1][1],
+        items=item_spans,
+        closed=not after.startswith("等"),
+        category=_category(items),
+    )
+
+
+def extract(document: Document, sentence: Sentence) -> list[Fact]:
+    """Enumeration facts of one sentence."""
+    facts = _quoted_runs(document, sentence)
+    for clause in document.clauses(sentence):
+        parts = clause.analysis.split("、")
+        if len(parts) < 3 or any(not part for part in parts):
+            continue
+        offsets = []
+        cursor = clause.start
+        for part in parts:
+            offsets.append(cursor)
+            cursor += len(part) + 1
+        for first, last in _runs(parts):
+            fact = _list_fact(
+                document, sentence, parts[first : last + 1], offsets[first : last + 1]
+            )
+            if fact is not None:
+                facts.append(fact)
+    return facts

@@ -1,0 +1,81 @@
+"""Curated domain lists shipped in ``quiz/bank/data`` (places, departments, themed days, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry; ``level`` is country/province/city/district/county."""
+
+    name: str
+    level: str
+    parent: str
+
+
+def _data_lines(name: str) -> list[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Every place under its official name and its short form (广元市 and 广元)."""
+    table: dict[str, Place] = {}
+    for line in _data_lines("places.tsv"):
+        name, level, parent = line.split("\t")
+        place = Place(name, level, parent)
+        table[name] = place
+        short = short_place_name(name)
+        if short != name and short not in table:
+            table[short] = place
+    return table
+
+
+def short_place_name(name: str) -> str:
+    """广元市 -> 广元, 四川省 -> 四川, 广西壮族自治区 -> 广西; districts keep their suffix."""
+    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    if name.endswith(("省", "市")) and len(name) >= 3:
+        return name[:-1]
+    return name
+
+
+@lru_cache(maxsize=1)
+def departments() -> tuple[str, ...]:
+    """Government bodies for organisation-list distractors."""
+    return tuple(_data_lines("departments.txt"))
+
+
+@lru_cache(maxsize=1)
+def themed_day_names() -> tuple[str, ...]:
+    """Themed-day names seen in the genre."""
+    return tuple(_data_lines("themed_day_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def slogans() -> tuple[str, ...]:
+    """Week themes/slogans for theme distractors."""
+    return tuple(_data_lines("slogans.txt"))
+
+
+@lru_cache(maxsize=1)
+def crime_types() -> tuple[str, ...]:
+    """Crime and fraud types named in the genre."""
+    return tuple(_data_lines("crime_types.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_swaps() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Word -> replacements used to derive certainly-different document titles."""
+    swaps = []
+    for line in _data_lines("titles.tsv"):
+        word, replacements = line.split("\t")
+        swaps.append((word, tuple(replacements.split("|"))))
+    return tuple(swaps)

@@ -1,0 +1,122 @@
+"""Which questions each kind of fact yields (see docs/question-bank.md, "Question types")."""
+
+from __future__ import annotations
+
+import re
+
+from . import distractors as pick
+from . import questions as build
+from .document import Document
+from .facts import Fact
+from .questions import Result, rng_for
+from .textutil import nfkc
+
+# Quoted terms too generic to ask about on their own (they still appear inside other stems).
+_TRIVIAL_TERM = re.compile(r"^[A-Za-z0-9]+$")
+
+
+def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=None) -> list[Result]:
+    finder = pick.BY_KIND.get(fact.kind)
+    pool = finder(document, fact, facts, rng_for(fact.id, "distractors")) if finder else []
+    results = [build.fill_blank(document, fact, span)]
+    if fact.kind == "quantity" and fact.attrs["quantity"].open_bound:
+        results.append(
+            (None, ("open_bound", f"“{fact.text}”是开放区间（以上/超过），其他数值无法确定为错"))
+        )
+    elif fact.kind == "date" and fact.attrs.get("shape") == "period":
+        results.append(
+            (None, ("period_not_exclusive", f"统计区间“{fact.text}”的其他区间不一定错误"))
+        )
+    else:
+        results.append(build.single_choice(document, fact, pool, span))
+    results.append(build.true_false(document, fact, pool[0] if pool else None, span))
+    return results
+
+
+def _person(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    role = fact.attrs.get("role")
+    if role == "reporter":
+        return [(None, ("byline", f"记者署名“{fact.text}”不作为考点"))]
+    if role == "citizen":
+        if "来自" not in fact.sentence.analysis:
+            return [(None, ("repeated_person", f"“{fact.text}”在此句只是复现，不再出题"))]
+        return [build.fill_blank(document, fact)]
+    results = _choice_and_judge(document, fact, facts)
+    roles = fact.attrs.get("roles") or []
+    if roles:
+        results.append(build.fill_blank(document, fact, tuple(roles[-1]), rule="role"))
+    return results
+
+
+def _term(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    if _TRIVIAL_TERM.match(nfkc(fact.text)):
+        return [(None, ("trivial_term", f"引号内容“{fact.text}”不是中文术语"))]
+    return _choice_and_judge(document, fact, facts)
+
+
+def _enumeration(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    rng = rng_for(fact.id, "item")
+    # Ask for inner items: the first item's left edge is the least certain boundary. Long
+    # lists (5+ items) get a second cloze on a different item.
+    candidates = list(range(1, len(fact.items))) or [0]
+    rng.shuffle(candidates)
+    asked = candidates[: 2 if len(fact.items) >= 5 else 1]
+    item_span = fact.items[asked[0]]
+    item_text = document.article.text[item_span[0] : item_span[1]]
+    results = [build.fill_blank(document, fact, fact.items[i], rule="item") for i in asked]
+    outsiders = pick.for_item(document, fact, item_text, rng)
+    if fact.closed:
+        results.append(
+            build.single_choice(document, fact, outsiders, item_span, rule="item_choice")
+        )
+        results.append(build.multiple_choice(document, fact))
+    else:
+        results.append((None, ("open_list", f"列举“{fact.text[:20]}……”以“等”结尾，不出选择题")))
+    context = len(fact.sentence.analysis) - (fact.end - fact.start)
+    if context < 12 or all(document.analysis[a:b].startswith("不") for a, b in fact.items):
+        # A bare list or a string of prohibitions (不造谣、不信谣…) is advice, not a claim.
+        results.append((None, ("not_a_claim", f"“{fact.text[:20]}”不是可判断真假的陈述")))
+    else:
+        results.append(
+            build.true_false(
+                document, fact, outsiders[0] if outsiders else None, item_span, rule="item_judge"
+            )
+        )
+    return results
+
+
+def _statement(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    results = []
+    copula = fact.attrs["copula"]
+    copula_at = fact.attrs["copula_at"]
+    ordinal = fact.attrs.get("ordinal")
+    if ordinal:
+        span = tuple(ordinal)
+        wrong = pick.for_ordinal(document.analysis[span[0] : span[1]])
+        results.append(build.fill_blank(document, fact, span, rule="ordinal"))
+        results.append(build.single_choice(document, fact, wrong, span, rule="ordinal_choice"))
+        results.append(build.true_false(document, fact, wrong[0], span, rule="ordinal_judge"))
+        return results
+    span = (copula_at, copula_at + len(copula))
+    flipped = {"不是": "是", "是": "不是"}.get(copula)
+    results.append(build.true_false(document, fact, flipped, span, rule="copula_judge"))
+    return results
+
+
+def _advice(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    return [build.fill_blank(document, fact), build.true_false(document, fact, None)]
+
+
+def questions_for(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    """Candidate questions (or drop reasons) for one fact."""
+    if fact.kind == "person":
+        return _person(document, fact, facts)
+    if fact.kind == "term":
+        return _term(document, fact, facts)
+    if fact.kind == "enumeration":
+        return _enumeration(document, fact, facts)
+    if fact.kind == "statement":
+        return _statement(document, fact, facts)
+    if fact.kind == "advice":
+        return _advice(document, fact, facts)
+    return _choice_and_judge(document, fact, facts)

@@ -1,0 +1,43 @@
+import pytest
+
+from quiz.bank import check_bank, generate, load_article
+
+from .conftest import ARTICLES
+
+FIXTURES = sorted(ARTICLES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_other_articles_give_gated_traceable_questions(path):
+    article = load_article(path)
+    result = generate([article])
+    questions = result.bank["questions"]
+    assert len(questions) >= 25
+    assert check_bank(result.bank, {article.id: article.text}) == []
+    assert {q["type"] for q in questions} >= {"single_choice", "true_false", "fill_blank"}
+    for question in questions:
+        start, end = question["source"]["start"], question["source"]["end"]
+        assert article.text[start:end] == question["source"]["sentence"]
+
+
+def test_sidecar_metadata_is_used():
+    article = load_article(ARTICLES / "zhejiang-2022-cybersecurity-week.txt")
+    assert (article.id, article.publisher, article.date) == (
+        "zhejiang-2022-cybersecurity-week",
+        "浙江日报",
+        "2022-09-05",
+    )
+
+
+def test_traditional_article_keeps_original_text_in_provenance():
+    article = load_article(ARTICLES / "guangdong-2023-traditional.txt")
+    questions = generate([article]).bank["questions"]
+    assert any("網絡" in q["source"]["sentence"] for q in questions)
+    assert any("廣東省2023年國家網絡安全宣傳周以“____”" in q["stem"] for q in questions)
+
+
+def test_police_report_scopes_and_people():
+    article = load_article(ARTICLES / "guangdong-police-antifraud-2023.txt")
+    stems = [q["stem"] for q in generate([article]).bank["questions"]]
+    assert any("深圳市公安局副局长、刑侦局局长____" in s for s in stems)
+    assert any(s.startswith("今年1月至6月，深圳市") for s in stems)

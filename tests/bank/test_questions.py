@@ -1,0 +1,61 @@
+from quiz.bank.constants import BLANK, TRUE_FALSE_OPTIONS
+
+
+def _questions(build, qtype):
+    return [q for q in build.bank["questions"] if q["type"] == qtype]
+
+
+def test_all_types_and_enough_questions(seed_build):
+    counts = seed_build.stats["by_type"]
+    assert seed_build.stats["questions"] >= 120
+    assert all(
+        counts.get(t, 0) > 0
+        for t in ("single_choice", "multiple_choice", "true_false", "fill_blank")
+    )
+
+
+def test_each_question_is_traceable(seed_build, seed_article):
+    text = seed_article.text
+    for question in seed_build.bank["questions"]:
+        source = question["source"]
+        assert text[source["start"] : source["end"]] == source["sentence"]
+        assert "出处：华西都市报 2021-10-11" in question["explanation"]
+
+
+def test_shapes(seed_build):
+    for question in _questions(seed_build, "true_false"):
+        assert question["options"] == TRUE_FALSE_OPTIONS and question["stem"].endswith("？")
+    for question in _questions(seed_build, "fill_blank"):
+        assert question["stem"].count(BLANK) == 1 and "options" not in question
+    for question in _questions(seed_build, "multiple_choice"):
+        assert 4 <= len(question["options"]) <= 6 and len(question["answer"]) >= 2
+
+
+def test_stems_state_scope_and_time(seed_build):
+    stems = [q["stem"] for q in seed_build.bank["questions"]]
+    assert any("近年来，广元市" in s and "侦办涉网案件" + BLANK in s for s in stems)
+    assert any("四川全省1月至9月累计清理网上违法信息" + BLANK in s for s in stems)
+    assert any(s.startswith("四川省2021年国家网络安全宣传周以“" + BLANK) for s in stems)
+
+
+def test_equivalent_answers(seed_build):
+    answers = [q["answer"] for q in _questions(seed_build, "fill_blank")]
+    assert any({"72万元", "72万"} <= set(a) for a in answers)
+    assert any({"2.9亿元", "2.9亿", "29000万元"} <= set(a) for a in answers)
+
+
+def test_open_lists_never_give_multiple_choice(seed_build):
+    for question in _questions(seed_build, "multiple_choice"):
+        assert "进机关" not in question["options"]
+
+
+def test_single_choice_positions_are_balanced(seed_build):
+    positions = [q["answer"][0] for q in _questions(seed_build, "single_choice")]
+    assert (
+        max(positions.count(i) for i in range(4)) - min(positions.count(i) for i in range(4)) <= 1
+    )
+
+
+def test_drops_are_recorded_with_reasons(seed_build):
+    codes = {code for _, code, _ in seed_build.dropped}
+    assert {"open_bound", "open_list", "too_few_distractors"} <= codes
