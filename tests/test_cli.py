@@ -66,7 +66,18 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
 
     classes = db.session.execute(db.select(Organization).filter_by(level="class")).scalars().all()
     assert len(classes) >= 3
+    # The seed bank is loaded, with its article's full text for the provenance view.
+    from quiz.models import Question, Source
+
+    assert "题库: 新增" in result.output
+    bank_size = db.session.scalar(db.select(db.func.count()).select_from(Question))
+    assert bank_size >= 20
+    seed = db.session.get(Source, "sichuan-2021-cybersecurity-week")
+    assert seed is not None and "广元" in seed.text
     # Idempotent: running it again does not duplicate anything.
-    assert runner.invoke(args=["quickstart", "--no-serve"]).exit_code == 0
+    second = runner.invoke(args=["quickstart", "--no-serve"])
+    assert second.exit_code == 0
+    assert "题库: 新增 0 题" in second.output
     again = db.session.execute(db.select(Organization).filter_by(level="class")).scalars().all()
     assert len(again) == len(classes)
+    assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == bank_size

@@ -6,8 +6,17 @@ from flask import Flask
 
 
 def register_cli(app: Flask) -> None:
+    from quiz.cli.attempts import attempts_cli
+    from quiz.cli.bank import bank_cli
+    from quiz.cli.boards import boards_cli
+    from quiz.cli.contests import contests_cli
     from quiz.cli.quickstart import quickstart_command
     from quiz.cli.users import users_cli
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(contests_cli)
     app.cli.add_command(quickstart_command)
+    app.cli.add_command(attempts_cli)
+    app.cli.add_command(bank_cli)
+    app.cli.add_command(boards_cli)
+    import quiz.cli.bank_store  # noqa: F401  (adds load/export/import to the bank group)

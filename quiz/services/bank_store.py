@@ -1,65 +1,65 @@
 """The bank in the database: load bank files (idempotently) and export the working copy.
 
 Loading never duplicates (questions are matched by their stable ``uid``), never overwrites a
-question edited in the UI (it is reported instead), and never deletes: a question that left
-the file is retired, so attempts that used it keep their reference.
+question edited in the UI (it is reported instead), and never deletes: a generated question
+that left the file is retired, so attempts and contests that used it keep their reference.
+
+Review state belongs to the database once a question exists: reloading an unchanged question
+keeps the status an organizer gave it; only new content (or a retired question coming back to
+the file) takes the file's status, because new content has not been reviewed.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from quiz.extensions import db
 from quiz.models import Question, Source
-from quiz.models.bank import ALL_DAY_TAGS, QUESTION_STATUSES, QUESTION_TYPES
 from quiz.services import DomainError
+from quiz.services.bank_rules import check_questions
 
 SCHEMA_VERSION = 1
-
-
-@dataclass
-class LoadReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    retired: int = 0
-    kept_edited: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        text = (
-            f"新增 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
-            f"停用 {self.retired}，保留界面修改 {len(self.kept_edited)}"
-        )
-        return text
-
-
-def _check_question(raw: dict) -> None:
-    problems = []
-    if raw.get("type") not in QUESTION_TYPES:
-        problems.append(f"题型无效：{raw.get('type')}")
-    if raw.get("status", "draft") not in QUESTION_STATUSES:
-        problems.append(f"状态无效：{raw.get('status')}")
-    if not str(raw.get("stem", "")).strip():
-        problems.append("题干为空")
-    if unknown := set(raw.get("themed_days", [])) - set(ALL_DAY_TAGS):
-        problems.append(f"未知主题日：{sorted(unknown)}")
-    if problems:
-        raise DomainError(f"题目 {raw.get('id')}：" + "；".join(problems), code="bad_question")
-
-
-QUESTION_FIELDS = (
+SOURCE_FIELDS = ("title", "publisher", "date", "path", "sha256")
+# What the generator owns; status is handled apart (see the module docstring).
+CONTENT_FIELDS = (
     "type",
     "stem",
     "options",
     "answer",
     "explanation",
     "difficulty",
-    "status",
     "fact",
+    "source_id",
+    "sentence",
+    "start",
+    "end",
+    "generator_rule",
+    "generator_version",
 )
+
+
+@dataclass
+class LoadReport:
+    """What a load did, for the CLI and the flash messages."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    created_approved: int = 0
+    kept_edited: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"新增 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
+            f"停用 {self.retired}，保留界面修改 {len(self.kept_edited)}"
+        )
 
 
 def _fields_from(raw: dict) -> dict:
@@ -68,11 +68,10 @@ def _fields_from(raw: dict) -> dict:
     return {
         "type": raw["type"],
         "stem": raw["stem"],
-        "options": list(raw.get("options") or []),
+        "options": list(raw.get("options") or []) if raw["type"] != "fill_blank" else [],
         "answer": list(raw.get("answer") or []),
         "explanation": raw.get("explanation", ""),
         "difficulty": int(raw.get("difficulty", 1)),
-        "status": raw.get("status", "draft"),
         "fact": raw.get("fact", ""),
         "source_id": source.get("id"),
         "sentence": source.get("sentence", ""),
@@ -83,21 +82,33 @@ def _fields_from(raw: dict) -> dict:
     }
 
 
+def upsert_sources(sources: list[dict], source_texts: dict[str, str] | None = None) -> None:
+    """Create or update the given sources; a text is stored only when one is supplied."""
+    for raw in sources:
+        source = db.session.get(Source, raw["id"]) or Source(id=raw["id"])
+        for name in SOURCE_FIELDS:
+            # An empty value never wipes what the database already knows (e.g. an old path).
+            setattr(source, name, raw.get(name) or getattr(source, name) or "")
+        if source_texts and raw["id"] in source_texts:
+            source.text = source_texts[raw["id"]]
+        db.session.add(source)
+    db.session.flush()
+
+
 def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> LoadReport:
-    """Upsert a bank dict (the JSON file's content) into the database in one transaction."""
+    """Upsert a bank dict (the JSON file's content) into the database in one transaction.
+
+    Raises DomainError naming every bad question; nothing is written then.
+    """
     if bank.get("schema_version") != SCHEMA_VERSION:
         raise DomainError(f"不支持的题库格式版本：{bank.get('schema_version')}", code="bad_schema")
     questions = bank.get("questions", [])
-    for raw in questions:
-        _check_question(raw)
-    for raw_source in bank.get("sources", []):
-        source = db.session.get(Source, raw_source["id"]) or Source(id=raw_source["id"])
-        for name in ("title", "publisher", "date", "path", "sha256"):
-            setattr(source, name, raw_source.get(name) or "")
-        if source_texts and raw_source["id"] in source_texts:
-            source.text = source_texts[raw_source["id"]]
-        db.session.add(source)
-    db.session.flush()
+    if problems := check_questions(questions):
+        raise DomainError("题库文件有误，未导入任何题目：\n" + "\n".join(problems), code="bad_bank")
+    sources = bank.get("sources", [])
+    if not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in sources):
+        raise DomainError("题库文件有误：每个出处都须是带字符串 id 的对象。", code="bad_bank")
+    upsert_sources(sources, source_texts)
     existing = {
         q.uid: q
         for q in db.session.execute(select(Question).options(selectinload(Question.days))).scalars()
@@ -106,30 +117,13 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
     seen: set[str] = set()
     for raw in questions:
         seen.add(raw["id"])
-        values = _fields_from(raw)
-        question = existing.get(raw["id"])
-        if question is None:
-            question = Question(uid=raw["id"], **values)
-            question.themed_days = raw.get("themed_days", [])
-            db.session.add(question)
-            report.created += 1
-            continue
-        if question.edited:
-            report.kept_edited.append(question.uid)
-            continue
-        changed = any(getattr(question, k) != v for k, v in values.items()) or sorted(
-            question.themed_days
-        ) != sorted(raw.get("themed_days", []))
-        if changed:
-            for name, value in values.items():
-                setattr(question, name, value)
-            question.themed_days = raw.get("themed_days", [])
-            report.updated += 1
-        else:
-            report.unchanged += 1
-    loaded_sources = {s["id"] for s in bank.get("sources", [])}
+        _load_one(raw, existing.get(raw["id"]), report)
+    loaded_sources = {s["id"] for s in sources}
     for uid, question in existing.items():
-        left_the_file = uid not in seen and question.source_id in loaded_sources
+        # Only machine-made questions leave with their file; imported ones stay until retired.
+        left_the_file = (
+            uid not in seen and question.source_id in loaded_sources and question.generator_rule
+        )
         if left_the_file and not question.edited and question.status != "retired":
             question.status = "retired"
             report.retired += 1
@@ -137,8 +131,64 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
     return report
 
 
+def _load_one(raw: dict, question: Question | None, report: LoadReport) -> None:
+    values = _fields_from(raw)
+    status = raw.get("status", "draft")
+    if question is None:
+        question = Question(uid=raw["id"], status=status, **values)
+        question.themed_days = raw.get("themed_days", [])
+        db.session.add(question)
+        report.created += 1
+        report.created_approved += status == "approved"
+        return
+    if question.edited:
+        report.kept_edited.append(question.uid)
+        return
+    content_changed = any(getattr(question, k) != v for k, v in values.items())
+    days_changed = sorted(question.themed_days) != sorted(raw.get("themed_days", []))
+    back_from_retired = question.status == "retired" and status != "retired"
+    if not (content_changed or days_changed or back_from_retired):
+        report.unchanged += 1
+        return
+    for name, value in values.items():
+        setattr(question, name, value)
+    question.themed_days = raw.get("themed_days", [])
+    if content_changed or back_from_retired:
+        question.status = status
+    report.updated += 1
+
+
+def read_source_texts(bank: dict, root: Path) -> tuple[dict[str, str], list[str]]:
+    """Full texts of the bank's sources read from their ``path`` (relative to ``root``).
+
+    A text whose SHA-256 differs from the bank's is not returned (its offsets would point at
+    the wrong characters); a warning says so instead.
+    """
+    texts: dict[str, str] = {}
+    warnings: list[str] = []
+    for source in bank.get("sources", []):
+        if not source.get("path"):
+            continue
+        path = Path(source["path"])
+        path = path if path.is_absolute() else root / path
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            warnings.append(f"出处 {source['id']}：无法读取原文 {path}（{error}），未保存原文")
+            continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if source.get("sha256") and digest != source["sha256"]:
+            warnings.append(
+                f"出处 {source['id']}：原文 {path} 的 SHA-256 与题库记录不一致（文章可能已修改），"
+                "未保存原文；请重新生成题库"
+            )
+            continue
+        texts[source["id"]] = text
+    return texts, warnings
+
+
 def question_dict(question: Question) -> dict:
-    """A database question in the bank file's schema."""
+    """A database question in the bank file's schema (what every exporter takes)."""
     item = {
         "id": question.uid,
         "type": question.type,
@@ -149,14 +199,14 @@ def question_dict(question: Question) -> dict:
         "themed_days": question.themed_days,
         "status": question.status,
         "fact": question.fact,
-        "source": {
-            "id": question.source_id,
-            "sentence": question.sentence,
-            "start": question.start,
-            "end": question.end,
-        },
-        "generator": {"rule": question.generator_rule, "version": question.generator_version},
     }
+    if question.source_id:
+        source = {"id": question.source_id, "sentence": question.sentence}
+        if question.start is not None and question.end is not None:
+            source |= {"start": question.start, "end": question.end}
+        item["source"] = source
+    if question.generator_rule or question.generator_version:
+        item["generator"] = {"rule": question.generator_rule, "version": question.generator_version}
     if question.type != "fill_blank":
         item["options"] = list(question.options or [])
     if question.edited:
@@ -164,28 +214,19 @@ def question_dict(question: Question) -> dict:
     return item
 
 
+def source_dict(source: Source) -> dict:
+    return {"id": source.id, **{name: getattr(source, name) for name in SOURCE_FIELDS}}
+
+
 def export_bank(questions: list[Question] | None = None) -> dict:
-    """The working copy (or the given questions) as a bank dict."""
+    """The working copy (or the given questions) as a bank dict, with the sources they cite."""
     if questions is None:
-        questions = list(
-            db.session.execute(
-                select(Question).options(selectinload(Question.days)).order_by(Question.id)
-            ).scalars()
-        )
+        statement = select(Question).options(selectinload(Question.days)).order_by(Question.id)
+        questions = list(db.session.execute(statement).scalars())
     source_ids = {q.source_id for q in questions if q.source_id}
-    sources = [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "date": s.date,
-            "path": s.path,
-            "sha256": s.sha256,
-        }
-        for s in db.session.execute(select(Source).where(Source.id.in_(source_ids))).scalars()
-    ]
+    sources = db.session.execute(select(Source).where(Source.id.in_(source_ids))).scalars()
     return {
         "schema_version": SCHEMA_VERSION,
-        "sources": sorted(sources, key=lambda s: s["id"]),
+        "sources": sorted((source_dict(s) for s in sources), key=lambda s: s["id"]),
         "questions": [question_dict(q) for q in questions],
     }

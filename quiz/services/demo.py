@@ -1,4 +1,4 @@
-"""Demo data for ``quickstart``: organizations, a demo organizer, and what the app can serve."""
+"""Demo data for ``quickstart``: organizations, a demo organizer, and the seed question bank."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from flask import Flask
 
+from quiz import PROJECT_ROOT
 from quiz.extensions import db
 from quiz.models import Role
 from quiz.services.accounts import NewUser, create_user, get_user_by_username, hash_password
@@ -20,6 +21,9 @@ DEMO_ORGANIZATIONS = (
     "四川省/成都市实验中学/初二(4)班",
 )
 DEMO_ORGANIZER_UNIT = "四川省"
+SEED_ID = "sichuan-2021-cybersecurity-week"
+SEED_BANK = f"question_bank/{SEED_ID}.json"
+SEED_ARTICLE = f"seeds/{SEED_ID}.txt"
 
 
 @dataclass
@@ -58,4 +62,44 @@ def prepare(app: Flask) -> DemoReport:
         db.session.commit()
     report = DemoReport(DEMO_ORGANIZER, password)
     report.lines.append(f"演示单位: {len(DEMO_ORGANIZATIONS)} 个班级已就绪")
+    report.lines.extend(load_seed_bank())
     return report
+
+
+def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
+    """The committed seed bank (or one built from the seed article), its source texts, notes."""
+    from quiz.bank import ArticleError, article_from_text, generate
+    from quiz.bank.formats import read_json
+    from quiz.services.bank_store import read_source_texts
+
+    bank_path, article_path = PROJECT_ROOT / SEED_BANK, PROJECT_ROOT / SEED_ARTICLE
+    if bank_path.exists():
+        result = read_json(bank_path.read_bytes())
+        if result.errors:
+            return None, {}, [f"题库: {SEED_BANK} 有误，未载入（{result.errors[0]}）"]
+        bank = {"schema_version": 1, "sources": result.sources, "questions": result.questions}
+        texts, warnings = read_source_texts(bank, PROJECT_ROOT)
+        return bank, texts, [f"题库: 警告 {warning}" for warning in warnings]
+    if not article_path.exists():
+        return None, {}, [f"题库: 未找到 {SEED_BANK} 或 {SEED_ARTICLE}，跳过"]
+    try:
+        text = article_path.read_bytes().decode("utf-8-sig")
+        article = article_from_text(text, id=SEED_ID, path=SEED_ARTICLE)
+    except (UnicodeDecodeError, ArticleError) as error:
+        return None, {}, [f"题库: 种子文章无法读取（{error}），跳过"]
+    return generate([article]).bank, {SEED_ID: article.text}, [f"题库: 由 {SEED_ARTICLE} 生成"]
+
+
+def load_seed_bank() -> list[str]:
+    """Load the seed bank into the database (idempotent: a second run adds nothing)."""
+    from quiz.services import DomainError
+    from quiz.services.bank_store import load_bank
+
+    bank, texts, lines = seed_bank()
+    if bank is None:
+        return lines
+    try:
+        loaded = load_bank(bank, source_texts=texts)
+    except DomainError as error:
+        return [*lines, f"题库: 载入失败：{error.message}"]
+    return [*lines, f"题库: 新增 {loaded.created} 题（已通过 {loaded.created_approved}）"]

@@ -1,0 +1,238 @@
+"""Bank pages: browse and filter, one question with its source, edit, approve, retire,
+bulk-approve, import and export. Every route lives in the admin blueprint (organizers only)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from flask import flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.bank_forms import (
+    BankFilterForm,
+    BankImportForm,
+    BulkApproveForm,
+    ExportForm,
+    QuestionForm,
+    parse_answer,
+)
+from quiz.admin.common import or_abort, per_page
+from quiz.admin.forms import ConfirmForm
+from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
+from quiz.services import DomainError, bank_edit, bank_query
+from quiz.services.bank_import import BankImportError, import_bank_file
+from quiz.services.provenance import highlight_for
+from quiz.timeutil import to_local, utcnow
+
+LABELS = {"types": QUESTION_TYPE_NAMES, "statuses": STATUS_NAMES, "days": THEMED_DAY_NAMES}
+
+
+def bank_links() -> list[dict]:
+    """Dashboard tiles for the bank pages."""
+    return [
+        {"url": url_for("admin.bank"), "label": _("题库"), "hint": _("浏览、搜索、审核和编辑题目")},
+        {
+            "url": url_for("admin.bank_article_new"),
+            "label": _("从文章出题"),
+            "hint": _("粘贴或上传新闻稿，预览并保存为草稿题目"),
+        },
+        {
+            "url": url_for("admin.bank_import"),
+            "label": _("导入/导出题库"),
+            "hint": _("Excel、CSV、JSON、Moodle XML、GIFT"),
+        },
+    ]
+
+
+def _filters(form: BankFilterForm) -> bank_query.BankFilters:
+    """The form's filters; a tampered value (unknown day, say) means "any", not an error."""
+    form.source.choices = [("", _("全部"))] + bank_query.source_choices()
+    form.validate()
+
+    def clean(field, empty):
+        return empty if field.errors or not field.data else field.data
+
+    return bank_query.BankFilters(
+        day=clean(form.day, ""),
+        type=clean(form.type, ""),
+        difficulty=clean(form.difficulty, 0),
+        status=clean(form.status, ""),
+        source=clean(form.source, ""),
+        q=form.q.data or "",
+    )
+
+
+@bp.route("/bank")
+def bank():
+    """The bank: filters, text search, counts per status and day, a page of questions."""
+    form = BankFilterForm(request.args)
+    page = bank_query.page_of_questions(
+        _filters(form), page=request.args.get("page", 1, type=int), per_page=per_page()
+    )
+    args = {key: value for key, value in request.args.items() if key != "page"}
+    return render_template(
+        "admin/bank/list.html",
+        form=form,
+        page=page,
+        args=args,
+        status_counts=bank_query.status_counts(),
+        day_counts=bank_query.day_counts(),
+        bulk_form=BulkApproveForm(),
+        labels=LABELS,
+    )
+
+
+@bp.route("/bank/questions/<int:question_id>")
+def bank_question(question_id: int):
+    """One question, with its source sentence highlighted in its paragraph."""
+    question = or_abort(bank_edit.get_question, question_id)
+    source = question.source
+    highlight = (
+        highlight_for(source.text, question.sentence, question.start, question.end)
+        if source
+        else None
+    )
+    return render_template(
+        "admin/bank/question.html",
+        question=question,
+        highlight=highlight,
+        form=ConfirmForm(),
+        labels=LABELS,
+        warnings=bank_edit.answer_warnings(question),
+    )
+
+
+@bp.route("/bank/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def bank_question_edit(question_id: int):
+    """Edit a question; it is then marked edited so ``bank load`` never overwrites it."""
+    question = or_abort(bank_edit.get_question, question_id)
+    form = QuestionForm()
+    if not form.is_submitted():
+        form.fill(question)
+    elif form.validate():
+        answer, problem = parse_answer(question.type, form.answer.data)
+        if problem:
+            form.answer.errors.append(problem)
+        else:
+            try:
+                warnings = bank_edit.edit_question(
+                    question, _edit_values(form, question.type, answer), actor=current_user
+                )
+            except bank_edit.QuestionInvalid as error:
+                _attach(form, error.problems)
+            else:
+                flash(_("题目已保存。"), "success")
+                for warning in warnings:
+                    flash(warning, "warning")
+                return redirect(url_for("admin.bank_question", question_id=question.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "admin/bank/edit.html", form=form, question=question, labels=LABELS
+    ), status
+
+
+def _edit_values(form: QuestionForm, qtype: str, answer: list) -> bank_edit.QuestionEdit:
+    return bank_edit.QuestionEdit(
+        stem=form.stem.data.strip(),
+        options=form.options_for(qtype),
+        answer=answer,
+        explanation=(form.explanation.data or "").strip(),
+        difficulty=form.difficulty.data,
+        status=form.status.data,
+        themed_days=list(form.days.data or []),
+    )
+
+
+def _attach(form: QuestionForm, problems: dict[str, list[str]]) -> None:
+    """Service problems shown under the matching field (options under 选项A)."""
+    fields = {"stem": form.stem, "answer": form.answer, "options": form.option_a}
+    fields |= {"difficulty": form.difficulty, "status": form.status, "themed_days": form.days}
+    for name, messages in problems.items():
+        target = fields.get(name, form.stem)
+        target.errors = [*target.errors, *messages]
+
+
+@bp.route("/bank/questions/<int:question_id>/approve", methods=["POST"])
+def bank_question_approve(question_id: int):
+    """Approve one question (it may then be drawn into papers)."""
+    return _set_status(question_id, "approved", _("题目已通过审核。"))
+
+
+@bp.route("/bank/questions/<int:question_id>/retire", methods=["POST"])
+def bank_question_retire(question_id: int):
+    """Retire one question: never drawn again, kept for the attempts that used it."""
+    return _set_status(question_id, "retired", _("题目已停用。"))
+
+
+def _set_status(question_id: int, status: str, done: str):
+    question = or_abort(bank_edit.get_question, question_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            bank_edit.set_status(question, status, actor=current_user)
+        except DomainError as error:
+            flash(error.message, "danger")
+        else:
+            flash(done, "success")
+    return redirect(url_for("admin.bank_question", question_id=question.id))
+
+
+@bp.route("/bank/bulk-approve", methods=["POST"])
+def bank_bulk_approve():
+    """Approve every ticked question of the list page."""
+    form = BulkApproveForm()
+    if form.validate_on_submit():
+        try:
+            approved, skipped = bank_edit.bulk_approve(form.ids.data or [], actor=current_user)
+        except DomainError as error:
+            flash(error.message, "warning")
+        else:
+            flash(_("已通过 %(count)s 道题。", count=approved), "success")
+            if skipped:
+                flash(_("%(count)s 道题未通过：已停用或不符合出题规则。", count=skipped), "warning")
+    return redirect(request.referrer or url_for("admin.bank"))
+
+
+@bp.route("/bank/import", methods=["GET", "POST"])
+def bank_import():
+    """Import XLSX/CSV/JSON: every row is checked; one bad row and nothing is imported."""
+    form = BankImportForm()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            report = import_bank_file(upload.filename or "", upload.read(), actor=current_user)
+        except BankImportError as error:
+            flash(error.message, "danger")
+            problems = error.problems
+        except DomainError as error:
+            flash(error.message, "danger")
+        else:
+            flash(_("导入完成：%(summary)s。", summary=report.summary()), "success")
+            return redirect(url_for("admin.bank"))
+    status = 422 if form.is_submitted() else 200
+    export_form = ExportForm(formdata=None)
+    export_form.source.choices = [("", _("全部"))] + bank_query.source_choices()
+    return render_template(
+        "admin/bank/import.html", form=form, export_form=export_form, problems=problems
+    ), status
+
+
+@bp.route("/bank/export")
+def bank_export():
+    """Download the (filtered) bank as XLSX, CSV, JSON, Moodle XML or GIFT."""
+    form = ExportForm(request.args)
+    filters = _filters(form)
+    try:
+        payload, extension, mimetype = bank_query.export_payload(form.format.data, filters)
+    except DomainError as error:
+        flash(error.message, "danger")
+        return redirect(url_for("admin.bank_import"))
+    stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
+    return send_file(
+        BytesIO(payload),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=f"题库-{stamp}.{extension}",
+    )

@@ -1,0 +1,141 @@
+"""Review the bank by hand: edit a question, approve, retire, approve many at once.
+
+Every change records an audit row. Editing never touches attempts: a paper is a snapshot
+taken when the attempt started, so students keep seeing (and are graded on) what they saw.
+A question edited here is marked ``edited`` so ``bank load`` never overwrites it; retiring
+is an editorial decision too, so a reload does not bring the question back either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Question, User
+from quiz.models.audit import record
+from quiz.services import DomainError, NotFound
+from quiz.services.bank_rules import question_problems
+
+EDITABLE = ("stem", "options", "answer", "explanation", "difficulty", "status")
+
+
+class QuestionInvalid(DomainError):
+    """The edit breaks a question rule; ``problems`` maps a field name to its messages."""
+
+    def __init__(self, problems: dict[str, list[str]]):
+        super().__init__("题目未保存：" + "；".join(m for ms in problems.values() for m in ms))
+        self.problems = problems
+
+
+@dataclass
+class QuestionEdit:
+    """The editable fields of a question, as parsed from the edit form."""
+
+    stem: str
+    options: list[str]
+    answer: list
+    explanation: str = ""
+    difficulty: int = 1
+    status: str = "draft"
+    themed_days: list[str] = field(default_factory=list)
+
+
+def get_question(question_id: int) -> Question:
+    question = db.session.get(Question, question_id)
+    if question is None:
+        raise NotFound("题目不存在。")
+    return question
+
+
+def _snapshot(question: Question) -> dict:
+    values = {name: getattr(question, name) for name in EDITABLE}
+    return values | {"themed_days": list(question.themed_days)}
+
+
+def edit_question(question: Question, values: QuestionEdit, *, actor: User) -> list[str]:
+    """Apply an edit (or raise QuestionInvalid); returns warnings worth a second look."""
+    candidate = {"type": question.type, **values.__dict__}
+    problems: dict[str, list[str]] = {}
+    for name, message in question_problems(candidate):
+        problems.setdefault(name, []).append(message)
+    if problems:
+        raise QuestionInvalid(problems)
+    before = _snapshot(question)
+    for name in EDITABLE:
+        setattr(question, name, getattr(values, name))
+    question.themed_days = values.themed_days
+    after = _snapshot(question)
+    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if changes:
+        question.edited = True
+        question.updated_by_id = actor.id
+        record(actor, "bank.question.edit", "question", question.id, uid=question.uid, **changes)
+    db.session.commit()
+    return answer_warnings(question)
+
+
+def answer_warnings(question: Question) -> list[str]:
+    """Warn when the stem gives the answer away (the answer text appears in the stem)."""
+    if question.type == "fill_blank":
+        answers = [str(a) for a in question.answer or []]
+    elif question.type == "true_false":
+        return []
+    else:
+        options = question.options or []
+        answers = [str(options[i]) for i in question.answer or [] if 0 <= i < len(options)]
+    given_away = [a for a in answers if len(a.strip()) > 1 and a.strip() in question.stem]
+    if given_away:
+        return [f"注意：题干中出现了答案「{'、'.join(given_away)}」，学生可能直接看出答案。"]
+    return []
+
+
+def set_status(question: Question, status: str, *, actor: User) -> None:
+    """Approve or retire one question (retiring keeps it: attempts still refer to it)."""
+    if status not in ("approved", "retired", "draft"):
+        raise DomainError(f"无效的状态：{status}")
+    if status == "approved" and question_problems(_as_raw(question)):
+        raise DomainError("该题目不符合出题规则，请先编辑修正后再通过。")
+    if question.status == status:
+        return
+    record(actor, f"bank.question.{status}", "question", question.id, before=question.status)
+    question.status = status
+    question.updated_by_id = actor.id
+    if status == "retired":
+        question.edited = True
+    db.session.commit()
+
+
+def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
+    """Approve the given draft questions; returns (approved, skipped as invalid or retired)."""
+    if not question_ids:
+        raise DomainError("请先勾选要通过的题目。")
+    questions = db.session.execute(select(Question).where(Question.id.in_(question_ids))).scalars()
+    approved, skipped = [], 0
+    for question in questions:
+        if question.status == "approved":
+            continue
+        # A retired question comes back only one at a time, on purpose.
+        if question.status == "retired" or question_problems(_as_raw(question)):
+            skipped += 1
+            continue
+        question.status = "approved"
+        question.updated_by_id = actor.id
+        approved.append(question.id)
+    if approved:
+        record(actor, "bank.question.bulk_approve", "question", None, ids=approved)
+    db.session.commit()
+    return len(approved), skipped
+
+
+def _as_raw(question: Question) -> dict:
+    return {
+        "type": question.type,
+        "stem": question.stem,
+        "options": list(question.options or []),
+        "answer": list(question.answer or []),
+        "difficulty": question.difficulty,
+        "status": question.status,
+        "themed_days": question.themed_days,
+    }

@@ -1,0 +1,123 @@
+"""Browse the bank: filters, NFKC text search, counts per status and themed day, pages.
+
+Text search runs in Python, not SQL: the stem, the options (a JSON column whose Chinese
+SQLite stores as ``\\uXXXX`` escapes) and the source sentence must be compared after NFKC
+normalization (full-width ``，`` and ``１０`` match ``,`` and ``10``), which no database does
+for us. A bank holds hundreds to a few thousand questions, so that stays cheap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from quiz.bank.formats import FORMATS
+from quiz.extensions import db
+from quiz.models import Question, QuestionDay, Source
+from quiz.services import DomainError
+from quiz.services.bank_store import export_bank
+from quiz.services.users_admin import Page
+
+
+@dataclass
+class BankFilters:
+    """What the organizer narrowed the bank to; empty values mean "any"."""
+
+    day: str = ""
+    type: str = ""
+    difficulty: int = 0
+    status: str = ""
+    source: str = ""
+    q: str = ""
+
+
+def normalize(text: str) -> str:
+    """NFKC + casefold, so full-width, half-width and case variants compare equal."""
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def filtered(filters: BankFilters) -> Select:
+    """The SQL part of the filters (everything but the text search), ordered by id."""
+    statement = select(Question).options(selectinload(Question.days)).order_by(Question.id)
+    if filters.day:
+        statement = statement.where(
+            Question.id.in_(select(QuestionDay.question_id).where(QuestionDay.day == filters.day))
+        )
+    if filters.type:
+        statement = statement.where(Question.type == filters.type)
+    if filters.difficulty:
+        statement = statement.where(Question.difficulty == filters.difficulty)
+    if filters.status:
+        statement = statement.where(Question.status == filters.status)
+    if filters.source:
+        statement = statement.where(Question.source_id == filters.source)
+    return statement
+
+
+def matches(question: Question, needle: str) -> bool:
+    """Does the normalized ``needle`` occur in the stem, an option or the source sentence?"""
+    haystacks = [question.stem, question.sentence, *(str(o) for o in question.options or [])]
+    if question.type == "fill_blank":
+        haystacks.extend(str(a) for a in question.answer or [])
+    return any(needle in normalize(text) for text in haystacks)
+
+
+def find_questions(filters: BankFilters) -> list[Question]:
+    """Every question passing the filters and the text search (for export and bulk actions)."""
+    questions = db.session.execute(filtered(filters)).scalars().all()
+    needle = normalize(filters.q).strip()
+    return [q for q in questions if matches(q, needle)] if needle else list(questions)
+
+
+def page_of_questions(filters: BankFilters, *, page: int, per_page: int) -> Page:
+    """One page of the filtered bank; paginated in SQL unless a text search is given."""
+    page = max(1, page)
+    if normalize(filters.q).strip():
+        found = find_questions(filters)
+        start = (page - 1) * per_page
+        return Page(found[start : start + per_page], len(found), page, per_page)
+    statement = filtered(filters)
+    total = db.session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    items = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page))
+    return Page(list(items.scalars()), total, page, per_page)
+
+
+def status_counts() -> dict[str, int]:
+    """Questions per status across the whole bank."""
+    rows = db.session.execute(select(Question.status, func.count()).group_by(Question.status))
+    return {status: count for status, count in rows}
+
+
+def day_counts(status: str = "") -> dict[str, int]:
+    """Questions per themed day (optionally of one status); a question may count on many days."""
+    statement = select(QuestionDay.day, func.count()).group_by(QuestionDay.day)
+    if status:
+        statement = statement.join(Question).where(Question.status == status)
+    return {day: count for day, count in db.session.execute(statement)}
+
+
+def source_choices() -> list[tuple[str, str]]:
+    """(id, label) of every source article, newest first, for the filter and export forms."""
+    sources = db.session.execute(select(Source).order_by(Source.date.desc(), Source.id)).scalars()
+    return [
+        (s.id, f"{s.title or s.id}（{s.date}）" if s.date else s.title or s.id) for s in sources
+    ]
+
+
+def export_payload(fmt: str, filters: BankFilters) -> tuple[bytes, str, str]:
+    """(bytes, file extension, mimetype) of the filtered bank in one exchange format.
+
+    CSV/XLSX neutralize formula-like cells and CSV carries a UTF-8 BOM (the formats module
+    does both). A question the format cannot express is a DomainError naming it.
+    """
+    if fmt not in FORMATS:
+        raise DomainError(f"不支持的导出格式：{fmt}", code="bad_format")
+    exporter, _importer, extension, mimetype = FORMATS[fmt]
+    try:
+        payload = exporter(export_bank(find_questions(filters)))
+    except ValueError as error:
+        raise DomainError(f"无法导出为 {fmt}：{error}", code="unexportable") from error
+    return payload, extension, mimetype
