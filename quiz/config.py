@@ -46,3 +46,10 @@ class DefaultConfig:
     RATELIMIT_HEADERS_ENABLED = True
 
     ITEMS_PER_PAGE = 50
+
+    # Answers are accepted until deadline + this many seconds (network latency on school Wi-Fi).
+    ANSWER_GRACE_SECONDS = 3
+    # Join-code guesses per user (or IP when anonymous): a six-character code must not be brute-forced.
+    API_JOIN_LIMIT = "20 per minute"
+    # A hidden + blur pair (or a repeated report) within this window is one focus loss.
+    FOCUS_PAIR_WINDOW_MS = 1000

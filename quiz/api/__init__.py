@@ -1,7 +1,10 @@
-"""JSON API under /api/v1: session-cookie auth, CSRF token in the X-CSRFToken header."""
+"""JSON API under /api/v1: session-cookie auth, CSRF token in the X-CSRFToken header.
+
+See docs/api.md and ``GET /api/v1/openapi.json``.
+"""
 
 from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from quiz.api import auth  # noqa: E402,F401
+from quiz.api import attempts, auth, boards, common, contests, openapi  # noqa: E402,F401

@@ -39,7 +39,7 @@ def login():
     if not isinstance(payload, dict) or not all(
         isinstance(payload.get(key), str) and payload.get(key) for key in ("username", "password")
     ):
-        return api_error(422, "malformed", "请求须为 JSON：{\"username\": …, \"password\": …}。")
+        return api_error(422, "malformed", '请求须为 JSON：{"username": …, "password": …}。')
     try:
         user = authenticate(
             payload["username"], payload["password"], now=utcnow(), policy=backoff_policy()

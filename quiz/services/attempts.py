@@ -20,6 +20,7 @@ from quiz.models.audit import record
 from quiz.services import Conflict, DomainError, Forbidden, NotFound
 from quiz.services.grading import grade
 from quiz.services.review import remember_wrong_answers
+from quiz.services.standings import on_attempt_finished
 from quiz.services.timing import OPEN, contest_state, fixed_deadline, is_overdue, time_used_ms
 
 IN_PROGRESS, SUBMITTED, EXPIRED, VOIDED = "in_progress", "submitted", "expired", "voided"
@@ -43,6 +44,13 @@ def effective_status(attempt: Attempt, now: datetime, grace_seconds: float) -> s
     if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds):
         return EXPIRED
     return attempt.status
+
+
+def persist_if_overdue(attempt: Attempt, *, now: datetime, grace_seconds: float) -> Attempt:
+    """Record an open attempt whose time ran out as expired (on the student's next request)."""
+    if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds):
+        finish(attempt, now=now, status=EXPIRED)
+    return attempt
 
 
 def open_attempt(contest: Contest, user: User) -> Attempt | None:
@@ -184,6 +192,7 @@ def finish(attempt: Attempt, *, now: datetime, status: str = SUBMITTED) -> Attem
     attempt.finished_at = min(now, attempt.deadline) if status == EXPIRED else now
     remember_wrong_answers(attempt, now=now)
     db.session.commit()
+    on_attempt_finished(attempt)
     return attempt
 
 
@@ -202,6 +211,61 @@ def result_of(attempt: Attempt) -> AttemptResult:
         time_used_ms=time_used_ms(attempt.started_at, attempt.finished_at, attempt.deadline),
         status=attempt.status,
     )
+
+
+@dataclass
+class AttemptSummary:
+    """A student's attempts at one contest, for contest lists."""
+
+    used: int = 0
+    allowed: int = 1
+    finished: int = 0
+    open_attempt_id: int | None = None
+    counted_score: float | None = None
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.allowed - self.used)
+
+
+def summaries(
+    user: User, contests: list[Contest], *, now: datetime, grace_seconds: float
+) -> dict[int, AttemptSummary]:
+    """Per contest id: tries used and left, the open attempt, and the score that counts.
+
+    Overdue open attempts are persisted as expired on the way (the student's next request).
+    """
+    by_id = {contest.id: contest for contest in contests}
+    result = {c.id: AttemptSummary(allowed=c.attempts_allowed) for c in contests}
+    if not by_id:
+        return result
+    rows = db.session.execute(
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.contest_id.in_(by_id))
+        .order_by(Attempt.number)
+    ).scalars()
+    finished: dict[int, list[Attempt]] = {}
+    for attempt in rows:
+        persist_if_overdue(attempt, now=now, grace_seconds=grace_seconds)
+        summary = result[attempt.contest_id]
+        if attempt.status == VOIDED:
+            continue
+        summary.used += 1
+        if attempt.status == IN_PROGRESS:
+            summary.open_attempt_id = attempt.id
+        else:
+            summary.finished += 1
+            finished.setdefault(attempt.contest_id, []).append(attempt)
+    for contest_id, done in finished.items():
+        counting = by_id[contest_id].counting
+        chosen = done[0] if counting == "first" else done[-1]
+        if counting == "best":
+            chosen = min(
+                done,
+                key=lambda a: (-a.score, time_used_ms(a.started_at, a.finished_at, a.deadline)),
+            )
+        result[contest_id].counted_score = chosen.score
+    return result
 
 
 def close_overdue(*, now: datetime, grace_seconds: float) -> int:
@@ -260,6 +324,7 @@ def void(attempt: Attempt, *, actor: User, now: datetime, reason: str = "") -> A
         at=now.isoformat(),
     )
     db.session.commit()
+    on_attempt_finished(attempt)
     return attempt
 
 

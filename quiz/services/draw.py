@@ -96,14 +96,18 @@ def draw_questions(
         return (candidate.filler, taken >= wanted_difficulty.get(candidate.difficulty, 0))
 
     def take(predicate, how_many: int) -> None:
-        for candidate in sorted(pool, key=preference) if wanted_difficulty else pool:
-            if how_many <= 0:
+        # Preference changes with every pick (difficulty targets fill up), so re-rank each time.
+        while how_many > 0:
+            eligible = [
+                c
+                for c in pool
+                if (c.fact or c.uid) not in used_facts and c not in chosen and predicate(c)
+            ]
+            if not eligible:
                 return
-            fact = candidate.fact or candidate.uid
-            if fact in used_facts or candidate in chosen or not predicate(candidate):
-                continue
+            candidate = min(eligible, key=preference)  # min is stable: the shuffle breaks ties
             chosen.append(candidate)
-            used_facts.add(fact)
+            used_facts.add(candidate.fact or candidate.uid)
             how_many -= 1
 
     for qtype in QUESTION_TYPES:

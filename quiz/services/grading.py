@@ -5,7 +5,8 @@ Rules (documented in docs/grading.md):
 * ``single_choice`` / ``true_false``: full points for the one right option, else 0.
 * ``multiple_choice``: full points only for exactly the right set. With partial credit on, each
   right option chosen earns ``1/k`` of the points and each wrong option chosen costs ``1/k``
-  (k = number of right options), never below 0 — so ticking everything earns nothing.
+  (k = number of right options), never below 0 — so ticking everything earns nothing
+  whenever there are at least as many wrong options as right ones.
 * ``fill_blank``: right when the text equals any accepted answer after normalization
   (NFKC, case-fold, white space and punctuation removed); see :func:`normalize_text`.
 """

@@ -1,0 +1,102 @@
+"""Leaderboard API: contest, themed-day, week and organization boards, with ETags.
+
+Every board answers ``{"rows", "me", "frozen", "total", "rule", …}`` and takes ``limit``
+(1–200, default 50) and ``offset``. Responses carry an ETag derived from the board's version
+token, the viewer and the page; a poll with a matching ``If-None-Match`` gets ``304`` after one
+cheap version lookup, so many viewers polling one board cost little more than one.
+``?audience=public`` shows the public (masked, frozen) view even to an organizer: the projector.
+"""
+
+from __future__ import annotations
+
+from flask import jsonify, make_response, request
+
+from quiz.api import bp
+from quiz.api.errors import from_domain_error
+from quiz.boards import common
+from quiz.services import DomainError
+from quiz.services.boards import BoardRef, board_page, board_state
+from quiz.services.org_boards import org_board_page
+
+
+def _board_response(ref: BoardRef, *, level: str | None = None):
+    try:
+        offset, limit = common.paging()
+        viewer = common.viewer(ref, projector=request.args.get("audience") == "public")
+        now, grace, cache = common.now(), common.grace(), common.cache()
+        token = board_state(ref, viewer, now=now, grace=grace, cache=cache)[0]
+        etag = common.etag_for(
+            ref.key, viewer.role_class, viewer.projector, token, viewer.user_id,
+            offset, limit, level, common.min_participants(),
+        )  # fmt: skip
+        if request.if_none_match.contains_weak(etag.strip('"')):
+            return _conditional(make_response("", 304), etag)
+        if level is None:
+            body = board_page(
+                ref, viewer, offset=offset, limit=limit, now=now, grace=grace, cache=cache
+            ).as_json()
+        else:
+            body = org_board_page(
+                ref, level, viewer, offset=offset, limit=limit, now=now, grace=grace,
+                cache=cache, min_participants=common.min_participants(),
+                viewer_org_id=common.viewer_org_id(),
+            )  # fmt: skip
+            body.pop("token", None)
+    except DomainError as error:
+        return from_domain_error(error)
+    return _conditional(make_response(jsonify(body)), etag)
+
+
+def _conditional(response, etag: str):
+    response.headers["ETag"] = etag
+    # Per viewer (own row, names): browsers may keep it but must revalidate; proxies may not.
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Vary"] = "Cookie"
+    return response
+
+
+@bp.get("/contests/<int:contest_id>/leaderboard")
+def contest_leaderboard(contest_id: int):
+    """A contest's board: each student's counted attempt (best/first/last)."""
+    return _board_response(BoardRef("contest", contest_id=contest_id))
+
+
+@bp.get("/events/<int:event_id>/days/<day>/leaderboard")
+def day_leaderboard(event_id: int, day: str):
+    """A themed day's board: each student's best result among that day's contests."""
+    return _board_response(BoardRef("day", event_id=event_id, day=day))
+
+
+@bp.get("/events/<int:event_id>/leaderboard")
+def week_leaderboard(event_id: int):
+    """The week's board: the sum of the six themed days (a missing day counts 0)."""
+    return _board_response(BoardRef("week", event_id=event_id))
+
+
+@bp.get("/events/<int:event_id>/organizations/leaderboard")
+def event_org_leaderboard(event_id: int):
+    """Units ranked by members' average on the week (or ``?day=`` a themed day)."""
+    day = request.args.get("day")
+    ref = (
+        BoardRef("day", event_id=event_id, day=day) if day else BoardRef("week", event_id=event_id)
+    )
+    return _board_response(ref, level=request.args.get("level", "school"))
+
+
+@bp.get("/contests/<int:contest_id>/organizations/leaderboard")
+def contest_org_leaderboard(contest_id: int):
+    """Units ranked by members' average on one contest."""
+    return _board_response(
+        BoardRef("contest", contest_id=contest_id), level=request.args.get("level", "school")
+    )
+
+
+def _document_paths() -> None:
+    """Describe these routes in /api/v1/openapi.json (see quiz/api/openapi_boards.py)."""
+    from quiz.api.openapi import DOCUMENT
+    from quiz.api.openapi_boards import register
+
+    register(DOCUMENT)
+
+
+_document_paths()

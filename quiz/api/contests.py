@@ -1,0 +1,67 @@
+"""Contest endpoints: the list a student sees, unlocking by join code, starting an attempt."""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify, session
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from quiz.api import bp
+from quiz.api.common import get_or_404, grace_seconds, json_object, login_required
+from quiz.api.serializers import attempt_json, contest_json
+from quiz.extensions import limiter
+from quiz.models import Contest
+from quiz.services import entry
+from quiz.services.attempts import start_attempt, summaries
+from quiz.services.papers import build_paper
+from quiz.timeutil import iso_utc, utcnow
+
+
+def _join_limit() -> str:
+    return current_app.config["API_JOIN_LIMIT"]
+
+
+def _user_or_ip() -> str:
+    """Throttle per account, so a class behind one NAT address does not share one budget."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{get_remote_address()}"
+
+
+@bp.get("/contests")
+@login_required
+def list_contests():
+    """Contests visible to the user, with their state and the user's attempts."""
+    now = utcnow()
+    listed = entry.visible_contests(current_user, session)
+    summary = summaries(
+        current_user, [c for c, _ in listed], now=now, grace_seconds=grace_seconds()
+    )
+    contests = [
+        contest_json(c, now=now, requires_code=locked, summary=summary[c.id])
+        for c, locked in listed
+    ]
+    return jsonify({"contests": contests, "server_time": iso_utc(now)})
+
+
+@bp.post("/contests/<int:contest_id>/join")
+@limiter.limit(_join_limit, key_func=_user_or_ip)
+@login_required
+def join_contest(contest_id: int):
+    """Unlock a code-protected contest for this session with ``{"code": "…"}``."""
+    contest = get_or_404(Contest, contest_id, "比赛不存在。")
+    entry.enter(contest, current_user, json_object().get("code"), session)
+    return jsonify({"contest_id": contest.id, "entered": True})
+
+
+@bp.post("/contests/<int:contest_id>/attempts")
+@login_required
+def start(contest_id: int):
+    """Start an attempt (201) or resume the open one (200): the paper as this student sees it."""
+    now, grace = utcnow(), grace_seconds()
+    contest = get_or_404(Contest, contest_id, "比赛不存在。")
+    entry.require_entry(contest, current_user, session)
+    attempt, created = start_attempt(
+        contest, current_user, now=now, grace_seconds=grace, paper_builder=build_paper
+    )
+    return jsonify(attempt_json(attempt, now=now, grace_seconds=grace)), 201 if created else 200

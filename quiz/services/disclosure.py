@@ -1,0 +1,37 @@
+"""When a student may see right answers, explanations and sources (pure; no Flask).
+
+The key must never reach the client while an attempt is open. After that the contest's
+``show_answers`` setting decides: ``after_submit`` (once this attempt is finished),
+``after_close`` (once the contest has closed, so early finishers cannot pass answers on) or
+``never``.
+"""
+
+from __future__ import annotations
+
+
+def answers_visible(show_answers: str, attempt_finished: bool, contest_closed: bool) -> bool:
+    """Whether the key, explanation and source of an attempt's questions may be shown."""
+    if not attempt_finished:
+        return False
+    if show_answers == "after_submit":
+        return True
+    if show_answers == "after_close":
+        return contest_closed
+    return False  # "never", and any unknown value: fail closed
+
+
+def revealed_item(item: dict) -> dict:
+    """The disclosed part of a paper item: key (shown order / accepted strings) and provenance."""
+    source = item.get("source") or {}
+    return {
+        "key": list(item.get("key") or []),
+        "explanation": item.get("explanation") or "",
+        "source": {
+            "title": source.get("title", ""),
+            "publisher": source.get("publisher", ""),
+            "date": source.get("date", ""),
+            "sentence": source.get("sentence", ""),
+            "start": source.get("start"),
+            "end": source.get("end"),
+        },
+    }

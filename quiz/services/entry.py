@@ -1,0 +1,73 @@
+"""Join codes: which code-protected contests this browser session has unlocked.
+
+The unlocked ids live in the session under ``entered_contests`` (shared by the JSON API and the
+student pages), so a student types the code once per login, not once per attempt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Contest, User
+from quiz.services import DomainError, Forbidden
+from quiz.services.contests import check_join_code, may_enter
+
+SESSION_KEY = "entered_contests"
+
+
+def entered_contests(session: MutableMapping) -> set[int]:
+    """Ids of the contests unlocked in this session (tolerates a tampered or stale value)."""
+    stored = session.get(SESSION_KEY) or []
+    if not isinstance(stored, list):
+        return set()
+    return {value for value in stored if isinstance(value, int) and not isinstance(value, bool)}
+
+
+def remember_entry(session: MutableMapping, contest_id: int) -> None:
+    """Add ``contest_id`` to the unlocked set (reassigned so the session is marked modified)."""
+    session[SESSION_KEY] = sorted(entered_contests(session) | {contest_id})
+
+
+def enter(contest: Contest, user: User, code, session: MutableMapping) -> None:
+    """Unlock ``contest`` with ``code`` for this session; open contests need no code.
+
+    Raises Forbidden for a wrong code or a contest restricted to other organizations.
+    """
+    if contest.access == "code":
+        if not isinstance(code, str) or not code.strip():
+            raise DomainError("请输入参赛口令。", code="malformed")
+        if not user.is_organizer and not check_join_code(contest, code):
+            raise Forbidden("参赛口令不正确。", code="wrong_code")
+        remember_entry(session, contest.id)
+        return
+    if not may_enter(contest, user, entered_codes=entered_contests(session)):
+        raise Forbidden("您所在的单位不在本比赛的参赛范围内。", code="not_allowed")
+
+
+def require_entry(contest: Contest, user: User, session: MutableMapping) -> None:
+    """Forbidden unless ``user`` may take ``contest`` (a code contest must be unlocked first)."""
+    if may_enter(contest, user, entered_codes=entered_contests(session)):
+        return
+    if contest.access == "code":
+        raise Forbidden("请先输入参赛口令。", code="requires_code")
+    raise Forbidden("您所在的单位不在本比赛的参赛范围内。", code="not_allowed")
+
+
+def visible_contests(user: User, session: MutableMapping) -> list[tuple[Contest, bool]]:
+    """Contests ``user`` may see, oldest opening first, each with ``requires_code``.
+
+    Code-protected contests are listed (flagged) so a student can find where to type the code;
+    contests restricted to other organizations are not listed at all.
+    """
+    entered = entered_contests(session)
+    contests = db.session.execute(select(Contest).order_by(Contest.opens_at, Contest.id)).scalars()
+    listed = []
+    for contest in contests:
+        if may_enter(contest, user, entered_codes=entered):
+            listed.append((contest, False))
+        elif contest.access == "code":
+            listed.append((contest, True))
+    return listed

@@ -1,0 +1,92 @@
+"""The stand-in rank: score, then time used, then submission time; frozen boards give None."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from quiz.extensions import db
+from quiz.models import Attempt
+from quiz.services.ranking_simple import current_rank, rank_key
+
+pytestmark = pytest.mark.db
+T0 = datetime(2026, 10, 11, 2, 0, 0)
+GRACE = 3
+
+
+def test_rank_key_orders_by_score_then_time_then_submission():
+    keys = [
+        rank_key(80, 100, T0),
+        rank_key(90, 500, T0),
+        rank_key(80, 100, T0 - timedelta(seconds=1)),
+        rank_key(80, 90, T0 + timedelta(minutes=5)),
+    ]
+    assert sorted(keys) == [keys[1], keys[3], keys[2], keys[0]]
+
+
+@pytest.fixture
+def contest(factories):
+    return factories.contest(now=T0)
+
+
+def add(contest, user, score, used_s, *, status="submitted", start=T0, preview=False, number=1):
+    attempt = Attempt(
+        contest_id=contest.id,
+        user_id=user.id,
+        number=number,
+        seed=1,
+        status=status,
+        started_at=start,
+        deadline=start + timedelta(minutes=10),
+        finished_at=None if status == "in_progress" else start + timedelta(seconds=used_s),
+        score=score,
+        max_score=40,
+        paper=[],
+        is_preview=preview,
+    )
+    db.session.add(attempt)
+    db.session.commit()
+    return attempt
+
+
+def test_rank_among_other_students(contest, factories):
+    now = T0 + timedelta(hours=1)
+    me = add(contest, factories.student(), 30, 100)
+    add(contest, factories.student(), 40, 500)  # higher score
+    add(contest, factories.student(), 30, 90)  # same score, faster
+    add(contest, factories.student(), 30, 100, start=T0 - timedelta(seconds=5))  # earlier
+    add(contest, factories.student(), 30, 120)  # slower: behind
+    add(contest, factories.student(), 20, 10)  # lower
+    add(contest, factories.student(), 40, 10, status="voided")
+    add(
+        contest, factories.student(), 40, 10, status="in_progress", start=now - timedelta(minutes=1)
+    )
+    add(contest, factories.student(), 40, 10, preview=True)
+    add(contest, factories.student(is_test_account=True), 40, 10)
+    assert current_rank(contest, me, now, GRACE) == 4
+
+
+def test_overdue_open_attempts_count_as_finished(contest, factories):
+    me = add(contest, factories.student(), 10, 100)
+    add(contest, factories.student(), 20, 0, status="in_progress")
+    assert current_rank(contest, me, T0 + timedelta(minutes=5), GRACE) == 1
+    assert current_rank(contest, me, T0 + timedelta(minutes=11), GRACE) == 2
+
+
+def test_student_counted_once_and_own_attempts_ignored(contest, factories):
+    me = factories.student()
+    mine = add(contest, me, 20, 100)
+    add(contest, me, 40, 100, number=2)
+    rival = factories.student()
+    add(contest, rival, 40, 50)
+    add(contest, rival, 20, 50, number=2)  # beats mine on time too, but rival counts once
+    assert current_rank(contest, mine, T0 + timedelta(hours=1), GRACE) == 2
+
+
+def test_frozen_board_hides_rank(contest, factories):
+    me = add(contest, factories.student(), 10, 100)
+    contest.freeze_at = T0 + timedelta(minutes=30)
+    db.session.commit()
+    assert current_rank(contest, me, T0 + timedelta(minutes=29), GRACE) == 1
+    assert current_rank(contest, me, T0 + timedelta(minutes=30), GRACE) is None
