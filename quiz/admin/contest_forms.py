@@ -1,0 +1,364 @@
+"""Contest and week forms, and the mapping between a contest form and ContestValues.
+
+Times are typed in Asia/Shanghai (datetime-local inputs) and stored as naive UTC. Choice
+lists (units, questions) are filled in by the views; the service re-checks every choice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from quiz.services.contests import (
+    DEFAULT_TYPE_COUNTS,
+    DEFAULT_WEEK_TITLE,
+    THEMED_DAYS,
+    ContestValues,
+)
+from quiz.timeutil import from_local, to_local
+
+TYPE_LABELS = {
+    "single_choice": _l("单选题"),
+    "multiple_choice": _l("多选题"),
+    "true_false": _l("判断题"),
+    "fill_blank": _l("填空题"),
+}
+DIFFICULTIES = ("1", "2", "3")
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (plain tuples are deprecated in WTForms 3.3)."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class LocalDateTimeField(DateTimeLocalField):
+    """A datetime-local input whose parse error is in Chinese."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        # The first format is the one rendered: browsers want 2021-10-12T09:00 (no seconds).
+        kwargs.setdefault("format", ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"])
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("请输入有效的日期和时间。")) from error
+
+
+class ChineseDateField(DateField):
+    """A date input whose parse error is in Chinese."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("请输入有效的日期。")) from error
+
+
+class WholeNumberField(IntegerField):
+    """An integer input whose parse error is in Chinese."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(_l("请输入整数。")) from error
+
+
+class CheckboxListField(SelectMultipleField):
+    """Several choices as a list of checkboxes (hand-picked questions)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _number(label, low: int, high: int, missing, out_of_range, **kwargs) -> WholeNumberField:
+    """A required whole number between ``low`` and ``high`` (Chinese messages)."""
+    validators = [InputRequired(missing), NumberRange(low, high, out_of_range)]
+    return WholeNumberField(label, validators=validators, **kwargs)
+
+
+def _time_limit(**kwargs) -> WholeNumberField:
+    label, missing = _l("每次答题时限（分钟）"), _l("请填写答题时限。")
+    return _number(label, 1, 1440, missing, _l("答题时限必须大于0，且不超过1440分钟。"), **kwargs)
+
+
+def _question_count(**kwargs) -> WholeNumberField:
+    label, missing = _l("每份试卷题目数量"), _l("请填写题目数量。")
+    return _number(label, 1, 200, missing, _l("题目数量须在1到200之间。"), **kwargs)
+
+
+def _count(label, maximum: int = 200) -> WholeNumberField:
+    return WholeNumberField(
+        label,
+        validators=[
+            Optional(),
+            NumberRange(0, maximum, _l("请输入0到%(max)s之间的整数。", max=maximum)),
+        ],
+    )
+
+
+class ContestForm(FlaskForm):
+    """Every setting of one contest."""
+
+    title = StringField(
+        _l("比赛名称"),
+        validators=[
+            DataRequired(_l("请填写比赛名称。")),
+            Length(max=200, message=_l("名称最多200个字。")),
+        ],
+    )
+    description = TextAreaField(
+        _l("比赛说明"), validators=[Optional(), Length(max=2000, message=_l("说明最多2000个字。"))]
+    )
+    themed_day = SelectField(
+        _l("主题日"),
+        choices=options([("", _l("全周通用（不限主题日）")), *THEMED_DAYS.items()]),
+        validate_choice=False,  # the service names an unknown day in Chinese
+        description=_l("按规则抽题时，从标注了该主题日（及全周通用）的已通过题目中抽取。"),
+    )
+    opens_at = LocalDateTimeField(
+        _l("开始时间（北京时间）"), validators=[InputRequired(_l("请填写开始时间。"))]
+    )
+    closes_at = LocalDateTimeField(
+        _l("结束时间（北京时间）"), validators=[InputRequired(_l("请填写结束时间。"))]
+    )
+    time_limit_minutes = _time_limit()
+    question_count = _question_count()
+    draw_mode = RadioField(
+        _l("出题方式"),
+        choices=options(
+            [("rules", _l("按规则从题库随机抽题")), ("fixed", _l("固定题目（手动挑选）"))]
+        ),
+        validate_choice=False,
+        default="rules",
+    )
+    count_single_choice = _count(TYPE_LABELS["single_choice"])
+    count_multiple_choice = _count(TYPE_LABELS["multiple_choice"])
+    count_true_false = _count(TYPE_LABELS["true_false"])
+    count_fill_blank = _count(TYPE_LABELS["fill_blank"])
+    difficulty_1 = _count(_l("难度1（易）"))
+    difficulty_2 = _count(_l("难度2（中）"))
+    difficulty_3 = _count(_l("难度3（难）"))
+    fixed_question_ids = CheckboxListField(_l("固定题目"), coerce=int, validate_choice=False)
+    points_per_question = _number(
+        _l("每题分值"), 1, 100, _l("请填写每题分值。"), _l("每题分值须在1到100之间。")
+    )
+    partial_credit = BooleanField(_l("多选题部分得分（少选按比例得分，错选不得分）"))
+    attempts_allowed = _number(
+        _l("每人可答次数"), 1, 100, _l("请填写可答次数。"), _l("可答次数须在1到100之间。")
+    )
+    counting = SelectField(
+        _l("多次答题时计入成绩的一次"),
+        choices=options(
+            [("best", _l("最高分")), ("first", _l("第一次")), ("last", _l("最后一次"))]
+        ),
+        validate_choice=False,
+    )
+    access = RadioField(
+        _l("参赛范围"),
+        choices=options(
+            [
+                ("everyone", _l("所有学生")),
+                ("organizations", _l("指定单位的学生")),
+                ("code", _l("凭参赛口令")),
+            ]
+        ),
+        validate_choice=False,
+        default="everyone",
+    )
+    organization_ids = SelectMultipleField(
+        _l("可参赛单位"),
+        coerce=int,
+        validate_choice=False,  # the service refuses units outside the organizer's scope
+        description=_l("按住 Ctrl（Mac 上为 ⌘）可多选；所选单位的下级单位也可参赛。"),
+    )
+    join_code = StringField(
+        _l("参赛口令"),
+        validators=[Optional(), Length(max=32, message=_l("口令最多32个字符。"))],
+        description=_l("不区分大小写和全角/半角。"),
+    )
+    generate_code = SubmitField(_l("生成新口令"))
+    show_answers = SelectField(
+        _l("学生何时可看正确答案"),
+        choices=options(
+            [
+                ("after_submit", _l("交卷后")),
+                ("after_close", _l("比赛结束后")),
+                ("never", _l("不公布")),
+            ]
+        ),
+        validate_choice=False,
+    )
+    auto_submit_after_switches = WholeNumberField(
+        _l("切屏多少次后自动交卷"),
+        validators=[Optional(), NumberRange(min=1, max=100, message=_l("次数须在1到100之间。"))],
+        description=_l("留空表示不自动交卷（默认）。"),
+    )
+    freeze_at = LocalDateTimeField(
+        _l("封榜时间（北京时间，可选）"),
+        validators=[Optional()],
+        description=_l("此后公开排行榜不再更新，组织者仍可看到实时排名。"),
+    )
+    submit = SubmitField(_l("保存"))
+
+    def validate_closes_at(self, field):
+        if self.opens_at.data and field.data and field.data <= self.opens_at.data:
+            raise ValidationError(_l("结束时间必须晚于开始时间。"))
+
+    def validate_join_code(self, field):
+        if self.access.data == "code" and not (field.data or "").strip():
+            raise ValidationError(_l("请设置参赛口令，或点击“生成新口令”。"))
+
+    def validate_organization_ids(self, field):
+        if self.access.data == "organizations" and not field.data:
+            raise ValidationError(_l("请至少选择一个可参赛的单位。"))
+
+    def to_values(self, *, event_id: int | None = None) -> ContestValues:
+        """The form's values with local times converted to UTC."""
+        values = ContestValues(
+            **{name: self[name].data for name in SAME_NAMES},
+            opens_at=from_local(self.opens_at.data),
+            closes_at=from_local(self.closes_at.data),
+            time_limit_seconds=self.time_limit_minutes.data * 60,
+            type_counts={t: self[f"count_{t}"].data or 0 for t in TYPE_LABELS},
+            difficulty_counts={d: self[f"difficulty_{d}"].data or 0 for d in DIFFICULTIES},
+            event_id=event_id,
+            freeze_at=from_local(self.freeze_at.data) if self.freeze_at.data else None,
+        )
+        values.title = values.title.strip()
+        values.description = (values.description or "").strip()
+        values.themed_day = values.themed_day or None
+        values.join_code = (values.join_code or "").strip() or None
+        values.partial_credit = bool(values.partial_credit)
+        return values
+
+
+#: Fields that have the same name and meaning on the form and on ContestValues.
+SAME_NAMES = [
+    "title",
+    "description",
+    "themed_day",
+    "question_count",
+    "draw_mode",
+    "fixed_question_ids",
+    "points_per_question",
+    "partial_credit",
+    "attempts_allowed",
+    "counting",
+    "access",
+    "join_code",
+    "organization_ids",
+    "show_answers",
+    "auto_submit_after_switches",
+]
+
+
+def initial_data(values: ContestValues) -> dict:
+    """Form data for editing (or duplicating) ``values``: times back in Asia/Shanghai."""
+
+    def local(value):
+        return to_local(value).replace(tzinfo=None) if value else None
+
+    data = {name: getattr(values, name) for name in SAME_NAMES}
+    data.update(
+        themed_day=values.themed_day or "",
+        join_code=values.join_code or "",
+        opens_at=local(values.opens_at),
+        closes_at=local(values.closes_at),
+        freeze_at=local(values.freeze_at),
+        time_limit_minutes=max(1, values.time_limit_seconds // 60),
+    )
+    for qtype in TYPE_LABELS:
+        data[f"count_{qtype}"] = int(values.type_counts.get(qtype, 0))
+    for level in DIFFICULTIES:
+        data[f"difficulty_{level}"] = int(values.difficulty_counts.get(level, 0))
+    return data
+
+
+def new_contest_data(now: datetime) -> dict:
+    """Defaults for a new contest: opens at the next full hour for a week, the usual mix."""
+    start = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    values = ContestValues(
+        title="",
+        opens_at=start,
+        closes_at=start + timedelta(days=7),
+        type_counts=dict(DEFAULT_TYPE_COUNTS),
+    )
+    return initial_data(values)
+
+
+class WeekForm(FlaskForm):
+    """One action creates the event and its six themed-day contests."""
+
+    title = StringField(
+        _l("活动名称"),
+        default=DEFAULT_WEEK_TITLE,
+        validators=[
+            DataRequired(_l("请填写活动名称。")),
+            Length(max=200, message=_l("名称最多200个字。")),
+        ],
+    )
+    start = ChineseDateField(
+        _l("第一个主题日（校园日）的日期"),
+        validators=[InputRequired(_l("请选择开始日期。"))],
+        description=_l(
+            "六个主题日依次各占一天：校园日、电信日、法治日、金融日、青少年日、个人信息保护日。"
+        ),
+    )
+    time_limit_minutes = _time_limit(default=10)
+    question_count = _question_count(default=10)
+    open_now = BooleanField(_l("立即开放全部六场（为期7天，用于演练和演示）"))
+    submit = SubmitField(_l("创建六个主题日比赛"))
+
+
+class ExtendForm(FlaskForm):
+    """More time for one student's attempt."""
+
+    minutes = _number(
+        _l("延长（分钟）"),
+        1,
+        1440,
+        _l("请填写延长的分钟数。"),
+        _l("延长时间须在1到1440分钟之间。"),
+        default=5,
+    )
+    submit = SubmitField(_l("延长时间"))
+
+
+class VoidForm(FlaskForm):
+    """Void an attempt; the reason goes into the audit log."""
+
+    reason = StringField(
+        _l("作废原因"),
+        validators=[
+            DataRequired(_l("请填写作废原因。")),
+            Length(max=200, message=_l("原因最多200个字。")),
+        ],
+    )
+    submit = SubmitField(_l("作废本次答题"))

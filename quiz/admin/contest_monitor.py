@@ -1,0 +1,129 @@
+"""Live monitor of a contest's attempts, one attempt's records, and extend/void actions."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, jsonify, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.common import or_abort
+from quiz.admin.contest_forms import ExtendForm, VoidForm
+from quiz.admin.contests import STATE_LABELS, managed_contest
+from quiz.services import DomainError, monitor
+from quiz.services import attempts as attempt_service
+from quiz.services.timing import contest_state
+from quiz.timeutil import iso_utc, utcnow
+
+STATUS_LABELS = {
+    "in_progress": _l("答题中"),
+    "submitted": _l("已交卷"),
+    "expired": _l("已超时"),
+    "voided": _l("已作废"),
+}
+AUDIT_LABELS = {"attempt.extend": _l("延长时间"), "attempt.void": _l("作废")}
+REFRESH_SECONDS = 10
+
+
+def _grace() -> float:
+    return float(current_app.config.get("ANSWER_GRACE_SECONDS", 3))
+
+
+@bp.route("/contests/<int:contest_id>/monitor")
+def monitor_contest(contest_id: int):
+    """Every attempt with its live status; monitor.js refreshes the table every 10 s."""
+    contest = managed_contest(contest_id)
+    now = utcnow()
+    rows = monitor.monitor_rows(contest, now=now, grace_seconds=_grace())
+    return render_template(
+        "admin/contests/monitor.html",
+        contest=contest,
+        rows=rows,
+        counts=monitor.status_counts(rows),
+        status_labels=STATUS_LABELS,
+        state=contest_state(now, contest.opens_at, contest.closes_at),
+        state_labels=STATE_LABELS,
+        now=now,
+        refresh_seconds=REFRESH_SECONDS,
+    )
+
+
+@bp.route("/contests/<int:contest_id>/monitor.json")
+def monitor_json(contest_id: int):
+    """The monitor table as JSON (read-only: overdue attempts show as expired, nothing is written)."""
+    contest = managed_contest(contest_id)
+    now = utcnow()
+    rows = monitor.monitor_rows(contest, now=now, grace_seconds=_grace())
+    payload = []
+    for row in rows:
+        item = row.as_json()
+        item["status_label"] = str(STATUS_LABELS.get(row.status, row.status))
+        item["url"] = url_for("admin.attempt_detail", attempt_id=row.attempt_id)
+        payload.append(item)
+    response = jsonify(
+        {"now": iso_utc(now), "counts": monitor.status_counts(rows), "attempts": payload}
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_form=None):
+    """The attempt page; ``error`` is a service refusal shown above everything."""
+    now = utcnow()
+    return render_template(
+        "admin/contests/attempt.html",
+        attempt=attempt,
+        contest=attempt.contest,
+        status=attempt_service.effective_status(attempt, now, _grace()),
+        status_labels=STATUS_LABELS,
+        events=monitor.integrity_log(attempt),
+        audit=monitor.audit_entries(attempt),
+        audit_labels=AUDIT_LABELS,
+        answered=len(attempt.answers),
+        extend_form=extend_form or ExtendForm(),
+        void_form=void_form or VoidForm(),
+        error=error,
+    ), status
+
+
+@bp.route("/attempts/<int:attempt_id>")
+def attempt_detail(attempt_id: int):
+    """One attempt: its times, integrity log and the organizer actions taken on it."""
+    return _attempt_page(or_abort(monitor.get_attempt, attempt_id, current_user))
+
+
+@bp.route("/attempts/<int:attempt_id>/extend", methods=["POST"])
+def extend_attempt(attempt_id: int):
+    """Give one student more time (recorded in the audit log)."""
+    attempt = or_abort(monitor.get_attempt, attempt_id, current_user)
+    form = ExtendForm()
+    if form.validate_on_submit():
+        try:
+            attempt_service.extend(
+                attempt, form.minutes.data * 60, actor=current_user, now=utcnow()
+            )
+        except DomainError as error:
+            return _attempt_page(attempt, status=error.status, error=error.message)
+        else:
+            flash(_("已为该学生延长%(n)s分钟。", n=form.minutes.data), "success")
+            return redirect(url_for("admin.attempt_detail", attempt_id=attempt.id))
+    return _attempt_page(attempt, status=422, extend_form=form)
+
+
+@bp.route("/attempts/<int:attempt_id>/void", methods=["POST"])
+def void_attempt(attempt_id: int):
+    """Void an attempt with a reason (recorded in the audit log)."""
+    attempt = or_abort(monitor.get_attempt, attempt_id, current_user)
+    form = VoidForm()
+    if form.validate_on_submit():
+        try:
+            attempt_service.void(
+                attempt, actor=current_user, now=utcnow(), reason=form.reason.data.strip()
+            )
+        except DomainError as error:
+            return _attempt_page(attempt, status=error.status, error=error.message)
+        else:
+            flash(_("已作废该次答题。"), "success")
+            return redirect(url_for("admin.attempt_detail", attempt_id=attempt.id))
+    return _attempt_page(attempt, status=422, void_form=form)

@@ -1,0 +1,242 @@
+"""Organizer pages for events and contests: list, create/edit/duplicate/delete, week, preview."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.common import no_store, or_abort
+from quiz.admin.contest_forms import (
+    TYPE_LABELS,
+    ContestForm,
+    WeekForm,
+    initial_data,
+    new_contest_data,
+    options,
+)
+from quiz.admin.forms import ConfirmForm
+from quiz.extensions import db
+from quiz.models import Contest, Event
+from quiz.services import DomainError
+from quiz.services import contests as contest_service
+from quiz.services import organizations as org_service
+from quiz.services.papers import build_paper
+from quiz.services.timing import contest_state
+from quiz.timeutil import utcnow
+
+STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": _l("已结束")}
+
+
+def contest_links() -> list[dict]:
+    """Dashboard tiles for this module (wired into the dashboard by ``admin.routes``)."""
+    return [
+        {
+            "url": url_for("admin.contests"),
+            "label": _("活动与比赛"),
+            "hint": _("创建、编辑、预览比赛，实时监控答题"),
+        },
+        {
+            "url": url_for("admin.new_week"),
+            "label": _("一键创建宣传周"),
+            "hint": _("六个主题日比赛一次建好"),
+        },
+    ]
+
+
+def managed_contest(contest_id: int) -> Contest:
+    """The contest if the current user manages it; 404/403 otherwise (no IDOR)."""
+    return or_abort(
+        contest_service.require_manageable, db.session.get(Contest, contest_id), current_user
+    )
+
+
+def _managed_event(event_id: int) -> Event:
+    """The event if the current user manages it; 404/403 otherwise."""
+    return or_abort(
+        contest_service.require_manageable_event, db.session.get(Event, event_id), current_user
+    )
+
+
+def _state_of(now):
+    """A template helper: upcoming/open/closed of a contest as of ``now``."""
+    return lambda contest: contest_state(now, contest.opens_at, contest.closes_at)
+
+
+@bp.route("/contests")
+def contests():
+    """活动与比赛: the user's events with their contests, then standalone contests."""
+    events, standalone = contest_service.manageable(current_user)
+    return render_template(
+        "admin/contests/list.html",
+        events=events,
+        standalone=standalone,
+        event_contests=contest_service.event_contests,
+        state_of=_state_of(utcnow()),
+        state_labels=STATE_LABELS,
+        days=contest_service.THEMED_DAYS,
+    )
+
+
+def _form_page(form: ContestForm, contest: Contest | None = None, *, status=200, error=None):
+    """Render the contest form with its choices; ``error`` is the service's refusal."""
+    form.organization_ids.choices = options(org_service.choices(current_user))
+    form.fixed_question_ids.choices = options(contest_service.pickable_questions())
+    locked = contest_service.attempt_count(contest) if contest is not None else 0
+    return render_template(
+        "admin/contests/form.html",
+        form=form,
+        contest=contest,
+        error=error,
+        locked=locked,
+        type_labels=TYPE_LABELS,
+    ), status
+
+
+def _generated_code(form: ContestForm) -> bool:
+    """The 生成新口令 button fills in a fresh code and redisplays the form without saving."""
+    if not (form.is_submitted() and form.generate_code.data):
+        return False
+    form.join_code.data = contest_service.new_join_code()
+    form.access.data = "code"
+    return True
+
+
+@bp.route("/contests/new", methods=["GET", "POST"])
+def new_contest():
+    """Create a standalone contest."""
+    form = ContestForm(data=None if request.method == "POST" else new_contest_data(utcnow()))
+    if _generated_code(form):
+        return _form_page(form)
+    if form.validate_on_submit():
+        try:
+            contest = contest_service.save_contest(None, form.to_values(), actor=current_user)
+        except DomainError as error:
+            return _form_page(form, status=error.status, error=error.message)
+        flash(_("已创建比赛“%(title)s”。", title=contest.title), "success")
+        return redirect(url_for("admin.contests"))
+    return _form_page(form, status=422 if form.is_submitted() else 200)
+
+
+@bp.route("/contests/<int:contest_id>/edit", methods=["GET", "POST"])
+def edit_contest(contest_id: int):
+    """Edit a contest; its draw is locked once students have attempts (the service refuses)."""
+    contest = managed_contest(contest_id)
+    initial = None if request.method == "POST" else initial_data(contest_service.values_of(contest))
+    form = ContestForm(data=initial)
+    if _generated_code(form):
+        return _form_page(form, contest)
+    if form.validate_on_submit():
+        values = form.to_values(event_id=contest.event_id)
+        try:
+            contest_service.save_contest(contest, values, actor=current_user)
+        except DomainError as error:
+            return _form_page(form, contest, status=error.status, error=error.message)
+        flash(_("已保存“%(title)s”。", title=contest.title), "success")
+        if contest.event_id:
+            return redirect(url_for("admin.event", event_id=contest.event_id))
+        return redirect(url_for("admin.contests"))
+    return _form_page(form, contest, status=422 if form.is_submitted() else 200)
+
+
+@bp.route("/contests/<int:contest_id>/duplicate", methods=["POST"])
+def duplicate_contest(contest_id: int):
+    """Copy a contest's settings into a new one and open it for editing."""
+    contest = managed_contest(contest_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        copy = contest_service.duplicate(contest, actor=current_user)
+    except DomainError as error:
+        flash(error.message, "danger")
+        return redirect(url_for("admin.contests"))
+    flash(_("已复制为“%(title)s”，请修改后保存。", title=copy.title), "success")
+    return redirect(url_for("admin.edit_contest", contest_id=copy.id))
+
+
+@bp.route("/contests/<int:contest_id>/delete", methods=["GET", "POST"])
+def delete_contest(contest_id: int):
+    """Ask, then delete a contest; refused (with the reason) once it has attempts."""
+    contest = managed_contest(contest_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        attempts = contest_service.attempt_count(contest)
+        return render_template(
+            "admin/contests/delete.html", contest=contest, form=form, attempts=attempts
+        )
+    event_id, title = contest.event_id, contest.title
+    try:
+        contest_service.delete(contest, actor=current_user)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(_("已删除“%(title)s”。", title=title), "success")
+    if event_id:
+        return redirect(url_for("admin.event", event_id=event_id))
+    return redirect(url_for("admin.contests"))
+
+
+@bp.route("/contests/<int:contest_id>/preview")
+def preview_contest(contest_id: int):
+    """The paper as a student would see it, drawn with a random seed and recorded nowhere."""
+    contest = managed_contest(contest_id)
+    seed = request.args.get("seed", type=int)
+    if seed is None:
+        seed = secrets.randbits(62)
+    error, paper = None, []
+    try:
+        paper = build_paper(contest, seed)
+    except DomainError as refusal:
+        error = refusal.message
+    response = render_template(
+        "admin/contests/preview.html",
+        contest=contest,
+        paper=paper,
+        seed=seed,
+        show_key=request.args.get("key") == "1",
+        error=error,
+        type_labels=TYPE_LABELS,
+    )
+    # The page may carry the answer key: keep it out of browser and proxy caches.
+    return no_store(make_response(response))
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+def new_week():
+    """One action creates an event with the six themed-day contests."""
+    form = WeekForm()
+    if form.validate_on_submit():
+        try:
+            event = contest_service.create_week(
+                title=form.title.data,
+                start=form.start.data,
+                actor=current_user,
+                open_now=form.open_now.data,
+                now=utcnow(),
+                time_limit_seconds=form.time_limit_minutes.data * 60,
+                question_count=form.question_count.data,
+            )
+        except DomainError as error:
+            return render_template("admin/contests/week.html", form=form, error=error.message), 422
+        flash(_("已创建“%(title)s”的六个主题日比赛。", title=event.title), "success")
+        return redirect(url_for("admin.event", event_id=event.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/contests/week.html", form=form, error=None), status
+
+
+@bp.route("/events/<int:event_id>")
+def event(event_id: int):
+    """An event's contests in the seed article's order, ready to edit."""
+    found = _managed_event(event_id)
+    return render_template(
+        "admin/contests/event.html",
+        event=found,
+        contests=contest_service.event_contests(found),
+        state_of=_state_of(utcnow()),
+        state_labels=STATE_LABELS,
+        days=contest_service.THEMED_DAYS,
+    )

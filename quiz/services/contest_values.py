@@ -1,0 +1,199 @@
+"""Contest values: the settings an organizer enters, their validation, and applying them.
+
+Split from :mod:`quiz.services.contests` (which re-exports these names) to keep each file short.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
+from quiz.models.contests import ACCESS_RULES, COUNTING_RULES, DRAW_MODES, SHOW_ANSWERS
+from quiz.services import DomainError, Forbidden
+from quiz.services.organizations import managed_ids
+
+#: The six themed days in the order of the seed article.
+THEMED_DAYS = {
+    "campus": "校园日",
+    "telecom": "电信日",
+    "law": "法治日",
+    "finance": "金融日",
+    "youth": "青少年日",
+    "privacy": "个人信息保护日",
+}
+DEFAULT_TYPE_COUNTS = {"single_choice": 5, "multiple_choice": 2, "true_false": 2, "fill_blank": 1}
+
+
+@dataclass
+class ContestValues:
+    """Everything an organizer sets on a contest (times already in UTC)."""
+
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    description: str = ""
+    themed_day: str | None = None
+    time_limit_seconds: int = 600
+    question_count: int = 10
+    draw_mode: str = "rules"
+    type_counts: dict[str, int] = field(default_factory=dict)
+    difficulty_counts: dict[str, int] = field(default_factory=dict)
+    fixed_question_ids: list[int] = field(default_factory=list)
+    points_per_question: int = 10
+    partial_credit: bool = False
+    attempts_allowed: int = 1
+    counting: str = "best"
+    access: str = "everyone"
+    join_code: str | None = None
+    organization_ids: list[int] = field(default_factory=list)
+    show_answers: str = "after_submit"
+    auto_submit_after_switches: int | None = None
+    event_id: int | None = None
+    freeze_at: datetime | None = None
+
+    def draw_rules(self) -> dict:
+        """The stored form of the per-type and per-difficulty counts (zeros dropped)."""
+        return {
+            "types": {k: int(v) for k, v in self.type_counts.items() if v},
+            "difficulty": {str(k): int(v) for k, v in self.difficulty_counts.items() if v},
+        }
+
+
+def validate(values: ContestValues) -> None:
+    """Refuse values with which a contest could not run (Chinese messages)."""
+    if not values.title.strip():
+        raise DomainError("请填写比赛名称。", code="bad_title")
+    if values.closes_at <= values.opens_at:
+        raise DomainError("结束时间必须晚于开始时间。", code="close_before_open")
+    if values.time_limit_seconds <= 0:
+        raise DomainError("答题时限必须大于0。", code="bad_time_limit")
+    if values.question_count <= 0:
+        raise DomainError("题目数量必须大于0。", code="bad_question_count")
+    if values.points_per_question <= 0:
+        raise DomainError("每题分值必须大于0。", code="bad_points")
+    if values.attempts_allowed <= 0:
+        raise DomainError("允许答题次数必须大于0。", code="bad_attempts")
+    if values.themed_day and values.themed_day not in THEMED_DAYS:
+        raise DomainError("未知的主题日。", code="bad_day")
+    if any(int(v) < 0 for v in [*values.type_counts.values(), *values.difficulty_counts.values()]):
+        raise DomainError("各题型、难度的题数不能为负数。", code="bad_counts")
+    if values.auto_submit_after_switches is not None and values.auto_submit_after_switches <= 0:
+        raise DomainError("自动交卷的切屏次数必须大于0。", code="bad_switches")
+    if values.freeze_at and not values.opens_at <= values.freeze_at <= values.closes_at:
+        raise DomainError("封榜时间须在比赛开始和结束之间。", code="bad_freeze")
+    checks = (
+        (values.counting, COUNTING_RULES, "计分方式"),
+        (values.access, ACCESS_RULES, "参赛范围"),
+        (values.show_answers, SHOW_ANSWERS, "公布答案时间"),
+        (values.draw_mode, DRAW_MODES, "抽题方式"),
+    )
+    for value, allowed, label in checks:
+        if value not in allowed:
+            raise DomainError(f"{label}无效。", code="bad_choice")
+    if values.access == "code" and not (values.join_code or "").strip():
+        raise DomainError("请设置参赛口令。", code="missing_join_code")
+    if values.access == "organizations" and not values.organization_ids:
+        raise DomainError("请至少选择一个可参赛的单位。", code="missing_organizations")
+
+
+def check_references(values: ContestValues, actor: User | None) -> None:
+    """Chosen units must be in the actor's scope; hand-picked questions approved and distinct."""
+    if values.access == "organizations":
+        known = set(
+            db.session.scalars(
+                select(Organization.id).where(Organization.id.in_(values.organization_ids))
+            )
+        )
+        scope = managed_ids(actor) if actor is not None else None
+        if known != set(values.organization_ids) or (scope is not None and not known <= scope):
+            raise Forbidden("所选单位不在您的管理范围内。", code="organization_out_of_scope")
+    if values.draw_mode == "fixed":
+        ids = values.fixed_question_ids
+        if len(set(ids)) != len(ids):
+            raise DomainError("固定题目中有重复的题目。", code="duplicate_fixed")
+        rows = db.session.execute(
+            select(Question.id, Question.fact, Question.uid).where(
+                Question.id.in_(ids), Question.status == "approved"
+            )
+        ).all()
+        if len(rows) != len(ids):
+            raise DomainError("固定题目只能从已通过审核的题目中选择。", code="fixed_not_approved")
+        facts = [fact or uid for _id, fact, uid in rows]
+        if len(set(facts)) != len(facts):
+            # One would give the other away (same rule as the random draw).
+            raise DomainError(
+                "固定题目中有两题出自同一知识点，请只保留其一。", code="fixed_same_fact"
+            )
+
+
+def draw_signature(contest_or_values) -> tuple:
+    """What decides the questions and their scoring; frozen once students have attempts."""
+    if isinstance(contest_or_values, Contest):
+        contest = contest_or_values
+        rules = contest.draw_rules or {}
+        fixed = [link.question_id for link in contest.fixed_questions]
+        rules = {"types": rules.get("types", {}), "difficulty": rules.get("difficulty", {})}
+    else:
+        contest = contest_or_values
+        rules = contest.draw_rules()
+        fixed = list(contest.fixed_question_ids) if contest.draw_mode == "fixed" else []
+    return (
+        contest.question_count,
+        contest.draw_mode,
+        contest.points_per_question,
+        contest.themed_day,
+        bool(contest.partial_credit),
+        rules if contest.draw_mode == "rules" else {},
+        fixed,
+    )
+
+
+def apply_values(contest: Contest, values: ContestValues) -> None:
+    for name in (
+        "description",
+        "themed_day",
+        "opens_at",
+        "closes_at",
+        "time_limit_seconds",
+        "question_count",
+        "draw_mode",
+        "points_per_question",
+        "partial_credit",
+        "attempts_allowed",
+        "counting",
+        "access",
+        "show_answers",
+        "auto_submit_after_switches",
+        "event_id",
+        "freeze_at",
+    ):
+        setattr(contest, name, getattr(values, name))
+    contest.title = values.title.strip()
+    contest.themed_day = values.themed_day or None
+    contest.join_code = normalize_code(values.join_code) if values.access == "code" else None
+    contest.draw_rules = values.draw_rules()
+    orgs = sorted(set(values.organization_ids)) if values.access == "organizations" else []
+    kept = {link.organization_id: link for link in contest.allowed_organizations}
+    contest.allowed_organizations = [
+        kept.get(org_id) or ContestOrganization(organization_id=org_id) for org_id in orgs
+    ]
+    fixed = list(values.fixed_question_ids) if values.draw_mode == "fixed" else []
+    if [link.question_id for link in contest.fixed_questions] != fixed:
+        if contest.fixed_questions:
+            contest.fixed_questions = []
+            db.session.flush()  # free the (contest, position) pairs before numbering anew
+        contest.fixed_questions = [
+            ContestQuestion(question_id=qid, position=pos) for pos, qid in enumerate(fixed)
+        ]
+
+
+def normalize_code(code: str | None) -> str | None:
+    """Join codes compare under NFKC and upper case, so ＡＢＣ１２ and abc12 match."""
+    if not code:
+        return None
+    return unicodedata.normalize("NFKC", code).strip().upper()
