@@ -74,6 +74,16 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
     assert bank_size >= 20
     seed = db.session.get(Source, "sichuan-2021-cybersecurity-week")
     assert seed is not None and "广元" in seed.text
+    # The six themed-day contests are open, so a newcomer can play at once.
+    from quiz.models import Contest, Event
+    from quiz.services.timing import OPEN, contest_state
+    from quiz.timeutil import utcnow
+
+    contests = db.session.execute(db.select(Contest)).scalars().all()
+    assert sorted(c.themed_day for c in contests) == sorted(
+        ["campus", "telecom", "law", "finance", "youth", "privacy"]
+    )
+    assert all(contest_state(utcnow(), c.opens_at, c.closes_at) == OPEN for c in contests)
     # Idempotent: running it again does not duplicate anything.
     second = runner.invoke(args=["quickstart", "--no-serve"])
     assert second.exit_code == 0
@@ -81,3 +91,4 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
     again = db.session.execute(db.select(Organization).filter_by(level="class")).scalars().all()
     assert len(again) == len(classes)
     assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == bank_size
+    assert db.session.scalar(db.select(db.func.count()).select_from(Event)) == 1

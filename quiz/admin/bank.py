@@ -7,6 +7,7 @@ from io import BytesIO
 
 from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.admin import bp
@@ -20,6 +21,7 @@ from quiz.admin.bank_forms import (
 )
 from quiz.admin.common import or_abort, per_page
 from quiz.admin.forms import ConfirmForm
+from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
 from quiz.services import DomainError, bank_edit, bank_query
 from quiz.services.bank_import import BankImportError, import_bank_file
@@ -29,21 +31,14 @@ from quiz.timeutil import to_local, utcnow
 LABELS = {"types": QUESTION_TYPE_NAMES, "statuses": STATUS_NAMES, "days": THEMED_DAY_NAMES}
 
 
-def bank_links() -> list[dict]:
-    """Dashboard tiles for the bank pages."""
-    return [
-        {"url": url_for("admin.bank"), "label": _("题库"), "hint": _("浏览、搜索、审核和编辑题目")},
-        {
-            "url": url_for("admin.bank_article_new"),
-            "label": _("从文章出题"),
-            "hint": _("粘贴或上传新闻稿，预览并保存为草稿题目"),
-        },
-        {
-            "url": url_for("admin.bank_import"),
-            "label": _("导入/导出题库"),
-            "hint": _("Excel、CSV、JSON、Moodle XML、GIFT"),
-        },
-    ]
+# Dashboard tiles for these pages.
+add_dashboard_link("admin.bank", _l("题库"), _l("浏览、搜索、审核和编辑题目"))
+add_dashboard_link(
+    "admin.bank_article_new", _l("从文章出题"), _l("粘贴或上传新闻稿，预览并保存为草稿题目")
+)
+add_dashboard_link(
+    "admin.bank_import", _l("导入/导出题库"), _l("Excel、CSV、JSON、Moodle XML、GIFT")
+)
 
 
 def _filters(form: BankFilterForm) -> bank_query.BankFilters:

@@ -20,6 +20,7 @@ from quiz.admin.contest_forms import (
     options,
 )
 from quiz.admin.forms import ConfirmForm
+from quiz.admin.routes import add_dashboard_link
 from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.services import DomainError
@@ -32,20 +33,9 @@ from quiz.timeutil import utcnow
 STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": _l("已结束")}
 
 
-def contest_links() -> list[dict]:
-    """Dashboard tiles for this module (wired into the dashboard by ``admin.routes``)."""
-    return [
-        {
-            "url": url_for("admin.contests"),
-            "label": _("活动与比赛"),
-            "hint": _("创建、编辑、预览比赛，实时监控答题"),
-        },
-        {
-            "url": url_for("admin.new_week"),
-            "label": _("一键创建宣传周"),
-            "hint": _("六个主题日比赛一次建好"),
-        },
-    ]
+# Dashboard tiles for these pages.
+add_dashboard_link("admin.contests", _l("活动与比赛"), _l("创建、编辑、预览比赛，实时监控答题"))
+add_dashboard_link("admin.new_week", _l("一键创建宣传周"), _l("六个主题日比赛一次建好"))
 
 
 def managed_contest(contest_id: int) -> Contest:

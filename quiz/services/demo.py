@@ -63,7 +63,38 @@ def prepare(app: Flask) -> DemoReport:
     report = DemoReport(DEMO_ORGANIZER, password)
     report.lines.append(f"演示单位: {len(DEMO_ORGANIZATIONS)} 个班级已就绪")
     report.lines.extend(load_seed_bank())
+    report.lines.extend(ensure_demo_week())
     return report
+
+
+DEMO_EVENT_TITLE = "四川省2021年国家网络安全宣传周（演示）"
+
+
+def ensure_demo_week() -> list[str]:
+    """Create the six themed-day contests, open now, unless the demo event already exists.
+
+    A newcomer can then register as a student and take a quiz straight away.
+    """
+    from sqlalchemy import select
+
+    from quiz.models import Event
+    from quiz.services import DomainError
+    from quiz.services.contests import create_week
+    from quiz.timeutil import to_local, utcnow
+
+    existing = db.session.execute(
+        select(Event).where(Event.title == DEMO_EVENT_TITLE)
+    ).scalar_one_or_none()
+    if existing is not None:
+        return [f"比赛: 已有演示活动「{existing.title}」（{len(existing.contests)} 场主题日比赛）"]
+    now = utcnow()
+    try:
+        event = create_week(
+            title=DEMO_EVENT_TITLE, start=to_local(now).date(), actor=None, open_now=True, now=now
+        )
+    except DomainError as error:
+        return [f"比赛: 未能创建演示主题日比赛：{error.message}"]
+    return [f"比赛: 已创建「{event.title}」的 {len(event.contests)} 场主题日比赛，现已开放"]
 
 
 def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
