@@ -13,7 +13,9 @@ candidate must differ from the answer after NFKC, and:
 * titles: word swaps from ``data/titles.tsv`` only - two titles released at the same event
   would both be right, so other titles of the article are never offered;
 * terms: other members of the term's group in ``data/term_groups.txt`` or other case codes;
-* closed enumerations: curated names of the same category that the article never mentions.
+* closed enumerations: curated names of the same category that the article never mentions;
+* multiple choice (:func:`for_members`): the same pools plus ``data/list_groups.txt``, for
+  closed lists and - asking only what the article *lists* - open ones (see the docs).
 
 When fewer than the needed number survive, the caller drops the question (never pads).
 """
@@ -28,7 +30,9 @@ from .document import Document
 from .facts import Fact
 from .lexicon import (
     DATA_DIR,
+    crime_types,
     departments,
+    list_groups,
     places,
     short_place_name,
     slogans,
@@ -49,7 +53,7 @@ def _unique(
 ) -> list[str]:
     seen = {compare_key(answer)}
     result = []
-    article_key = compare_key(document.analysis) if document is not None else ""
+    article_key = document.compare_key if document is not None else ""
     for candidate in candidates:
         key = compare_key(candidate)
         if not key or key in seen:
@@ -236,6 +240,79 @@ def for_item(document: Document, fact: Fact, item: str, rng: random.Random) -> l
     pool = [c for c in pool if not any(m in compare_key(c) or compare_key(c) in m for m in members)]
     rng.shuffle(pool)
     return _unique(item, pool, document, unseen=True)
+
+
+_CORE_PREFIX = re.compile(r"^(?:电信网络|网络|电信|省|市)")
+
+
+def _group_pool(items: list[str]) -> list[str]:
+    """Words of the curated group that holds most of ``items`` (at least two and half)."""
+    best: tuple[int, tuple[str, ...]] = (0, ())
+    for group in list_groups():
+        hits = sum(any(item == w or item.endswith(w) for w in group) for item in items)
+        if hits > best[0]:
+            best = (hits, group)
+    hits, group = best
+    if hits < max(2, (len(items) + 1) // 2):
+        return []
+    return [w for w in group if not any(item == w or item.endswith(w) for item in items)]
+
+
+def for_members(
+    document: Document, fact: Fact, items: list[str], rng: random.Random, *, listed: bool = False
+) -> list[str]:
+    """Outsiders for a multiple-choice question on a list: same kind, certainly not a member.
+
+    Every outsider occurs nowhere in the article (NFKC), neither contains nor is contained in a
+    member or another outsider (文化和旅游厅 / 省文化和旅游厅), and a crime type does not share a
+    member's last two characters (刷单返利诈骗 is a kind of 网络诈骗). ``listed`` (open lists, asked as "what does the article list"): the outsider's
+    core without 网络/电信/省 must not occur in the article either (网络洗钱 when the article
+    mentions 洗钱 elsewhere).
+    """
+    category = fact.attrs.get("category")
+    members = [compare_key(document.analysis[a:b]) for a, b in fact.items]
+    members += [compare_key(item) for item in items]
+    if category == "themed_day":
+        pool = list(themed_day_names())
+    elif category == "organization":
+        pool = list(departments())
+    elif category == "place":
+        short = all(short_place_name(item) == item for item in items)
+        table = places()
+        cities = any(table[item].level == "city" for item in items if item in table)
+        # Cities go with cities and municipalities (北京、深圳、杭州), provinces with provinces.
+        names = sorted(
+            {
+                p.name
+                for p in table.values()
+                if (p.level == "city" or (p.level == "province" and p.name.endswith("市")))
+                == cities
+                and p.level in ("province", "city")
+            }
+        )
+        pool = [short_place_name(name) if short else name for name in names]
+    elif category == "crime":
+        # Fraud types (刷单返利、冒充客服…) have their own group; other crimes the general list.
+        pool = _group_pool(items) or list(crime_types())
+    else:
+        pool = _group_pool(items)
+    # Same order of operations as the item outsiders, so the random stream is stable.
+    pool = [c for c in pool if not any(m in compare_key(c) or compare_key(c) in m for m in members)]
+    rng.shuffle(pool)
+    article_key = document.compare_key
+    heads = {m[-2:] for m in members if len(m) >= 2}
+    chosen: list[str] = []
+    for candidate in _unique("", pool, document, unseen=True):
+        key = compare_key(candidate)
+        if category == "crime" and key[-2:] in heads:
+            continue
+        core = _CORE_PREFIX.sub("", key)
+        if listed and len(core) >= 2 and core in article_key:
+            continue
+        if any(key in compare_key(other) or compare_key(other) in key for other in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
 
 
 def for_ordinal(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from functools import cached_property
 from .article import Article
 from .lexicon import places
 from .segment import Clause, Sentence, split_clauses, split_sentences
-from .textutil import analysis_text
+from .textutil import analysis_text, compare_key, is_traditional
 
 TIME_FRAME_RE = re.compile(
     r"近年来|近几年|近年|今年以来|去年以来|\d{4}年以来|今年\d{1,2}月(?:至\d{1,2}月)?|"
@@ -48,6 +48,16 @@ class Document:
         if sentence.index not in self._clauses:
             self._clauses[sentence.index] = split_clauses(sentence)
         return self._clauses[sentence.index]
+
+    @cached_property
+    def traditional(self) -> bool:
+        """Is the article written in traditional characters?"""
+        return is_traditional(self.article.text)
+
+    @cached_property
+    def compare_key(self) -> str:
+        """``compare_key`` of the whole analysis copy (for "never in the article" checks)."""
+        return compare_key(self.analysis)
 
     @cached_property
     def event(self) -> str:

@@ -29,6 +29,8 @@ REQUIRED = (
     "source",
 )
 _WINDOW = 4
+# A question may end with a type hint after its question mark: …包括下列哪些？（多选）
+_TYPE_HINT = re.compile(r"\((?:多选|单选|判断)(?:题)?\)$")
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def check_question(question: dict, source_texts: dict[str, str]) -> list[Problem
 def _check_stem(question: dict, fail) -> None:
     qtype, stem = question["type"], nfkc(str(question["stem"]))
     blanks = stem.count(BLANK)
-    if blanks > 1 or (not stem.rstrip().endswith("?") and blanks != 1):
+    asks = _TYPE_HINT.sub("", stem.rstrip()).endswith("?")
+    if blanks > 1 or (not asks and blanks != 1):
         fail(
             "not_a_question",
             "题干既不以问号结尾，也不是恰有一个空的填空句",
@@ -219,13 +222,15 @@ def _check_source(question: dict, source_texts: dict[str, str], fail) -> list[Pr
                 "多选正确项与原文列举不符",
                 "correct options differ from the source list",
             )
-        sentence_key = compare_key(sentence)
+        # Outsiders never occur in the article at all: an open list's "文中列举" question
+        # relies on it, and a closed list's outsider named elsewhere would confuse.
+        article_key = compare_key(text)
         for index, option in enumerate(question["options"]):
-            if index not in question["answer"] and compare_key(option) in sentence_key:
+            if index not in question["answer"] and compare_key(option) in article_key:
                 fail(
                     "distractor_true",
-                    f"干扰项“{option}”出现在原句中",
-                    f"distractor '{option}' occurs in the source",
+                    f"干扰项“{option}”出现在原文中",
+                    f"distractor '{option}' occurs in the source article",
                 )
     elif qtype == "true_false":
         claim = str(question.get("claim", ""))

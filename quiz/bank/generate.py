@@ -15,11 +15,11 @@ from .document import Document
 from .explain import difficulty, explanation
 from .extract import extract_facts
 from .gates import check_question
-from .lexicon import places
+from .lexicon import places, themed_day_names
 from .plan import questions_for
 from .questions import rng_for
 from .stems import display
-from .textutil import compare_key
+from .textutil import analysis_text, compare_key
 from .themes import DEFAULT_THEMES_PATH, ThemeMap, load_theme_map
 
 
@@ -47,6 +47,7 @@ def _finish(candidate: dict, document: Document, themes: ThemeMap) -> dict:
     sentence = candidate.pop("sentence")
     spans = candidate.pop("answer_spans")
     rule = candidate.pop("rule")
+    quote = candidate.pop("quote", None)
     fact_kind = rule.split(".")[0]
     qid = _question_id(article, candidate["fact"], candidate["type"], spans, sentence.start)
     question = {
@@ -63,15 +64,26 @@ def _finish(candidate: dict, document: Document, themes: ThemeMap) -> dict:
         "status": "draft",
     }
     correct = _correct_texts(question)
-    question["themed_days"] = themes.tag(question["stem"] + " " + " ".join(correct))
+    tag_text = question["stem"] + " " + " ".join(correct)
+    question["themed_days"] = themes.tag(_tag_text(tag_text, document))
     quantity = None
     if fact_kind == "quantity":
         from .amounts import quantity_from_text
 
         quantity = quantity_from_text(article.text[spans[0][0] : spans[0][1]])
     question["difficulty"] = difficulty(fact_kind, question["type"], len(sentence.text), quantity)
-    question["explanation"] = explanation(question, article, display(sentence.text))
+    question["explanation"] = explanation(question, article, quote or display(sentence.text))
     return question
+
+
+def _tag_text(text: str, document: Document) -> str:
+    """Text matched against the theme map: simplified, and without themed-day *names* (a list
+    of the days is about the week, not about 法治日 or 青少年日)."""
+    if document.traditional:
+        text = analysis_text(text)
+    for name in themed_day_names():
+        text = text.replace(name, "")
+    return text
 
 
 def _correct_texts(question: dict) -> list[str]:

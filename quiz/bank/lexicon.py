@@ -79,3 +79,10 @@ def title_swaps() -> tuple[tuple[str, tuple[str, ...]], ...]:
         word, replacements = line.split("\t")
         swaps.append((word, tuple(replacements.split("|"))))
     return tuple(swaps)
+
+
+@lru_cache(maxsize=1)
+def list_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of same-kind list items (``list_groups.txt`` then ``term_groups.txt``)."""
+    lines = _data_lines("list_groups.txt") + _data_lines("term_groups.txt")
+    return tuple(tuple(line.split()) for line in lines)

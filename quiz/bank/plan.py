@@ -55,6 +55,9 @@ def _term(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
 
 
 def _enumeration(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    if fact.attrs.get("parallel"):
+        # A list across paragraphs has no single sentence to cloze or judge.
+        return [build.multiple_choice(document, fact, listed=True)]
     rng = rng_for(fact.id, "item")
     # Ask for inner items: the first item's left edge is the least certain boundary. Long
     # lists (5+ items) get a second cloze on a different item.
@@ -71,7 +74,9 @@ def _enumeration(document: Document, fact: Fact, facts: list[Fact]) -> list[Resu
         )
         results.append(build.multiple_choice(document, fact))
     else:
-        results.append((None, ("open_list", f"列举“{fact.text[:20]}……”以“等”结尾，不出选择题")))
+        results.append((None, ("open_list", f"列举“{fact.text[:20]}……”以“等”结尾，不出单选题")))
+        # Multiple choice on what the article *lists* (outsiders absent from the whole article).
+        results.append(build.multiple_choice(document, fact, listed=True))
     context = len(fact.sentence.analysis) - (fact.end - fact.start)
     if context < 12 or all(document.analysis[a:b].startswith("不") for a, b in fact.items):
         # A bare list or a string of prohibitions (不造谣、不信谣…) is advice, not a claim.

@@ -8,7 +8,8 @@ is recorded.
 Per fact: a cloze ``fill_blank``; a cloze ``single_choice`` when three certainly-wrong
 distractors exist; one ``true_false`` (the source statement, or - chosen by a hash of the
 fact id so the bank is about half and half - a version with one fact swapped for a
-certainly-wrong value); and for closed enumerations a ``multiple_choice``.
+certainly-wrong value); and for enumerations a ``multiple_choice`` (closed lists: members; open lists: what the article
+lists).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from .amounts import equivalent_forms
 from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
 from .facts import Fact
-from .stems import display, frame
-from .textutil import nfkc
+from .stems import Frame, display, frame
+from .textutil import compare_key, nfkc
 
 Result = tuple[dict | None, tuple[str, str] | None]
 TRUE_FALSE_TAIL = "这一说法是否正确？"
@@ -123,32 +124,117 @@ def true_false(
     return question, None
 
 
-def multiple_choice(document: Document, fact: Fact) -> Result:
-    items = [display(document.article.text[a:b]) for a, b in fact.items]
-    if not fact.closed:
-        return None, ("open_list", "列举以“等”结尾，无法证明其他选项一定不在其中")
-    rng = rng_for(fact.id, "multiple_choice")
-    outsiders = pick.for_item(document, fact, items[0], rng)
-    if not outsiders:
-        return None, ("too_few_distractors", "封闭列举缺少同类且确定不在列举中的干扰项")
-    correct_count = min(
-        len(items), 4 if len(items) > 4 else len(items) - 1 if len(items) > 2 else 2
-    )
-    chosen_indices = sorted(rng.sample(range(len(items)), correct_count))
-    wrong = outsiders[: max(1, min(2, 6 - correct_count))]
-    first, last = fact.items[0][0], fact.items[-1][1]
+MULTIPLE_TAIL = "（多选）"
+_LEADING_TIME = re.compile(r"^(?:当前|目前|现在)")
+
+
+def _option_spans(document: Document, fact: Fact) -> list[tuple[int, int]]:
+    """List items as options: a leading 当前/目前 belongs to the sentence, not the item."""
+    spans = []
+    for start, end in fact.items:
+        lead = _LEADING_TIME.match(document.analysis[start:end])
+        if lead and end - start - lead.end() >= 2:
+            start += lead.end()
+        spans.append((start, end))
+    return spans
+
+
+def governing_title(document: Document, fact: Fact) -> str:
+    """The document a passage belongs to: 《X》 when its section heading is X or a 《…》 opens
+    the section before it (倡议书 printed in full); '' otherwise."""
+    sentence = fact.sentence
+    if sentence.section < 0:
+        return ""
+    heading = document.sentences[sentence.section]
+    name = heading.analysis.strip()
+    before = document.analysis[: sentence.start]
+    at = before.rfind(f"《{name}》") if name else -1
+    if at < 0:
+        at = before.rfind("《", heading.start)
+    end = document.analysis.find("》", at) if at >= 0 else -1
+    return display(document.article.text[at : end + 1]) if 0 <= at < end else ""
+
+
+def _title_before(document: Document, fact: Fact, word: str) -> str:
+    """The last 《…word…》 in the fact's paragraph before it ('' if none)."""
+    sentence = fact.sentence
+    start = min(s.start for s in document.sentences if s.paragraph == sentence.paragraph)
+    found = re.findall(rf"《[^》]*{word}[^》]*》", document.analysis[start : fact.start])
+    if not found:
+        return ""
+    at = document.analysis.rfind(found[-1], start, fact.start)
+    return display(document.article.text[at : at + len(found[-1])])
+
+
+def _members_stem(document: Document, fact: Fact, first: int, last: int) -> str:
+    title = governing_title(document, fact)
+    if fact.attrs.get("parallel"):
+        where = f"{title or '文中的倡议'}“我们倡议”各段"
+        if fact.attrs.get("parallel_kind") == "role":
+            return f"根据报道，{where}倡议争做的是下列哪些？{MULTIPLE_TAIL}"
+        return f"根据报道，{where}开头提出的倡议是下列哪些？{MULTIPLE_TAIL}"
     the_frame = frame(document, fact, (first, last))
-    suffix = re.split(r"[，。；]", the_frame.suffix, maxsplit=1)[0]
-    suffix = re.sub(r"^等", "", suffix)
-    noun = {"organization": "单位", "place": "地方"}.get(fact.attrs.get("category"), "")
+    category = fact.attrs.get("category")
+    if fact.closed and the_frame.prefix and category in ("themed_day", "organization", "place"):
+        suffix = re.split(r"[，。；]", the_frame.suffix, maxsplit=1)[0]
+        suffix = re.sub(r"^等", "", suffix)
+        noun = {"organization": "单位", "place": "地方"}.get(category, "")
+        return f"根据报道，{the_frame.prefix}哪些{noun}{suffix}？{MULTIPLE_TAIL}"
+    # Keep the blank's own clause (and the next one when the blank ends its clause).
+    head, *rest = the_frame.suffix.split("，")
+    suffix = head if len(re.sub(r"^等", "", head)) >= 4 or not rest else f"{head}，{rest[0]}"
     prefix = the_frame.prefix
-    stem = f"{prefix}哪些{noun}{suffix}？" if prefix else f"下列哪些属于{suffix}？"
+    document_word = re.match(r"^(?:该)?(报告|白皮书|倡议书|汇编|方案)", prefix)
+    if document_word:
+        # 报告从…等维度 -> 《四川省移动互联网应用安全报告(2021年上半年)》从…等维度
+        named = _title_before(document, fact, document_word.group(1))
+        if named:
+            prefix = named + prefix[document_word.end() :]
+    body = Frame(prefix, suffix).cloze(BLANK).rstrip("。")
+    if not the_frame.prefix.strip():
+        body = f"{title or '文中'}写道：“{body}”"
+    return f"根据报道，{body}。下列哪些是文中在空白处列举的？{MULTIPLE_TAIL}"
+
+
+def multiple_choice(document: Document, fact: Fact, *, listed: bool = False) -> Result:
+    """Two or more list members among four to six options (see docs, "Multiple choice").
+
+    Closed lists (rule ``members``) ask for members; open lists (…等, rule ``listed``) only when
+    ``listed``: the stem keeps 等 and asks what the article lists at the blank, and every
+    outsider is absent from the whole article, so it certainly was not listed.
+    """
+    if not fact.closed and not listed:
+        return None, ("open_list", "列举以“等”结尾，无法证明其他选项一定不在其中")
+    spans = _option_spans(document, fact)
+    items = [display(document.article.text[a:b]) for a, b in spans]
+    rng = rng_for(fact.id, "multiple_choice")
+    outsiders = pick.for_members(document, fact, items, rng, listed=not fact.closed)
+    if len(outsiders) < 2:
+        return None, (
+            "too_few_distractors",
+            f"列举“{'、'.join(items)[:20]}”只有 {len(outsiders)} 个同类且确定不在列举中的干扰项",
+        )
+    stem = _members_stem(document, fact, spans[0][0], spans[-1][1])
+    # A member the stem itself names (电信 in 打击治理电信网络…) cannot be a shown answer.
+    stem_key = compare_key(stem.replace(BLANK, "|"))
+    eligible = [i for i, item in enumerate(items) if compare_key(item) not in stem_key]
+    if len(eligible) < 2:
+        return None, ("answer_in_stem", "列举的成员大多出现在题干中")
+    count = len(eligible)
+    correct_count = 4 if count > 4 else rng.randint(2, count)
+    chosen_indices = sorted(rng.sample(eligible, correct_count))
+    wrong = outsiders[: min(6 - correct_count, max(2, 5 - correct_count))]
     options = [items[i] for i in chosen_indices] + wrong
     order = list(range(len(options)))
     rng.shuffle(order)
     shuffled = [options[i] for i in order]
     answer = sorted(order.index(i) for i in range(correct_count))
-    spans = [fact.items[i] for i in chosen_indices]
-    question = _base(fact, "multiple_choice", "members", spans)
+    rule = ("parallel_" if fact.attrs.get("parallel") else "") + (
+        "members" if fact.closed else "listed"
+    )
+    question = _base(fact, "multiple_choice", rule, [spans[i] for i in chosen_indices])
     question.update(stem=stem, options=shuffled, answer=answer)
+    if fact.attrs.get("parallel"):
+        text = document.article.text
+        question["quote"] = "……".join(display(text[a:b]) for a, b in fact.attrs["parallel"])
     return question, None

@@ -9,6 +9,13 @@ questions, because only then is an outsider certainly not a member.
 
 ``attrs['category']`` (themed_day, organization, place, crime, outreach, quoted, other)
 selects curated distractors; ``items`` holds each item's span.
+
+*Parallel* enumerations span sentences: an appeal (倡议书) whose paragraphs each open with
+我们倡议,A,B,争做…的“X” lists its appeals A (依法上网、文明上网、理性上网) and its roles X
+(守护者、传播者、志愿者) across paragraphs. Two facts are made when at least two such sentences
+follow each other in one section; their ``sentence`` is the passage from the first to the last
+one (``attrs['parallel']`` holds the sentences' own spans, for the explanation). Such a list is
+closed when the article prints the document in full (全文如下) before it.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from ..segment import Sentence
 from .common import bracket_spans, make_fact
 
 _FIRST_ITEM_CUT = re.compile(
-    r".*(?:开展|包括|涵盖|涉及|发动|通过|来自|围绕|针对|由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
+    r".*(?:开展|举办|举行|包括|涵盖|涉及|发动|通过|来自|围绕|针对|由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
 )
 _LAST_ITEM_CUT = re.compile(
     r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|\()"
@@ -143,9 +150,68 @@ def _list_fact(
     )
 
 
+_APPEAL_RE = re.compile(
+    r"(?:^|,)我们倡议,([^,。“”]{2,8}),(?:[^,。“”]{2,10},)?(?:争做|争当|当好|做)[^,。“”]{0,16}“([^”]{2,8})”"
+)
+
+
+def _appeal(sentence: Sentence) -> re.Match | None:
+    return None if sentence.heading else _APPEAL_RE.search(sentence.analysis)
+
+
+def _parallel(document: Document, sentence: Sentence) -> list[Fact]:
+    """Cross-paragraph lists of an appeal, found at the first of its parallel sentences."""
+    index = sentence.index
+    if _appeal(sentence) is None or any(
+        other.section == sentence.section and _appeal(other) for other in document.sentences[:index]
+    ):
+        return []
+    run = [sentence]
+    for other in document.sentences[index + 1 :]:
+        if other.section != sentence.section or other.heading:
+            break
+        if _appeal(other):
+            run.append(other)
+        elif other.paragraph != run[-1].paragraph:
+            break  # each appeal opens the paragraph after the previous one's body
+    if len(run) < 2:
+        return []
+    passage = Sentence(
+        index=-1 - sentence.index,
+        start=run[0].start,
+        end=run[-1].end,
+        text=document.article.text[run[0].start : run[-1].end],
+        analysis=document.analysis[run[0].start : run[-1].end],
+        paragraph=sentence.paragraph,
+        heading=False,
+        section=sentence.section,
+    )
+    matches = [(other, _appeal(other)) for other in run]
+    closed = "全文如下" in document.analysis[: sentence.start]
+    facts = []
+    for group, kind in ((1, "appeal"), (2, "role")):
+        items = [(other.start + m.start(group), other.start + m.end(group)) for other, m in matches]
+        facts.append(
+            make_fact(
+                document,
+                passage,
+                "enumeration",
+                "enumerations",
+                items[0][0],
+                items[-1][1],
+                items=items,
+                closed=closed,
+                category="other",
+                parallel=[(other.start, other.end) for other in run],
+                parallel_kind=kind,
+            )
+        )
+    return facts
+
+
 def extract(document: Document, sentence: Sentence) -> list[Fact]:
-    """Enumeration facts of one sentence."""
-    facts = _quoted_runs(document, sentence)
+    """Enumeration facts of one sentence (and parallel lists starting at it)."""
+    facts = _quoted_runs(document, sentence) + _parallel(document, sentence)
     for clause in document.clauses(sentence):
         parts = clause.analysis.split("、")
         if len(parts) < 3 or any(not part for part in parts):
