@@ -1,0 +1,127 @@
+"""What a finished attempt reveals: answers in words, the key, explanations and sources.
+
+Everything here reads the attempt's frozen paper snapshot, so a question edited in the bank
+later still shows the student exactly what they saw.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Attempt, Question, Source
+from quiz.play.paragraph import Excerpt, excerpt
+from quiz.services.attempts import IN_PROGRESS, effective_status
+from quiz.services.disclosure import answers_visible
+from quiz.services.timing import CLOSED, contest_state
+
+LETTERS = "ABCDEFGH"
+
+
+def option_label(index: int, options: list[str]) -> str:
+    letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
+    return f"{letter}. {options[index]}" if 0 <= index < len(options) else letter
+
+
+def response_text(item: dict, choice: list | None, text: str | None) -> str:
+    """A saved response in words (empty when nothing was given)."""
+    if item["type"] == "fill_blank":
+        return (text or "").strip()
+    options = item.get("options") or []
+    return "；".join(option_label(i, options) for i in sorted(choice or []))
+
+
+def key_text(item: dict) -> str:
+    """The right answer in words; for fill-ins the first accepted form and the alternatives."""
+    if item["type"] == "fill_blank":
+        return " / ".join(str(k) for k in item.get("key") or [])
+    return response_text(item, item.get("key") or [], None)
+
+
+def is_finished(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
+    return effective_status(attempt, now, grace_seconds) != IN_PROGRESS
+
+
+def disclosed(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
+    """Whether this attempt's key and explanations may be shown to its student now."""
+    contest = attempt.contest
+    return answers_visible(
+        contest.show_answers,
+        is_finished(attempt, now, grace_seconds),
+        contest_state(now, contest.opens_at, contest.closes_at) == CLOSED,
+    )
+
+
+def source_texts(source_ids) -> dict[str, Source]:
+    ids = {sid for sid in source_ids if sid}
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Source).where(Source.id.in_(ids))).scalars()
+    return {source.id: source for source in rows}
+
+
+def source_excerpt(source_info: dict | None, sources: dict[str, Source]) -> dict | None:
+    """The article's title line and the sentence within its paragraph, or None."""
+    if not source_info:
+        return None
+    article = sources.get(source_info.get("id") or "")
+    cut: Excerpt | None = excerpt(
+        article.text if article else "",
+        source_info.get("start"),
+        source_info.get("end"),
+        source_info.get("sentence") or "",
+    )
+    if cut is None:
+        return None
+    return {
+        "title": source_info.get("title") or (article.title if article else ""),
+        "publisher": source_info.get("publisher") or "",
+        "date": source_info.get("date") or "",
+        "excerpt": cut,
+    }
+
+
+def result_rows(attempt: Attempt) -> list[dict]:
+    """One row per paper question: the student's answer, the key, explanation and source."""
+    answers = {a.question_id: a for a in attempt.answers}
+    sources = source_texts((item.get("source") or {}).get("id") for item in attempt.paper)
+    rows = []
+    for number, item in enumerate(attempt.paper, start=1):
+        answer = answers.get(item["question_id"])
+        rows.append(
+            {
+                "number": number,
+                "item": item,
+                "given": response_text(item, answer.choice, answer.text) if answer else "",
+                "key": key_text(item),
+                "points": answer.points if answer else 0.0,
+                "is_correct": bool(answer and answer.is_correct),
+                "explanation": item.get("explanation") or "",
+                "source": source_excerpt(item.get("source"), sources),
+            }
+        )
+    return rows
+
+
+def question_source(question: Question) -> dict | None:
+    """The source excerpt of a bank question (practice and the 错题本 use the live bank)."""
+    if question.source is None:
+        return None
+    info = {
+        "id": question.source_id,
+        "title": question.source.title,
+        "publisher": question.source.publisher,
+        "date": question.source.date,
+        "sentence": question.sentence,
+        "start": question.start,
+        "end": question.end,
+    }
+    return source_excerpt(info, {question.source.id: question.source})
+
+
+def bank_key_text(question: Question) -> str:
+    """The right answer of a bank question in words (options in bank order)."""
+    item = {"type": question.type, "options": question.options or [], "key": question.answer}
+    return key_text(item)
