@@ -215,8 +215,9 @@ def test_answer_reload_offline_submit(live_server, browser):
     for number in range(1, total + 1):
         _answer(page, number)
         sync_api.expect(_card(page, number).locator(".q-save")).to_contain_text("已保存")
-        if number == 3:
+        if number == 3 and os.environ.get("QUIZ_SCREENSHOTS"):
             # Mid-way, so the navigator shows answered, current and unanswered questions.
+            # Only on request: CI must not rewrite a tracked file on every run.
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT))
     sync_api.expect(page.locator("#quiz-progress-text")).to_have_text(f"{total} / {total}")
