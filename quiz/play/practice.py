@@ -137,9 +137,9 @@ def practice_check():
             if source is None
             else {
                 "title": source["title"],
-                "before": source["excerpt"].before,
-                "sentence": source["excerpt"].sentence,
-                "after": source["excerpt"].after,
+                "before": source["excerpt"]["before"],
+                "sentence": source["excerpt"]["sentence"],
+                "after": source["excerpt"]["after"],
             },
         }
     )

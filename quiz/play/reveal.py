@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
-from quiz.play.paragraph import Excerpt, excerpt
 from quiz.services.attempts import IN_PROGRESS, effective_status
 from quiz.services.disclosure import answers_visible
+from quiz.services.provenance import highlight_for
 from quiz.services.timing import CLOSED, contest_state
 
 LETTERS = "ABCDEFGH"
@@ -67,14 +67,16 @@ def source_excerpt(source_info: dict | None, sources: dict[str, Source]) -> dict
     if not source_info:
         return None
     article = sources.get(source_info.get("id") or "")
-    cut: Excerpt | None = excerpt(
-        article.text if article else "",
-        source_info.get("start"),
-        source_info.get("end"),
-        source_info.get("sentence") or "",
+    sentence = source_info.get("sentence") or ""
+    pieces = highlight_for(
+        article.text if article else "", sentence, source_info.get("start"), source_info.get("end")
     )
-    if cut is None:
-        return None
+    if pieces is None:
+        # Without the article's text, the sentence alone is still worth showing.
+        if not sentence:
+            return None
+        pieces = ("", sentence, "")
+    cut = dict(zip(("before", "sentence", "after"), pieces, strict=True))
     return {
         "title": source_info.get("title") or (article.title if article else ""),
         "publisher": source_info.get("publisher") or "",

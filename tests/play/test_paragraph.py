@@ -1,4 +1,7 @@
-"""The source sentence shown inside its paragraph: offsets, fallbacks and escaping."""
+"""The results page shows the source sentence inside its paragraph, escaped.
+
+The cutting itself is unit-tested with quiz.services.provenance in tests/bank_app.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +9,8 @@ from datetime import timedelta
 
 from quiz.extensions import db
 from quiz.models import Source
-from quiz.play.paragraph import excerpt
 from quiz.services.attempts import submit
 from tests.play.conftest import NOW, start
-
-ARTICLE = "第一段。\n\n第二段开头，关键句在这里。第二段结尾。\n第三段。"
-
-
-def test_excerpt_cuts_the_paragraph_around_the_sentence():
-    start = ARTICLE.index("关键句")
-    end = start + len("关键句在这里。")
-    cut = excerpt(ARTICLE, start, end, "关键句在这里。")
-    assert (cut.before, cut.sentence, cut.after) == (
-        "第二段开头，",
-        "关键句在这里。",
-        "第二段结尾。",
-    )
-
-
-def test_wrong_offsets_fall_back_to_finding_the_sentence():
-    cut = excerpt(ARTICLE, 0, 3, "第三段。")
-    assert (cut.before, cut.sentence, cut.after) == ("", "第三段。", "")
-
-
-def test_missing_text_shows_the_sentence_alone_or_nothing():
-    assert excerpt("", None, None, "只有句子。").sentence == "只有句子。"
-    assert excerpt("", None, None, "") is None
-
-
-def test_long_paragraphs_are_trimmed():
-    text = "甲" * 1000 + "句子。" + "乙" * 1000
-    cut = excerpt(text, 1000, 1003, "句子。", context=50)
-    assert cut.before == "…" + "甲" * 50 and cut.after == "乙" * 50 + "…"
 
 
 def test_markup_in_the_article_stays_escaped(client, factories, student, clock):
