@@ -97,7 +97,7 @@ class CheckboxListField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def _number(label, low: int, high: int, missing, out_of_range, **kwargs) -> WholeNumberField:
+def number_field(label, low: int, high: int, missing, out_of_range, **kwargs) -> WholeNumberField:
     """A required whole number between ``low`` and ``high`` (Chinese messages)."""
     validators = [InputRequired(missing), NumberRange(low, high, out_of_range)]
     return WholeNumberField(label, validators=validators, **kwargs)
@@ -105,12 +105,14 @@ def _number(label, low: int, high: int, missing, out_of_range, **kwargs) -> Whol
 
 def _time_limit(**kwargs) -> WholeNumberField:
     label, missing = _l("每次答题时限（分钟）"), _l("请填写答题时限。")
-    return _number(label, 1, 1440, missing, _l("答题时限必须大于0，且不超过1440分钟。"), **kwargs)
+    return number_field(
+        label, 1, 1440, missing, _l("答题时限必须大于0，且不超过1440分钟。"), **kwargs
+    )
 
 
 def _question_count(**kwargs) -> WholeNumberField:
     label, missing = _l("每份试卷题目数量"), _l("请填写题目数量。")
-    return _number(label, 1, 200, missing, _l("题目数量须在1到200之间。"), **kwargs)
+    return number_field(label, 1, 200, missing, _l("题目数量须在1到200之间。"), **kwargs)
 
 
 def _count(label, maximum: int = 200) -> WholeNumberField:
@@ -166,11 +168,11 @@ class ContestForm(FlaskForm):
     difficulty_2 = _count(_l("难度2（中）"))
     difficulty_3 = _count(_l("难度3（难）"))
     fixed_question_ids = CheckboxListField(_l("固定题目"), coerce=int, validate_choice=False)
-    points_per_question = _number(
+    points_per_question = number_field(
         _l("每题分值"), 1, 100, _l("请填写每题分值。"), _l("每题分值须在1到100之间。")
     )
     partial_credit = BooleanField(_l("多选题部分得分（少选按比例得分，错选不得分）"))
-    attempts_allowed = _number(
+    attempts_allowed = number_field(
         _l("每人可答次数"), 1, 100, _l("请填写可答次数。"), _l("可答次数须在1到100之间。")
     )
     counting = SelectField(
@@ -335,30 +337,3 @@ class WeekForm(FlaskForm):
     question_count = _question_count(default=10)
     open_now = BooleanField(_l("立即开放全部六场（为期7天，用于演练和演示）"))
     submit = SubmitField(_l("创建六个主题日比赛"))
-
-
-class ExtendForm(FlaskForm):
-    """More time for one student's attempt."""
-
-    minutes = _number(
-        _l("延长（分钟）"),
-        1,
-        1440,
-        _l("请填写延长的分钟数。"),
-        _l("延长时间须在1到1440分钟之间。"),
-        default=5,
-    )
-    submit = SubmitField(_l("延长时间"))
-
-
-class VoidForm(FlaskForm):
-    """Void an attempt; the reason goes into the audit log."""
-
-    reason = StringField(
-        _l("作废原因"),
-        validators=[
-            DataRequired(_l("请填写作废原因。")),
-            Length(max=200, message=_l("原因最多200个字。")),
-        ],
-    )
-    submit = SubmitField(_l("作废本次答题"))

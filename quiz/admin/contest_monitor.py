@@ -8,8 +8,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.admin import bp
+from quiz.admin.attempt_forms import ExtendForm, VoidForm
 from quiz.admin.common import or_abort
-from quiz.admin.contest_forms import ExtendForm, VoidForm
 from quiz.admin.contests import STATE_LABELS, managed_contest
 from quiz.services import DomainError, monitor
 from quiz.services import attempts as attempt_service
