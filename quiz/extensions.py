@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request, session
+from flask import session
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -38,13 +38,14 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    """The user's chosen language (session), else the best Accept-Language match, else Chinese."""
+    """The language the user chose with the switch (kept in the session), else Chinese.
+
+    Accept-Language is deliberately ignored: school-lab and phone browsers often default to
+    English, while the product is Chinese first; English is one click away.
+    """
     from flask import current_app
 
-    languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
-    if chosen in languages:
+    if chosen in current_app.config["LANGUAGES"]:
         return chosen
-    # Chinese is the product's first language: only an explicit English preference switches.
-    best = request.accept_languages.best_match(["zh", "en"]) if request else None
-    return "en" if best == "en" else current_app.config["BABEL_DEFAULT_LOCALE"]
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
