@@ -84,6 +84,8 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
         ["campus", "telecom", "law", "finance", "youth", "privacy"]
     )
     assert all(contest_state(utcnow(), c.opens_at, c.closes_at) == OPEN for c in contests)
+    # ... and the printed demo organizer manages them.
+    assert all(c.organization_id == organizer.organization_id for c in contests)
     # Idempotent: running it again does not duplicate anything.
     second = runner.invoke(args=["quickstart", "--no-serve"])
     assert second.exit_code == 0

@@ -1,4 +1,4 @@
-"""``flask contests …``: create the themed-day week from scripts (no actor: owned by no unit)."""
+"""``flask contests …``: create the themed-day week from scripts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask.cli import AppGroup
 
 from quiz.services import DomainError
 from quiz.services.contests import DEFAULT_WEEK_TITLE, create_week, event_contests
+from quiz.services.organizations import find_by_path
 from quiz.timeutil import utcnow
 
 contests_cli = AppGroup("contests", help="管理比赛 (manage contests).")
@@ -35,8 +36,16 @@ contests_cli = AppGroup("contests", help="管理比赛 (manage contests).")
     type=click.IntRange(1, 200),
     help="每份试卷题目数量",
 )
-def create_week_command(start, title, open_now, time_limit, questions):
+@click.option(
+    "--organization",
+    default=None,
+    help='所属单位路径，如 "四川省"；该单位及上级的组织者可管理（缺省仅管理员可见）',
+)
+def create_week_command(start, title, open_now, time_limit, questions, organization):
     """Create an event with the six themed-day contests, one day each from --start."""
+    unit = find_by_path(organization) if organization else None
+    if organization and unit is None:
+        raise click.ClickException(f"单位不存在：{organization}")
     try:
         event = create_week(
             title=title,
@@ -46,6 +55,7 @@ def create_week_command(start, title, open_now, time_limit, questions):
             now=utcnow(),
             time_limit_seconds=time_limit * 60,
             question_count=questions,
+            organization_id=unit.id if unit else None,
         )
     except DomainError as error:
         raise click.ClickException(error.message) from error

@@ -159,16 +159,20 @@ def create_week(
     now: datetime,
     time_limit_seconds: int = 600,
     question_count: int = 10,
+    organization_id: int | None = None,
 ) -> Event:
     """An event with the six themed-day contests, one day each from ``start`` (Asia/Shanghai).
 
-    ``open_now`` opens all six at once for a week from ``now`` (rehearsals and demos).
+    ``open_now`` opens all six at once for a week from ``now`` (rehearsals and demos). The
+    event belongs to ``organization_id`` when given (scripts), else to the actor's unit.
     """
     title = (title or "").strip() or DEFAULT_WEEK_TITLE
+    if organization_id is None and actor is not None:
+        organization_id = actor.organization_id
     event = Event(
         title=title,
         start_date=start.isoformat(),
-        organization_id=actor.organization_id if actor else None,
+        organization_id=organization_id,
         created_by_id=actor.id if actor else None,
     )
     db.session.add(event)

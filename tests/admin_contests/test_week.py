@@ -119,3 +119,25 @@ def test_cli_create_week_reports_an_empty_bank(runner):
     result = runner.invoke(args=["contests", "create-week", "--start", "2021-10-12"])
     assert result.exit_code != 0
     assert "题库中已通过的题目不足" in result.output
+
+
+def test_cli_create_week_for_a_unit(runner, week_bank, factories):
+    unit = factories.organization("四川省/广元中学")
+    result = runner.invoke(
+        args=[
+            "contests",
+            "create-week",
+            "--start",
+            "2021-10-12",
+            "--organization",
+            "四川省/广元中学",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    event = the_event()
+    assert event.organization_id == unit.id
+    assert {c.organization_id for c in event.contests} == {unit.id}
+    missing = runner.invoke(
+        args=["contests", "create-week", "--start", "2021-10-12", "--organization", "无此单位"]
+    )
+    assert missing.exit_code != 0 and "单位不存在" in missing.output
