@@ -35,12 +35,14 @@ def register_web(app: Flask) -> None:
     from quiz.admin import bp as admin_bp
     from quiz.api import bp as api_bp
     from quiz.auth import bp as auth_bp
+    from quiz.boards import bp as boards_bp
     from quiz.play import bp as play_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(boards_bp)
     for extra in app.config.get("EXTRA_BLUEPRINTS", ()):
         app.register_blueprint(extra)
 

@@ -19,7 +19,9 @@ users_cli = AppGroup("users", help="管理账号 (manage accounts).")
 @click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
 @click.option("--password", required=True, help="初始密码 (至少8位，字母+数字)")
 @click.option("--display-name", default=None, help="显示的姓名，默认同用户名")
-@click.option("--organization", default=None, help='单位路径，如 "四川省/广元中学/高一(1)班"（不存在则创建）')
+@click.option(
+    "--organization", default=None, help='单位路径，如 "四川省/广元中学/高一(1)班"（不存在则创建）'
+)
 @click.option("--must-change-password", is_flag=True, help="首次登录须修改密码")
 @click.option("--test-account", is_flag=True, help="测试账号：不进入排行榜")
 def create_user_command(

@@ -9,6 +9,7 @@ from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
 from quiz.models.bank import Question, QuestionDay, Source
 from quiz.models.contests import Contest, ContestOrganization, ContestQuestion, Event
+from quiz.models.standings import BoardVersion, EventStanding, Standing
 
 __all__ = [
     "Answer",
@@ -17,15 +18,18 @@ __all__ = [
     "ContestOrganization",
     "ContestQuestion",
     "Event",
+    "EventStanding",
     "IntegrityEvent",
     "ReviewItem",
     "ROLES",
     "AuditLog",
+    "BoardVersion",
     "OrgLevel",
     "Organization",
     "Question",
     "QuestionDay",
     "Role",
     "Source",
+    "Standing",
     "User",
 ]

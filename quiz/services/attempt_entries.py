@@ -1,0 +1,139 @@
+"""Attempts as board entries: which attempts count as finished, their time and submission,
+and the students' organization at each level. Read-only helpers shared by the standings writer,
+the live overlay and frozen boards.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select
+
+from quiz.extensions import db
+from quiz.models import Attempt, Contest, Organization, User
+from quiz.services.ranking import Entry, counted
+from quiz.services.timing import time_used_ms
+
+GRADED = ("submitted", "expired")
+
+
+def attempt_entry(attempt: Attempt, levels: tuple = (None, None, None)) -> Entry:
+    """A finished (or run-out) attempt as a ranking entry."""
+    return Entry(
+        user_id=attempt.user_id,
+        score=attempt.score,
+        time_used_ms=time_used_ms(attempt.started_at, attempt.finished_at, attempt.deadline),
+        submitted_at=attempt.finished_at or attempt.deadline,
+        attempt_id=attempt.id,
+        attempt_number=attempt.number,
+        region_id=levels[0],
+        school_id=levels[1],
+        class_id=levels[2],
+    )
+
+
+def org_level_map() -> dict[int, tuple[int | None, int | None, int | None]]:
+    """Every organization id → (region id, school id, class id) of itself and its ancestors."""
+    rows = {
+        org_id: (level, parent)
+        for org_id, level, parent in db.session.execute(
+            select(Organization.id, Organization.level, Organization.parent_id)
+        )
+    }
+    result = {}
+    for org_id in rows:
+        found = {"region": None, "school": None, "class": None}
+        node = org_id
+        while node is not None and node in rows:
+            level, parent = rows[node]
+            found[level] = node
+            node = parent
+        result[org_id] = (found["region"], found["school"], found["class"])
+    return result
+
+
+def user_levels(user: User) -> tuple[int | None, int | None, int | None]:
+    org = user.organization
+    if org is None:
+        return (None, None, None)
+    return tuple(
+        getattr(org.at_level(level), "id", None) for level in ("region", "school", "class")
+    )
+
+
+def overdue_attempts(contest_ids: list[int], *, now: datetime, grace_seconds: float):
+    """Open, non-preview attempts of these contests whose time (plus grace) has run out."""
+    if not contest_ids:
+        return []
+    cutoff = now - timedelta(seconds=grace_seconds)
+    return (
+        db.session.execute(
+            select(Attempt).where(
+                Attempt.contest_id.in_(contest_ids),
+                Attempt.status == "in_progress",
+                Attempt.is_preview.is_(False),
+                Attempt.deadline < cutoff,
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+
+def overdue_count(contest_ids: list[int], *, before: datetime) -> int:
+    """How many open attempts ran out before ``before`` (part of a board's version token)."""
+    if not contest_ids:
+        return 0
+    return db.session.execute(
+        select(func.count())
+        .select_from(Attempt)
+        .where(
+            Attempt.contest_id.in_(contest_ids),
+            Attempt.status == "in_progress",
+            Attempt.is_preview.is_(False),
+            Attempt.deadline < before,
+        )
+    ).scalar_one()
+
+
+def contest_entries_from_attempts(
+    contest: Contest, *, now: datetime, grace_seconds: float, cutoff: datetime | None = None
+) -> dict[int, Entry]:
+    """Each non-test student's counted entry computed from attempts (no standings).
+
+    With ``cutoff`` (a freeze time) attempts submitted after it count as not finished yet.
+    Used for frozen boards, rebuilds and as the reference the fast paths are tested against.
+    """
+    overdue_before = now - timedelta(seconds=grace_seconds)
+    if cutoff is not None:
+        overdue_before = min(overdue_before, cutoff)
+    finished = Attempt.status.in_(GRADED)
+    if cutoff is not None:
+        finished = and_(finished, func.coalesce(Attempt.finished_at, Attempt.deadline) <= cutoff)
+    query = (
+        select(Attempt, User.organization_id, User.display_name)
+        .join(User, User.id == Attempt.user_id)
+        .where(
+            Attempt.contest_id == contest.id,
+            Attempt.is_preview.is_(False),
+            User.is_test_account.is_(False),
+            or_(
+                finished,
+                and_(Attempt.status == "in_progress", Attempt.deadline < overdue_before),
+            ),
+        )
+    )
+    levels = org_level_map()
+    per_user: dict[int, list[Entry]] = defaultdict(list)
+    for attempt, org_id, name in db.session.execute(query):
+        entry = attempt_entry(attempt, levels.get(org_id, (None, None, None)))
+        if cutoff is not None and entry.submitted_at > cutoff:
+            continue  # expired after the freeze: its deadline is after the cutoff
+        per_user[attempt.user_id].append(_named(entry, name, org_id))
+    return {uid: counted(items, contest.counting) for uid, items in per_user.items()}
+
+
+def _named(entry: Entry, name: str, org_id: int | None) -> Entry:
+    return replace(entry, name=name, org_id=org_id)

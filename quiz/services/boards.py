@@ -1,0 +1,278 @@
+"""Leaderboards: per contest, per themed day of an event, and the week (sum of six days).
+
+A board is read for a :class:`Viewer`. Organizers of the board see it live with full names of
+the students in their scope; everyone else sees the *public* board — as of ``freeze_at`` when a
+contest is frozen — with masked names (张*明), except their own row. Which rows count is decided
+once, in :mod:`quiz.services.ranking`; the rows come from the standings tables
+(:mod:`quiz.services.board_sources`) or Redis (:mod:`quiz.services.redis_boards`), and open
+attempts whose time ran out are merged in at read time without writing.
+
+Every computed page is cached under the board's version token (see :func:`board_token`), the
+viewer's role class and the page; the viewer's own row and the name masking are applied per
+request and never stored in a shared entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Contest, Event, EventStanding, Organization
+from quiz.models.standings import WEEK
+from quiz.services import NotFound
+from quiz.services import standings as st
+from quiz.services.board_cache import BoardCache
+from quiz.services.board_live import frozen_source, live_source
+from quiz.services.board_sources import assemble_page, rank_of
+from quiz.services.contests import THEMED_DAYS
+from quiz.services.organizations import managed_ids
+from quiz.services.ranking import RULE_TEXT, WEEK_RULE_TEXT, Entry, mask_name
+from quiz.timeutil import iso_utc
+
+KINDS = ("contest", "day", "week")
+
+
+@dataclass(frozen=True)
+class BoardRef:
+    """Which board: a contest's, a themed day of an event, or an event's week."""
+
+    kind: str
+    contest_id: int | None = None
+    event_id: int | None = None
+    day: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self.kind == "contest":
+            return f"c:{self.contest_id}"
+        return f"e:{self.event_id}:{self.day if self.kind == 'day' else WEEK}"
+
+    @property
+    def scope(self) -> str:
+        return f"c:{self.contest_id}" if self.kind == "contest" else f"e:{self.event_id}"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking: decides live/public, name masking and the "me" row."""
+
+    user_id: int | None = None
+    is_admin: bool = False
+    scope: frozenset[int] | None = frozenset()  # orgs whose students they may name (None = all)
+    live: bool = False  # an organizer of this board: sees it live, not frozen
+    projector: bool = False  # the hall screen: every name masked
+
+    @property
+    def role_class(self) -> str:
+        return "live" if self.live else "public"
+
+    def sees_full_name(self, entry: Entry) -> bool:
+        if self.projector:
+            return False
+        if self.user_id is not None and entry.user_id == self.user_id:
+            return True
+        return self.scope is None or (entry.org_id is not None and entry.org_id in self.scope)
+
+
+def resolve(ref: BoardRef) -> tuple[list[Contest], Contest | Event]:
+    """The contests behind a board and the object it belongs to; NotFound when missing."""
+    if ref.kind == "contest":
+        contest = db.session.get(Contest, ref.contest_id)
+        if contest is None:
+            raise NotFound("比赛不存在。")
+        return [contest], contest
+    event = db.session.get(Event, ref.event_id)
+    if event is None:
+        raise NotFound("活动不存在。")
+    if ref.kind == "day" and ref.day not in THEMED_DAYS:
+        raise NotFound("主题日不存在。")
+    contests = [
+        c
+        for c in event.contests
+        if c.themed_day and (ref.kind == "week" or c.themed_day == ref.day)
+    ]
+    return contests, event
+
+
+def viewer_for(user, owner: Contest | Event, *, projector: bool = False) -> Viewer:
+    """The viewer for ``user`` (None or anonymous allowed) on the board of ``owner``."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Viewer(projector=projector)
+    if not user.is_organizer:
+        return Viewer(user_id=user.id, projector=projector)
+    scope = managed_ids(user)
+    live = scope is None or owner.organization_id in scope
+    return Viewer(
+        user_id=user.id,
+        is_admin=user.is_admin,
+        scope=None if scope is None else frozenset(scope),
+        live=live and not projector,
+        projector=projector,
+    )
+
+
+def frozen_contests(contests: list[Contest], viewer: Viewer, now: datetime) -> list[Contest]:
+    """Contests whose public board is frozen for this viewer right now."""
+    if viewer.live:
+        return []
+    return [c for c in contests if c.freeze_at is not None and c.freeze_at <= now]
+
+
+def board_token(ref: BoardRef, contests, frozen, *, now: datetime, grace: float) -> str:
+    """A string that changes whenever the board's content can have changed.
+
+    Live part: the scope's version counter (bumped on every finished/voided attempt) and the
+    number of open attempts that ran out (they join the board without a write). A board whose
+    contests are all frozen only follows the void counter and the attempts that ran out before
+    the freeze, so it stays cached while students keep submitting.
+    """
+    from datetime import timedelta
+
+    version, void_version = st.versions(ref.scope)
+    cutoff = now - timedelta(seconds=grace)
+    freezes = ",".join(f"{c.id}@{c.freeze_at.isoformat()}" for c in frozen)
+    if frozen and len(frozen) == len(contests):
+        overdue = sum(st.overdue_count([c.id], before=min(cutoff, c.freeze_at)) for c in frozen)
+        return f"f{void_version}.{overdue}.{freezes}"
+    overdue = st.overdue_count([c.id for c in contests], before=cutoff)
+    return f"v{version}.{overdue}.{freezes}"
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+@dataclass
+class BoardPage:
+    """What the HTML page and the JSON API show."""
+
+    rows: list[dict]
+    me: dict | None
+    total: int
+    frozen: bool
+    rule: str
+    token: str
+    offset: int
+    limit: int
+    frozen_at: str | None = None
+    days: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        data = {
+            "rows": self.rows,
+            "me": self.me,
+            "frozen": self.frozen,
+            "frozen_at": self.frozen_at,
+            "total": self.total,
+            "offset": self.offset,
+            "limit": self.limit,
+            "rule": self.rule,
+        }
+        if self.days:
+            data["days"] = [{"code": d, "name": THEMED_DAYS[d]} for d in self.days]
+        return data
+
+
+def board_state(ref: BoardRef, viewer: Viewer, *, now, grace, cache: BoardCache):
+    """(token, contests, frozen, owner): cheap; enough to answer a conditional request."""
+    contests, owner = resolve(ref)
+    frozen = frozen_contests(contests, viewer, now)
+    return board_token(ref, contests, frozen, now=now, grace=grace), contests, frozen, owner
+
+
+def source_for(ref, viewer, contests, frozen, token, *, now, grace, cache: BoardCache):
+    """(source, overlay) for the viewer's role class, cached under the board token."""
+    if frozen:
+        key = ("frozen-source", ref.key, token)
+        return cache.get_or_set(
+            key, lambda: (frozen_source(ref, contests, frozen, now=now, grace=grace), {})
+        )
+    key = ("overlay", ref.key, token)
+    return cache.get_or_set(key, lambda: live_source(ref, contests, now=now, grace=grace))
+
+
+def board_page(
+    ref: BoardRef, viewer: Viewer, *, offset: int, limit: int, now, grace, cache: BoardCache
+) -> BoardPage:
+    """One page of a board for ``viewer``, with their own row and the rule."""
+    token, contests, frozen, _owner = board_state(ref, viewer, now=now, grace=grace, cache=cache)
+    source, overlay = source_for(
+        ref, viewer, contests, frozen, token, now=now, grace=grace, cache=cache
+    )
+    key = ("page", ref.key, viewer.role_class, token, offset, limit)
+    ranked_rows, total = cache.get_or_set(
+        key, lambda: _with_days(ref, assemble_page(source, overlay, offset, limit))
+    )
+    mine = rank_of(source, overlay, viewer.user_id) if viewer.user_id else None
+    if mine is not None:
+        mine = _with_days(ref, ([mine], 1))[0][0]
+    paths = org_paths([e for _r, e in ranked_rows] + ([mine[1]] if mine else []))
+    return BoardPage(
+        rows=[present(rank, e, viewer, paths, week=ref.kind == "week") for rank, e in ranked_rows],
+        me=present(*mine, viewer, paths, week=ref.kind == "week") if mine else None,
+        total=total,
+        frozen=bool(frozen),
+        frozen_at=iso_utc(min(c.freeze_at for c in frozen)) if frozen else None,
+        rule=WEEK_RULE_TEXT if ref.kind == "week" else RULE_TEXT,
+        token=token,
+        offset=offset,
+        limit=limit,
+        days=list(THEMED_DAYS) if ref.kind == "week" else [],
+    )
+
+
+def _with_days(ref: BoardRef, page):
+    """Week rows carry their per-day scores (a missing day is shown as 0)."""
+    ranked_rows, total = page
+    if ref.kind != "week" or not ranked_rows:
+        return ranked_rows, total
+    missing = [e.user_id for _r, e in ranked_rows if not e.days]
+    found: dict[int, dict[str, float]] = defaultdict(dict)
+    if missing:
+        rows = db.session.execute(
+            select(EventStanding.user_id, EventStanding.day, EventStanding.score).where(
+                EventStanding.event_id == ref.event_id,
+                EventStanding.day != WEEK,
+                EventStanding.user_id.in_(missing),
+            )
+        )
+        for user_id, day, score in rows:
+            found[user_id][day] = score
+    filled = [(r, e if e.days else replace(e, days=found[e.user_id])) for r, e in ranked_rows]
+    return filled, total
+
+
+def org_paths(entries) -> dict[int, str]:
+    """Display paths (地区/学校/班级) of the organizations of these entries."""
+    ids = {i for e in entries for i in (e.region_id, e.school_id, e.class_id) if i}
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Organization.id, Organization.name).where(Organization.id.in_(ids))
+    )
+    return {org_id: name for org_id, name in rows}
+
+
+def entry_path(entry: Entry, names: dict[int, str]) -> str:
+    parts = [names.get(i) for i in (entry.region_id, entry.school_id, entry.class_id) if i]
+    return "/".join(p for p in parts if p)
+
+
+def present(rank: int, entry: Entry, viewer: Viewer, names: dict[int, str], *, week=False) -> dict:
+    """A row as shown to ``viewer``: masked unless they may see this student's full name."""
+    row = {
+        "rank": rank,
+        "name": entry.name if viewer.sees_full_name(entry) else mask_name(entry.name),
+        "organization": entry_path(entry, names),
+        "school_id": entry.school_id,
+        "score": entry.score,
+        "time_used_ms": entry.time_used_ms,
+        "submitted_at": iso_utc(entry.submitted_at),
+        "is_me": viewer.user_id is not None and entry.user_id == viewer.user_id,
+    }
+    if week:
+        row["days"] = {day: entry.days.get(day, 0) for day in THEMED_DAYS}
+    return row

@@ -1,0 +1,84 @@
+"""Certificates: a printable page per counted attempt with a short verification code and QR.
+
+The code is ``base32(attempt id (4 bytes) + HMAC-SHA256(SECRET_KEY, "certificate:<id>")[:4])``
+without padding: 13 characters that name the attempt and cannot be forged without the key
+(a guess succeeds with probability 2**-32). ``/verify/<code>`` shows the masked name, the
+contest, the score and the rank, so anyone holding a printed certificate can check it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from quiz.extensions import db
+from quiz.models import Attempt, Standing
+from quiz.services.board_sources import SqlSource
+from quiz.services.ranking import mask_name
+
+MAC_BYTES = 4
+
+
+def _mac(secret: str, attempt_id: int) -> bytes:
+    message = f"certificate:{attempt_id}".encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).digest()[:MAC_BYTES]
+
+
+def code_for(attempt_id: int, secret: str) -> str:
+    raw = attempt_id.to_bytes(4, "big") + _mac(secret, attempt_id)
+    return base64.b32encode(raw).decode().rstrip("=")
+
+
+def attempt_for_code(code: str, secret: str) -> int | None:
+    """The attempt id a code names, or None for a malformed or forged code."""
+    cleaned = (code or "").strip().upper().replace("-", "")
+    try:
+        raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except (ValueError, TypeError):
+        return None
+    if len(raw) != 4 + MAC_BYTES:
+        return None
+    attempt_id = int.from_bytes(raw[:4], "big")
+    return attempt_id if hmac.compare_digest(raw[4:], _mac(secret, attempt_id)) else None
+
+
+@dataclass
+class Certificate:
+    attempt: Attempt
+    name: str
+    organization: str
+    contest: str
+    score: float
+    max_score: float
+    rank: int | None
+    code: str
+
+
+def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certificate | None:
+    """The certificate of an attempt that counts on its contest's (live) board, else None."""
+    standing = db.session.get(Standing, (attempt.contest_id, attempt.user_id))
+    if standing is None or standing.attempt_id != attempt.id or standing.is_test:
+        return None
+    source = SqlSource(Standing, Standing.contest_id == attempt.contest_id)
+    entry = source.get(attempt.user_id)
+    rank = source.count_better(entry) + 1 if entry else None
+    user = attempt.user
+    return Certificate(
+        attempt=attempt,
+        name=mask_name(user.display_name) if masked else user.display_name,
+        organization=user.organization.path if user.organization else "",
+        contest=attempt.contest.title,
+        score=standing.score,
+        max_score=standing.max_score,
+        rank=rank,
+        code=code_for(attempt.id, secret),
+    )
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for ``url`` (segno, pure Python)."""
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=4, dark="#0b1f3a")

@@ -1,0 +1,255 @@
+"""Keeping the standings tables current: one row per counted result, updated on each change.
+
+``on_attempt_finished`` runs after an attempt is submitted, expires or is voided (called by
+``quiz.services.attempts``); ``rebuild_standings`` recomputes a contest from its attempts (after
+rescoring, or from ``flask boards rebuild``). Open attempts whose time ran out are *not* written
+here: boards merge them in at read time, so a board is right even
+before ``close_overdue`` persists them (see ``quiz.services.board_live``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import Attempt, BoardVersion, Contest, EventStanding, Standing, User
+from quiz.models.standings import WEEK
+from quiz.services.attempt_entries import (  # noqa: F401  (re-exported for the board modules)
+    GRADED,
+    attempt_entry,
+    contest_entries_from_attempts,
+    org_level_map,
+    overdue_attempts,
+    overdue_count,
+    user_levels,
+)
+from quiz.services.ranking import Entry, counted, day_best, week_total
+
+log = logging.getLogger(__name__)
+
+
+# --- writing standings ---------------------------------------------------------------------
+
+
+def refresh_user(contest: Contest, user: User) -> Entry | None:
+    """Recompute ``user``'s Standing for ``contest`` (and their day/week rows); no commit."""
+    attempts = (
+        db.session.execute(
+            select(Attempt).where(
+                Attempt.contest_id == contest.id,
+                Attempt.user_id == user.id,
+                Attempt.status.in_(GRADED),
+                Attempt.is_preview.is_(False),
+            )
+        )
+        .scalars()
+        .all()
+    )
+    levels = user_levels(user)
+    entry = counted([attempt_entry(a, levels) for a in attempts], contest.counting)
+    row = db.session.get(Standing, (contest.id, user.id))
+    if entry is None:
+        if row is not None:
+            db.session.delete(row)
+    else:
+        if row is None:
+            row = Standing(contest_id=contest.id, user_id=user.id)
+            db.session.add(row)
+        _fill(row, entry, user.is_test_account)
+        row.attempt_id, row.attempt_number = entry.attempt_id, entry.attempt_number
+        row.max_score = next(a.max_score for a in attempts if a.id == entry.attempt_id)
+    db.session.flush()
+    if contest.event_id and contest.themed_day:
+        refresh_event_user(contest.event_id, user.id, levels, user.is_test_account)
+    return entry
+
+
+def _fill(row, entry: Entry, is_test: bool) -> None:
+    row.score, row.time_used_ms, row.finished_at = (
+        entry.score,
+        entry.time_used_ms,
+        entry.submitted_at,
+    )
+    row.region_id, row.school_id, row.class_id = entry.region_id, entry.school_id, entry.class_id
+    row.is_test = is_test
+
+
+def _standing_entry(row: Standing) -> Entry:
+    return Entry(
+        user_id=row.user_id,
+        score=row.score,
+        time_used_ms=row.time_used_ms,
+        submitted_at=row.finished_at,
+        attempt_id=row.attempt_id,
+        attempt_number=row.attempt_number,
+        region_id=row.region_id,
+        school_id=row.school_id,
+        class_id=row.class_id,
+    )
+
+
+def event_day_rows(event_id: int, user_ids: list[int] | None = None):
+    """(themed_day, Standing) pairs of the event's themed-day contests, optionally for some users."""
+    query = (
+        select(Contest.themed_day, Standing)
+        .join(Contest, Contest.id == Standing.contest_id)
+        .where(Contest.event_id == event_id, Contest.themed_day.is_not(None))
+    )
+    if user_ids is not None:
+        query = query.where(Standing.user_id.in_(user_ids))
+    return db.session.execute(query).all()
+
+
+def day_and_week(per_day: dict[str, list[Entry]]) -> dict[str, Entry]:
+    """A student's best entry per themed day plus the ``week`` sum."""
+    days = {day: day_best(items) for day, items in per_day.items() if items}
+    result = dict(days)
+    week = week_total(days)
+    if week is not None:
+        result[WEEK] = week
+    return result
+
+
+def refresh_event_user(event_id: int, user_id: int, levels: tuple, is_test: bool) -> None:
+    per_day: dict[str, list[Entry]] = defaultdict(list)
+    for day, row in event_day_rows(event_id, [user_id]):
+        per_day[day].append(_standing_entry(row))
+    wanted = day_and_week(per_day)
+    existing = {
+        row.day: row
+        for row in db.session.execute(
+            select(EventStanding).where(
+                EventStanding.event_id == event_id, EventStanding.user_id == user_id
+            )
+        ).scalars()
+    }
+    for day, row in existing.items():
+        if day not in wanted:
+            db.session.delete(row)
+    for day, entry in wanted.items():
+        row = existing.get(day) or EventStanding(event_id=event_id, day=day, user_id=user_id)
+        db.session.add(row)
+        _fill(row, entry, is_test)
+        row.region_id, row.school_id, row.class_id = levels
+    db.session.flush()
+
+
+def rebuild_event(event_id: int) -> int:
+    """Recompute every day/week row of an event from its contests' standings; no commit."""
+    db.session.execute(delete(EventStanding).where(EventStanding.event_id == event_id))
+    per_user: dict[int, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    flags: dict[int, bool] = {}
+    for day, row in event_day_rows(event_id):
+        per_user[row.user_id][day].append(_standing_entry(row))
+        flags[row.user_id] = row.is_test
+    rows = []
+    for user_id, per_day in per_user.items():
+        for day, entry in day_and_week(per_day).items():
+            row = EventStanding(event_id=event_id, day=day, user_id=user_id)
+            _fill(row, entry, flags[user_id])
+            rows.append(row)
+    db.session.add_all(rows)
+    db.session.flush()
+    return len(rows)
+
+
+def rebuild_standings(contest: Contest, *, commit: bool = True) -> int:
+    """Recompute a contest's standings (and its event's day/week rows) from its attempts."""
+    db.session.execute(delete(Standing).where(Standing.contest_id == contest.id))
+    levels = org_level_map()
+    per_user: dict[int, list[Entry]] = defaultdict(list)
+    max_scores, tests = {}, {}
+    query = (
+        select(Attempt, User.organization_id, User.is_test_account)
+        .join(User, User.id == Attempt.user_id)
+        .where(
+            Attempt.contest_id == contest.id,
+            Attempt.status.in_(GRADED),
+            Attempt.is_preview.is_(False),
+        )
+    )
+    for attempt, org_id, is_test in db.session.execute(query):
+        per_user[attempt.user_id].append(attempt_entry(attempt, levels.get(org_id, (None,) * 3)))
+        max_scores[attempt.id], tests[attempt.user_id] = attempt.max_score, is_test
+    rows = []
+    for user_id, items in per_user.items():
+        entry = counted(items, contest.counting)
+        row = Standing(contest_id=contest.id, user_id=user_id, attempt_id=entry.attempt_id)
+        _fill(row, entry, tests[user_id])
+        row.attempt_number, row.max_score = entry.attempt_number, max_scores[entry.attempt_id]
+        rows.append(row)
+    db.session.add_all(rows)
+    db.session.flush()
+    if contest.event_id:
+        rebuild_event(contest.event_id)
+    bump_versions(contest, void=True)
+    if commit:
+        db.session.commit()
+        _sync_redis_contest(contest)
+    return len(rows)
+
+
+# --- versions ------------------------------------------------------------------------------
+
+
+def bump(scope: str, *, void: bool = False) -> None:
+    """Increment a board version counter (creating it on first use); no commit."""
+    values = {"version": BoardVersion.version + 1}
+    if void:
+        values["void_version"] = BoardVersion.void_version + 1
+    result = db.session.execute(
+        update(BoardVersion).where(BoardVersion.scope == scope).values(**values)
+    )
+    if result.rowcount:
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.add(BoardVersion(scope=scope, version=1, void_version=1 if void else 0))
+    except IntegrityError:  # another request created it first: count on theirs
+        db.session.execute(update(BoardVersion).where(BoardVersion.scope == scope).values(**values))
+
+
+def bump_versions(contest: Contest, *, void: bool = False) -> None:
+    bump(f"c:{contest.id}", void=void)
+    if contest.event_id:
+        bump(f"e:{contest.event_id}", void=void)
+
+
+def versions(scope: str) -> tuple[int, int]:
+    row = db.session.get(BoardVersion, scope)
+    return (row.version, row.void_version) if row else (0, 0)
+
+
+# --- the hook ------------------------------------------------------------------------------
+
+
+def on_attempt_finished(attempt: Attempt) -> None:
+    """Update standings, versions and Redis after ``attempt`` was finished or voided.
+
+    Called after the attempt's own commit, so a failure here never loses a submission: the
+    error is logged and ``flask boards rebuild`` repairs the derived data.
+    """
+    if attempt.is_preview:
+        return
+    contest = attempt.contest
+    try:
+        refresh_user(contest, attempt.user)
+        bump_versions(contest, void=attempt.status == "voided")
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        log.exception("standings update failed for attempt %s", attempt.id)
+        return
+    from quiz.services import redis_boards
+
+    redis_boards.sync_user(contest, attempt.user_id)
+
+
+def _sync_redis_contest(contest: Contest) -> None:
+    from quiz.services import redis_boards
+
+    redis_boards.rebuild_contest(contest)

@@ -1,0 +1,69 @@
+/* Live leaderboard: poll the board's JSON with If-None-Match and redraw the rows on change.
+ * A 304 costs the server one version lookup, so every open board can poll every few seconds.
+ * Rows are built with textContent (names come from users: never parsed as HTML). */
+(function () {
+  "use strict";
+  var table = document.querySelector("table[data-board]");
+  if (!table || !window.fetch) { return; }
+  var api = table.getAttribute("data-api");
+  var offset = table.getAttribute("data-offset") || "0";
+  var limit = table.getAttribute("data-limit") || "50";
+  var week = table.getAttribute("data-week") === "1";
+  var seconds = parseInt(table.getAttribute("data-poll") || "5", 10);
+  var url = api + (api.indexOf("?") < 0 ? "?" : "&") + "offset=" + offset + "&limit=" + limit;
+  var etag = null;
+  var wasFrozen = document.querySelector(".board-frozen") !== null;
+  var status = document.querySelector("[data-board-status]");
+
+  function duration(ms) {
+    var s = Math.floor(ms / 1000);
+    var rest = s % 60;
+    return Math.floor(s / 60) + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function cell(row, text) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    row.appendChild(td);
+  }
+
+  function render(body) {
+    var tbody = table.querySelector("tbody");
+    var fresh = document.createElement("tbody");
+    body.rows.forEach(function (r) {
+      var tr = document.createElement("tr");
+      if (r.is_me) { tr.className = "is-me"; }
+      cell(tr, r.rank); cell(tr, r.name); cell(tr, r.organization); cell(tr, r.score);
+      if (week && body.days) {
+        body.days.forEach(function (d) { cell(tr, r.days[d.code]); });
+      }
+      cell(tr, duration(r.time_used_ms));
+      fresh.appendChild(tr);
+    });
+    table.replaceChild(fresh, tbody);
+    var me = document.querySelector("[data-board-me]");
+    if (me && body.me) {
+      me.textContent = "第 " + body.me.rank + " 名 · " + body.me.name + " · " + body.me.score +
+        " 分 · 用时 " + duration(body.me.time_used_ms);
+    }
+    if (status) { status.textContent = "已更新 " + new Date().toLocaleTimeString(); }
+  }
+
+  function poll() {
+    if (document.hidden) { return; }
+    var headers = etag ? { "If-None-Match": etag } : {};
+    fetch(url, { credentials: "same-origin", headers: headers }).then(function (response) {
+      if (response.status === 304 || !response.ok) { return null; }
+      etag = response.headers.get("ETag");
+      return response.json();
+    }).then(function (body) {
+      if (!body) { return; }
+      // A freeze or unfreeze changes the page's banners: reload it once.
+      if (body.frozen !== wasFrozen) { window.location.reload(); return; }
+      render(body);
+    }).catch(function () { /* offline for a moment: try again next tick */ });
+  }
+
+  window.setInterval(poll, Math.max(seconds, 2) * 1000);
+  poll();
+})();
