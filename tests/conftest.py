@@ -28,8 +28,10 @@ class CSRFClient(FlaskClient):
 
     def open(self, *args, csrf: bool = True, **kwargs):
         method = (kwargs.get("method") or "GET").upper()
-        if csrf and method in {"POST", "PUT", "PATCH", "DELETE"} and self.application.config.get(
-            "WTF_CSRF_ENABLED", True
+        if (
+            csrf
+            and method in {"POST", "PUT", "PATCH", "DELETE"}
+            and self.application.config.get("WTF_CSRF_ENABLED", True)
         ):
             token = self._csrf_token()
             headers = dict(kwargs.pop("headers", None) or {})
