@@ -6,9 +6,9 @@ import itertools
 from datetime import datetime, timedelta
 
 from quiz.extensions import db
-from quiz.models import Contest, Organization, Question, Role, Source, User
-from quiz.services.contests import ContestValues, save_contest
+from quiz.models import Organization, Question, Role, Source, User
 from quiz.services.accounts import NewUser, create_user
+from quiz.services.contests import ContestValues, save_contest
 from quiz.services.organizations import ensure_path
 
 DEFAULT_PASSWORD = "passw0rd!"

@@ -89,14 +89,3 @@ def contest_org_leaderboard(contest_id: int):
     return _board_response(
         BoardRef("contest", contest_id=contest_id), level=request.args.get("level", "school")
     )
-
-
-def _document_paths() -> None:
-    """Describe these routes in /api/v1/openapi.json (see quiz/api/openapi_boards.py)."""
-    from quiz.api.openapi import DOCUMENT
-    from quiz.api.openapi_boards import register
-
-    register(DOCUMENT)
-
-
-_document_paths()

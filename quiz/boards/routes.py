@@ -58,6 +58,24 @@ def _render_board(ref: BoardRef, title: str, api_url: str, **context):
     )
 
 
+@bp.route("/")
+def index():
+    """All boards: each event (week, days, organizations, projector) and standalone contests."""
+    from sqlalchemy import select
+
+    events = db.session.execute(select(Event).order_by(Event.start_date.desc())).scalars().all()
+    standalone = (
+        db.session.execute(
+            select(Contest).where(Contest.event_id.is_(None)).order_by(Contest.opens_at.desc())
+        )
+        .scalars()
+        .all()
+    )
+    return render_template(
+        "boards/index.html", events=events, standalone=standalone, themed_days=THEMED_DAYS
+    )
+
+
 def _event_or_404(event_id: int) -> Event:
     event = db.session.get(Event, event_id)
     if event is None:
