@@ -14,6 +14,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
 from quiz.services.attempts import IN_PROGRESS, effective_status
 from quiz.services.disclosure import answers_visible
+from quiz.services.papers import source_info
 from quiz.services.provenance import highlight_for
 from quiz.services.timing import CLOSED, contest_state
 
@@ -111,16 +112,7 @@ def question_source(question: Question) -> dict | None:
     """The source excerpt of a bank question (practice and the 错题本 use the live bank)."""
     if question.source is None:
         return None
-    info = {
-        "id": question.source_id,
-        "title": question.source.title,
-        "publisher": question.source.publisher,
-        "date": question.source.date,
-        "sentence": question.sentence,
-        "start": question.start,
-        "end": question.end,
-    }
-    return source_excerpt(info, {question.source.id: question.source})
+    return source_excerpt(source_info(question), {question.source.id: question.source})
 
 
 def bank_key_text(question: Question) -> str:

@@ -13,18 +13,23 @@ from quiz.services.draw import Candidate, DrawError, draw_paper, fixed_paper, sh
 GENERAL = "general"
 
 
+def source_info(question: Question) -> dict:
+    """A question's provenance as papers snapshot it (empty when it has no source)."""
+    if question.source is None:
+        return {}
+    return {
+        "id": question.source_id,
+        "title": question.source.title,
+        "publisher": question.source.publisher,
+        "date": question.source.date,
+        "sentence": question.sentence,
+        "start": question.start,
+        "end": question.end,
+    }
+
+
 def as_candidate(question: Question, day: str | None) -> Candidate:
-    source = {}
-    if question.source is not None:
-        source = {
-            "id": question.source_id,
-            "title": question.source.title,
-            "publisher": question.source.publisher,
-            "date": question.source.date,
-            "sentence": question.sentence,
-            "start": question.start,
-            "end": question.end,
-        }
+    source = source_info(question)
     tags = question.themed_days
     return Candidate(
         id=question.id,
