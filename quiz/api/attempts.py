@@ -14,8 +14,9 @@ from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import DomainError
 from quiz.services import attempts as service
+from quiz.services.board_cache import app_cache
+from quiz.services.boards import attempt_rank
 from quiz.services.integrity import EVENT_KINDS, record_event
-from quiz.services.ranking_simple import current_rank
 from quiz.timeutil import iso_utc, utcnow
 
 
@@ -26,7 +27,9 @@ def _own_attempt(attempt_id: int) -> Attempt:
 
 
 def _result(attempt: Attempt, result: service.AttemptResult, now: datetime, grace: float) -> dict:
-    return result_json(result, current_rank(attempt.contest, attempt, now, grace))
+    return result_json(
+        result, attempt_rank(attempt, now=now, grace=grace, cache=app_cache(current_app))
+    )
 
 
 @bp.get("/attempts/<int:attempt_id>")

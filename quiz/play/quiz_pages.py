@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -12,6 +12,8 @@ from quiz.play.common import TYPE_LABELS, abort_for, get_row, grace_seconds
 from quiz.play.reveal import disclosed, result_rows
 from quiz.services import DomainError
 from quiz.services.attempts import EXPIRED, IN_PROGRESS, finish, require_owner, result_of
+from quiz.services.board_cache import app_cache
+from quiz.services.boards import attempt_rank
 from quiz.services.draw import public_item
 from quiz.services.timing import is_overdue
 from quiz.timeutil import iso_utc, utcnow
@@ -120,11 +122,5 @@ def result(attempt_id: int):
 
 
 def _rank(attempt: Attempt, now) -> int | None:
-    """The standing among other students (None while the board is frozen or for a void)."""
-    try:
-        from quiz.services.ranking_simple import current_rank
-    except ImportError:  # the ranking service ships separately; the score alone still shows
-        return None
-    if attempt.is_preview or current_user.is_test_account:
-        return None
-    return current_rank(attempt.contest, attempt, now, grace_seconds())
+    """The student's place on the contest's board (None while frozen, for voids and tests)."""
+    return attempt_rank(attempt, now=now, grace=grace_seconds(), cache=app_cache(current_app))

@@ -276,3 +276,22 @@ def present(rank: int, entry: Entry, viewer: Viewer, names: dict[int, str], *, w
     if week:
         row["days"] = {day: entry.days.get(day, 0) for day in THEMED_DAYS}
     return row
+
+
+def contest_rank(contest: Contest, user, *, now, grace: float, cache: BoardCache) -> int | None:
+    """The student's rank on the contest's public board right now (the submit response and
+    the results page use it); None while the board is frozen or the student is not on it."""
+    viewer = Viewer(user_id=user.id)
+    if frozen_contests([contest], viewer, now):
+        return None
+    ref = BoardRef("contest", contest_id=contest.id)
+    page = board_page(ref, viewer, offset=0, limit=1, now=now, grace=grace, cache=cache)
+    return page.me["rank"] if page.me else None
+
+
+def attempt_rank(attempt, *, now, grace: float, cache: BoardCache) -> int | None:
+    """Rank shown after an attempt: its student's place on the board (None for previews, voids
+    and test accounts, which never appear on boards, and while the board is frozen)."""
+    if attempt.is_preview or attempt.status == "voided" or attempt.user.is_test_account:
+        return None
+    return contest_rank(attempt.contest, attempt.user, now=now, grace=grace, cache=cache)

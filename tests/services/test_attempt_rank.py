@@ -1,4 +1,4 @@
-"""The stand-in rank: score, then time used, then submission time; frozen boards give None."""
+"""The rank after an attempt is the student's place on the contest board (frozen: None)."""
 
 from __future__ import annotations
 
@@ -8,26 +8,23 @@ import pytest
 
 from quiz.extensions import db
 from quiz.models import Attempt
-from quiz.services.ranking_simple import current_rank, rank_key
+from quiz.services.board_cache import BoardCache
+from quiz.services.boards import attempt_rank
+from quiz.services.standings import rebuild_standings
 
 pytestmark = pytest.mark.db
 T0 = datetime(2026, 10, 11, 2, 0, 0)
 GRACE = 3
 
 
-def test_rank_key_orders_by_score_then_time_then_submission():
-    keys = [
-        rank_key(80, 100, T0),
-        rank_key(90, 500, T0),
-        rank_key(80, 100, T0 - timedelta(seconds=1)),
-        rank_key(80, 90, T0 + timedelta(minutes=5)),
-    ]
-    assert sorted(keys) == [keys[1], keys[3], keys[2], keys[0]]
-
-
 @pytest.fixture
 def contest(factories):
     return factories.contest(now=T0)
+
+
+def current_rank(contest, attempt, now, grace):
+    rebuild_standings(contest)  # rows here are inserted directly, not through finish()
+    return attempt_rank(attempt, now=now, grace=grace, cache=BoardCache(8))
 
 
 def add(contest, user, score, used_s, *, status="submitted", start=T0, preview=False, number=1):
