@@ -158,6 +158,9 @@ def save_answer(
     grace_seconds: float,
 ) -> Answer:
     """Store (or replace) an answer graded against the snapshot; late answers are refused."""
+    # Saves of one attempt run one at a time: a row lock on PostgreSQL (SQLite has one writer).
+    # Without it two answers saved at once both rewrite ``score`` from a stale set of answers.
+    db.session.refresh(attempt, with_for_update=True)
     if attempt.status != IN_PROGRESS:
         raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
     if is_overdue(now, attempt.deadline, grace_seconds):
@@ -172,8 +175,15 @@ def save_answer(
         db.session.add(answer)
     answer.choice, answer.text = picked, typed
     answer.points, answer.is_correct, answer.saved_at = result.points, result.is_correct, now
-    attempt.score = round(sum(a.points for a in attempt.answers), 4)
     try:
+        db.session.flush()
+        # Summed in SQL after the write: on SQLite the write lock is held here, so it is current.
+        total = db.session.scalar(
+            select(func.coalesce(func.sum(Answer.points), 0.0)).where(
+                Answer.attempt_id == attempt.id
+            )
+        )
+        attempt.score = round(float(total), 4)
         db.session.commit()
     except IntegrityError:
         # The same answer saved twice at once from two tabs: the other write won; keep it.

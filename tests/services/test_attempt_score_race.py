@@ -1,0 +1,46 @@
+"""Two answers of one attempt saved at once must both count in the attempt's score."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from quiz.extensions import db
+from quiz.models import Attempt
+from quiz.services import attempts
+from quiz.services.papers import build_paper
+
+pytestmark = pytest.mark.db
+GRACE = 3
+
+
+def _right_answer(item: dict) -> dict:
+    if item["type"] == "fill_blank":
+        return {"text": item["key"][0]}
+    return {"choice": item["key"]}
+
+
+def test_concurrent_saves_do_not_lose_points(app, factories):
+    contest = factories.contest()
+    now = contest.opens_at + timedelta(minutes=1)
+    attempt, _ = attempts.start_attempt(
+        contest, factories.student(), now=now, grace_seconds=GRACE, paper_builder=build_paper
+    )
+    first, second = attempt.paper[0], attempt.paper[1]
+    # Request A has loaded the attempt (and its empty answer list) ...
+    with app.app_context():
+        stale = db.session.get(Attempt, attempt.id)
+        assert stale.answers == []
+        # ... when request B saves another answer of the same attempt and commits.
+        with app.app_context():
+            other = db.session.get(Attempt, attempt.id)
+            attempts.save_answer(
+                other, second["question_id"], now=now, grace_seconds=GRACE, **_right_answer(second)
+            )
+        attempts.save_answer(
+            stale, first["question_id"], now=now, grace_seconds=GRACE, **_right_answer(first)
+        )
+        assert stale.score == first["points"] + second["points"]
+    db.session.expire_all()
+    assert db.session.get(Attempt, attempt.id).score == first["points"] + second["points"]
