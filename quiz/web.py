@@ -7,9 +7,11 @@ from flask_babel import format_datetime, get_locale, gettext
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from quiz.extensions import db, login_manager
 from quiz.models import User
+from quiz.services import MAX_ID
 from quiz.timeutil import to_local
 
 CONTENT_SECURITY_POLICY = (
@@ -17,6 +19,15 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'; object-src 'none'"
 )
+
+
+class IdConverter(IntegerConverter):
+    """``<int:…>`` that only matches database-sized ids, so a huge one is a 404, not a 500."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
 
 # Endpoints a user who must change their password may still reach.
 PASSWORD_CHANGE_ALLOWED = {
@@ -38,6 +49,7 @@ def register_web(app: Flask) -> None:
     from quiz.boards import bp as boards_bp
     from quiz.play import bp as play_bp
 
+    app.url_map.converters["int"] = IdConverter  # before any rule is added
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(admin_bp)

@@ -48,6 +48,9 @@ TYPE_LABELS = {
     "fill_blank": _l("填空题"),
 }
 DIFFICULTIES = ("1", "2", "3")
+# Typed dates outside these years are mistakes, and year 1 or 9999 overflows once converted to
+# UTC or moved by a day.
+YEARS = range(2000, 2100)
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -68,6 +71,7 @@ class LocalDateTimeField(DateTimeLocalField):
             super().process_formdata(valuelist)
         except ValueError as error:
             raise ValueError(_l("请输入有效的日期和时间。")) from error
+        _check_year(self)
 
 
 class ChineseDateField(DateField):
@@ -78,6 +82,13 @@ class ChineseDateField(DateField):
             super().process_formdata(valuelist)
         except ValueError as error:
             raise ValueError(_l("请输入有效的日期。")) from error
+        _check_year(self)
+
+
+def _check_year(field) -> None:
+    if field.data is not None and field.data.year not in YEARS:
+        field.data = None
+        raise ValueError(_l("年份须在%(first)s到%(last)s之间。", first=YEARS[0], last=YEARS[-1]))
 
 
 class WholeNumberField(IntegerField):

@@ -84,10 +84,10 @@ def _client_time(value) -> datetime | None:
         raise DomainError("client_time 须为 ISO 8601 时间。", code="malformed")
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        if parsed.tzinfo is not None:  # year 1 or 9999 with an offset overflows here
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
         raise DomainError("client_time 须为 ISO 8601 时间。", code="malformed") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 

@@ -10,10 +10,7 @@ from flask_login import current_user
 from quiz.api import bp
 from quiz.api.errors import api_error, from_domain_error
 from quiz.extensions import db
-from quiz.services import DomainError, NotFound
-
-# Ids are 32-bit integers in PostgreSQL: a larger one in a URL is simply not found (not a 500).
-MAX_ID = 2**31 - 1
+from quiz.services import MAX_ID, DomainError, NotFound
 
 
 @bp.errorhandler(DomainError)

@@ -25,12 +25,18 @@ def body(schema: dict) -> dict:
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 
 
-def op(summary: str, ok: dict, *, errors=(), request=None, params=(), status="200") -> dict:
-    """One operation: its success response (``ok`` schema) and the error statuses it may give."""
+def op(
+    summary: str, ok: dict, *, errors=(), request=None, params=(), status="200", also=()
+) -> dict:
+    """One operation: its success response (``ok`` schema, under ``status`` and any ``also``
+    status) and the error statuses it may give."""
     operation = {
         "summary": summary,
         "responses": {
-            status: {"description": "OK", "content": {"application/json": {"schema": ok}}},
+            **{
+                code: {"description": "OK", "content": {"application/json": {"schema": ok}}}
+                for code in (status, *also)
+            },
             **{
                 code: {
                     "description": ERROR_STATUSES[code],
@@ -86,6 +92,7 @@ PATHS = {
             ref("Attempt"),
             params=("contest_id",),
             status="201",
+            also=("200",),  # resuming the open attempt
             errors=(*WRITE, "403", "404", "409"),
         )
     },

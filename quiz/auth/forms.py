@@ -18,7 +18,10 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     username = StringField(
         _l("用户名"),
-        validators=[DataRequired(_l("请输入用户名。")), Length(3, 32, _l("用户名须为3-32个字符。"))],
+        validators=[
+            DataRequired(_l("请输入用户名。")),
+            Length(3, 32, _l("用户名须为3-32个字符。")),
+        ],
         description=_l("字母、数字、下划线，3-32位，用于登录。"),
     )
     display_name = StringField(
@@ -40,7 +43,6 @@ class RegisterForm(FlaskForm):
         _l("确认密码"), validators=[EqualTo("password", _l("两次输入的密码不一致。"))]
     )
     submit = SubmitField(_l("注册"))
-
 
 
 class ChangePasswordForm(FlaskForm):

@@ -23,9 +23,10 @@ def safe_next(target: str | None) -> str | None:
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        # A full URL to our own host (from a Referer) is reduced to its path.
+        # A full URL to our own host (from a Referer) is reduced to its path, which must then
+        # pass the same checks: http://host//evil.example would otherwise leave the site.
         if parts.netloc and parts.netloc == request.host and parts.path.startswith("/"):
-            return parts.path + (f"?{parts.query}" if parts.query else "")
+            return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
         return None
     if "\\" in target:
         return None
@@ -58,7 +59,10 @@ def login():
                 form.username.data, form.password.data, now=utcnow(), policy=backoff_policy()
             )
         except LoginThrottled as throttled:
-            flash(_("登录失败次数过多，请在%(seconds)s秒后再试。", seconds=throttled.retry_after), "danger")
+            flash(
+                _("登录失败次数过多，请在%(seconds)s秒后再试。", seconds=throttled.retry_after),
+                "danger",
+            )
             return render_template("auth/login.html", form=form), 429
         if user is None:
             flash(_("用户名或密码不正确。"), "danger")

@@ -41,7 +41,9 @@ class Event(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    contests: Mapped[list[Contest]] = relationship(back_populates="event", order_by="Contest.opens_at")
+    contests: Mapped[list[Contest]] = relationship(
+        back_populates="event", order_by="Contest.opens_at"
+    )
     organization: Mapped[Organization | None] = relationship()
 
 

@@ -17,7 +17,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.extensions import db
 from quiz.models import Organization, Role, User
-from quiz.services import Conflict, DomainError
+from quiz.services import Conflict, DomainError, storable_id
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
@@ -93,9 +93,9 @@ def create_user(
         raise DomainError(problem, code="weak_password")
     if new.role == Role.STUDENT and new.organization_id is None:
         raise DomainError("学生必须选择所属单位（学校/班级）。", code="missing_organization")
-    if (
-        new.organization_id is not None
-        and db.session.get(Organization, new.organization_id) is None
+    if new.organization_id is not None and (
+        not storable_id(new.organization_id)
+        or db.session.get(Organization, new.organization_id) is None
     ):
         raise DomainError("所选单位不存在。", code="bad_organization")
     user = User(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Question, User
 from quiz.models.audit import record
-from quiz.services import DomainError, NotFound
+from quiz.services import DomainError, NotFound, storable_id
 from quiz.services.bank_rules import question_problems
 
 EDITABLE = ("stem", "options", "answer", "explanation", "difficulty", "status")
@@ -111,7 +111,8 @@ def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
     """Approve the given draft questions; returns (approved, skipped as invalid or retired)."""
     if not question_ids:
         raise DomainError("请先勾选要通过的题目。")
-    questions = db.session.execute(select(Question).where(Question.id.in_(question_ids))).scalars()
+    wanted = [i for i in question_ids if storable_id(i)]
+    questions = db.session.execute(select(Question).where(Question.id.in_(wanted))).scalars()
     approved, skipped = [], 0
     for question in questions:
         if question.status == "approved":

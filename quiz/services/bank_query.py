@@ -19,7 +19,7 @@ from quiz.extensions import db
 from quiz.models import Question, QuestionDay, Source
 from quiz.services import DomainError
 from quiz.services.bank_store import export_bank
-from quiz.services.users_admin import Page
+from quiz.services.users_admin import Page, clamp_page
 
 
 @dataclass
@@ -74,13 +74,14 @@ def find_questions(filters: BankFilters) -> list[Question]:
 
 def page_of_questions(filters: BankFilters, *, page: int, per_page: int) -> Page:
     """One page of the filtered bank; paginated in SQL unless a text search is given."""
-    page = max(1, page)
     if normalize(filters.q).strip():
         found = find_questions(filters)
+        page = clamp_page(page, len(found), per_page)
         start = (page - 1) * per_page
         return Page(found[start : start + per_page], len(found), page, per_page)
     statement = filtered(filters)
     total = db.session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    page = clamp_page(page, total, per_page)
     items = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page))
     return Page(list(items.scalars()), total, page, per_page)
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
 from quiz.models.contests import ACCESS_RULES, COUNTING_RULES, DRAW_MODES, SHOW_ANSWERS
-from quiz.services import DomainError, Forbidden
+from quiz.services import DomainError, Forbidden, storable_id
 from quiz.services.organizations import managed_ids
 
 #: The six themed days in the order of the seed article.
@@ -106,7 +106,9 @@ def check_references(values: ContestValues, actor: User | None) -> None:
     if values.access == "organizations":
         known = set(
             db.session.scalars(
-                select(Organization.id).where(Organization.id.in_(values.organization_ids))
+                select(Organization.id).where(
+                    Organization.id.in_([i for i in values.organization_ids if storable_id(i)])
+                )
             )
         )
         scope = managed_ids(actor) if actor is not None else None
@@ -118,7 +120,7 @@ def check_references(values: ContestValues, actor: User | None) -> None:
             raise DomainError("固定题目中有重复的题目。", code="duplicate_fixed")
         rows = db.session.execute(
             select(Question.id, Question.fact, Question.uid).where(
-                Question.id.in_(ids), Question.status == "approved"
+                Question.id.in_([i for i in ids if storable_id(i)]), Question.status == "approved"
             )
         ).all()
         if len(rows) != len(ids):

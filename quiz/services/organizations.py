@@ -16,7 +16,7 @@ from quiz.extensions import db
 from quiz.models import Organization, OrgLevel, Role, User
 from quiz.models.accounts import CHILD_LEVEL
 from quiz.models.audit import record
-from quiz.services import Conflict, DomainError, Forbidden, NotFound
+from quiz.services import Conflict, DomainError, Forbidden, NotFound, storable_id
 
 MAX_NAME_LENGTH = 80
 
@@ -90,7 +90,7 @@ def can_manage(user: User, organization: Organization | None) -> bool:
 
 def get_managed(actor: User, org_id: int | None) -> Organization:
     """The node ``org_id`` if ``actor`` may manage it; NotFound / Forbidden otherwise."""
-    org = db.session.get(Organization, org_id) if org_id else None
+    org = db.session.get(Organization, org_id) if storable_id(org_id) else None
     if org is None:
         raise NotFound("单位不存在。")
     if not can_manage(actor, org):

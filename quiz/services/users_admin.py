@@ -68,14 +68,19 @@ def list_students(
                 User.display_name.icontains(query, autoescape=True),
             )
         )
-    total = db.session.scalar(select(func.count()).select_from(statement.subquery()))
-    page = max(1, page)
+    total = db.session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    page = clamp_page(page, total, per_page)
     items = db.session.execute(
         statement.order_by(User.organization_id, User.username)
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).scalars()
-    return Page(list(items), total or 0, page, per_page)
+    return Page(list(items), total, page, per_page)
+
+
+def clamp_page(page: int, total: int, per_page: int) -> int:
+    """``page`` within 1..last page (a tampered ``?page=`` shows the last page, never a 500)."""
+    return min(max(1, page), max(1, -(-total // per_page)))
 
 
 def get_managed_user(actor: User, user_id: int) -> User:
