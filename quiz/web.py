@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import format_datetime, get_locale, gettext
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -120,16 +121,16 @@ def localtime(value, fmt: str = "yyyy-MM-dd HH:mm") -> str:
 
 
 ERROR_TITLES = {
-    400: "请求有误",
-    401: "需要登录",
-    403: "没有权限",
-    404: "页面不存在",
-    405: "不支持的操作",
-    409: "操作冲突",
-    413: "上传的文件太大",
-    422: "提交的内容有误",
-    429: "操作过于频繁",
-    500: "服务器出错了",
+    400: _l("请求有误"),
+    401: _l("需要登录"),
+    403: _l("没有权限"),
+    404: _l("页面不存在"),
+    405: _l("不支持的操作"),
+    409: _l("操作冲突"),
+    413: _l("上传的文件太大"),
+    422: _l("提交的内容有误"),
+    429: _l("操作过于频繁"),
+    500: _l("服务器出错了"),
 }
 
 
@@ -145,7 +146,7 @@ def _json_error(status: int, code: str, message: str):
 
 def handle_http_error(error: HTTPException):
     status = error.code or 500
-    message = gettext(ERROR_TITLES.get(status, "请求无法完成"))
+    message = str(ERROR_TITLES.get(status, _l("请求无法完成")))
     if _wants_json():
         code = (error.name or "error").lower().replace(" ", "_")
         return _json_error(status, code, message)
@@ -170,7 +171,7 @@ def handle_unexpected_error(error: Exception):
     db.session.rollback()
     if current_app.testing and current_app.config.get("PROPAGATE_TEST_ERRORS", True):
         raise error
-    message = gettext(ERROR_TITLES[500])
+    message = str(ERROR_TITLES[500])
     if _wants_json():
         return _json_error(500, "server_error", message)
     return render_template("errors/500.html", status=500, title=message), 500

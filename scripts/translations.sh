@@ -26,7 +26,7 @@ update() {
   # Keep these keywords in step with EXTRA_KEYWORDS in tests/test_i18n.py. Babel's defaults
   # already cover _, gettext, ngettext, pgettext and npgettext.
   pybabel -q extract -F babel.cfg --no-wrap --sort-by-file \
-    -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 \
+    -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 -k N_ \
     --add-comments=TRANSLATORS: \
     --project="cyberweek-quiz" --copyright-holder="cyberweek-quiz" \
     -o "$POT" . >/dev/null

@@ -27,7 +27,7 @@ FIX = (
 )
 
 #: The -k options of scripts/translations.sh, on top of Babel's default keywords.
-EXTRA_KEYWORDS = ["_l", "lazy_gettext", "lazy_ngettext:1,2", "lazy_pgettext:1c,2"]
+EXTRA_KEYWORDS = ["_l", "lazy_gettext", "lazy_ngettext:1,2", "lazy_pgettext:1c,2", "N_"]
 
 # %(name)s, %(name)02d, %s, %d, %%  and  str.format-style {name}  (as scripts/apply_translations.py)
 PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifr%]|\{[^{}]*\}")

@@ -8,6 +8,7 @@ redraws the rows when the board changes.
 from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.boards import bp, common
@@ -18,7 +19,7 @@ from quiz.services.boards import BoardRef, board_page
 from quiz.services.contests import THEMED_DAYS
 from quiz.services.org_boards import LEVELS, org_board_page
 
-LEVEL_NAMES = {"region": "地区", "school": "学校", "class": "班级"}
+LEVEL_NAMES = {"region": _l("地区"), "school": _l("学校"), "class": _l("班级")}
 PER_PAGE = 50
 
 

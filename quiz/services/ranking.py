@@ -20,15 +20,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-RULE_TEXT = (
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it here (pure module; the
+    templates translate it when shown)."""
+    return message
+
+
+RULE_TEXT = N_(
     "排名规则：得分高者在前；得分相同时用时少者在前；再相同时提交早者在前；"
     "三项都相同则名次并列（如 1、2、2、4）。"
 )
-WEEK_RULE_TEXT = (
+WEEK_RULE_TEXT = N_(
     "周总分 = 六个主题日各日最好成绩之和（未参加的主题日计 0 分）；用时为各日用时之和，"
-    "提交时间取最后一次计入成绩的提交。" + RULE_TEXT
+    "提交时间取最后一次计入成绩的提交。"
+    "排名规则：得分高者在前；得分相同时用时少者在前；再相同时提交早者在前；"
+    "三项都相同则名次并列（如 1、2、2、4）。"
 )
-ORG_RULE_TEXT = (
+ORG_RULE_TEXT = N_(
     "单位排名按参与者计入成绩的平均分；平均分相同时平均用时少者在前，再相同时最后提交早者在前。"
     "参与率 = 参与人数 / 本单位在册学生数（不含测试账号）。参与人数不足最低人数的单位不参与排名，"
     "列在榜单末尾。"
