@@ -6,6 +6,8 @@ their student and to organizers in scope; ``/verify/<code>`` is public and shows
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -16,7 +18,13 @@ from quiz.extensions import db
 from quiz.models import Attempt, Event
 from quiz.services import DomainError
 from quiz.services.boards import BoardRef, viewer_for
-from quiz.services.certificates import attempt_for_code, certificate, qr_svg
+from quiz.services.certificates import (
+    attempt_for_code,
+    certificate,
+    certificate_pdf,
+    download_name,
+    qr_svg,
+)
 from quiz.services.contests import THEMED_DAYS
 from quiz.services.exports import FORMATS, board_rows, render, results_rows
 from quiz.services.organizations import managed_ids
@@ -143,10 +151,12 @@ def void(contest_id: int, question_id: int):
     return redirect(url_for("boards.results", contest_id=contest.id))
 
 
-@bp.route("/certificates/<int:attempt_id>")
-@login_required
-def certificate_page(attempt_id: int):
-    """A printable certificate: for the student themself or an organizer in scope."""
+def _shown_certificate(attempt_id: int):
+    """The certificate the current user may see, and its verification URL; else abort.
+
+    The student themself, organizers whose scope holds the student's unit, and admins; withheld
+    (409) while the contest is frozen, 404 when the attempt does not count on the board.
+    """
     attempt = db.session.get(Attempt, attempt_id) or abort(404)
     if attempt.user_id != current_user.id:
         scope = managed_ids(current_user) if current_user.is_organizer else set()
@@ -158,10 +168,34 @@ def certificate_page(attempt_id: int):
     found = certificate(attempt, current_app.config["SECRET_KEY"])
     if found is None:
         abort(404)
-    verify_url = url_for("boards.verify", code=found.code, _external=True)
+    return found, url_for("boards.verify", code=found.code, _external=True)
+
+
+@bp.route("/certificates/<int:attempt_id>")
+@login_required
+def certificate_page(attempt_id: int):
+    """A printable certificate: for the student themself or an organizer in scope."""
+    found, verify_url = _shown_certificate(attempt_id)
     return render_template(
         "boards/certificate.html", cert=found, qr=qr_svg(verify_url), verify_url=verify_url
     )
+
+
+@bp.route("/certificates/<int:attempt_id>.pdf")
+@login_required
+def certificate_download(attempt_id: int):
+    """The same certificate as an A4 PDF (font: ``CERTIFICATE_FONT_PATH``, see docs/boards.md)."""
+    found, verify_url = _shown_certificate(attempt_id)
+    font_path = current_app.config.get("CERTIFICATE_FONT_PATH") or None
+    pdf = certificate_pdf(found, verify_url, font_path=font_path)
+    response = Response(pdf, mimetype="application/pdf")
+    ascii_name = f"certificate-{found.attempt.id}.pdf"
+    utf8_name = download_name(found)
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def verify(code: str):

@@ -12,11 +12,13 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
+from datetime import datetime
 
 from quiz.extensions import db
 from quiz.models import Attempt, Standing
 from quiz.services.board_sources import SqlSource
 from quiz.services.ranking import mask_name
+from quiz.timeutil import to_local
 
 MAC_BYTES = 4
 
@@ -50,10 +52,12 @@ class Certificate:
     name: str
     organization: str
     contest: str
+    event: str | None
     score: float
     max_score: float
     rank: int | None
     code: str
+    submitted_at: datetime | None = None  # naive UTC, the counted submission
 
 
 def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certificate | None:
@@ -70,10 +74,12 @@ def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certi
         name=mask_name(user.display_name) if masked else user.display_name,
         organization=user.organization.path if user.organization else "",
         contest=attempt.contest.title,
+        event=attempt.contest.event.title if attempt.contest.event else None,
         score=standing.score,
         max_score=standing.max_score,
         rank=rank,
         code=code_for(attempt.id, secret),
+        submitted_at=standing.finished_at,
     )
 
 
@@ -82,3 +88,30 @@ def qr_svg(url: str) -> str:
     import segno
 
     return segno.make(url, error="m").svg_inline(scale=4, dark="#0b1f3a")
+
+
+def certificate_pdf(found: Certificate, verify_url: str, *, font_path: str | None = None) -> bytes:
+    """The certificate as an A4 landscape PDF (see :mod:`quiz.services.certificate_pdf`)."""
+    from quiz.services.certificate_pdf import CertificateData, render_certificate_pdf
+
+    data = CertificateData(
+        name=found.name,
+        organization=found.organization,
+        contest=found.contest,
+        event=found.event,
+        score=found.score,
+        max_score=found.max_score,
+        rank=found.rank,
+        date=to_local(found.submitted_at).date() if found.submitted_at else None,
+        code=found.code,
+        verify_url=verify_url,
+    )
+    return render_certificate_pdf(data, font_path=font_path)
+
+
+def download_name(found: Certificate) -> str:
+    """The PDF's UTF-8 file name: 荣誉证书-<name>-<contest>.pdf, without characters that file
+    systems or headers reject (path separators, reserved and control characters)."""
+    stem = f"荣誉证书-{found.name}-{found.contest}"
+    stem = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in stem)
+    return stem.strip(" .")[:100] + ".pdf"

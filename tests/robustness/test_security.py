@@ -327,6 +327,7 @@ def _owner_only(world) -> list[tuple[str, str]]:
         ("GET", f"/attempts/{a}"),
         ("GET", f"/attempts/{a}/result"),
         ("GET", f"/boards/certificates/{a}"),
+        ("GET", f"/boards/certificates/{a}.pdf"),
     ]
 
 
@@ -354,6 +355,7 @@ def _organizer_only(world) -> list[tuple[str, str]]:
         ("GET", f"/boards/contests/{ids['contest']}/freeze"),
         ("GET", f"/boards/events/{ids['event']}/export/week.csv"),
         ("GET", f"/boards/certificates/{ids['attempt']}"),
+        ("GET", f"/boards/certificates/{ids['attempt']}.pdf"),
     ]
 
 
