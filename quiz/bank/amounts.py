@@ -23,15 +23,21 @@ from decimal import Decimal
 MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 # Measure words that name the same kind of thing, so their values are comparable.
 MEASURE_FAMILIES = {"名": "人", "人": "人", "元": "元", "%": "%"}
-LOWER_BOUND = ("以上", "超过", "逾", "多于")
-UPPER_BOUND = ("以下", "不到", "不足", "少于")
-APPROXIMATE = ("近", "约", "左右", "大约")
+LOWER_BOUND = ("超过", "逾", "多于", "不少于", "不低于", "多达", "高达")
+UPPER_BOUND = ("不到", "不足", "少于", "不超过", "低于")
+APPROXIMATE = ("近", "约", "大约", "约为", "约合", "接近", "将近")
+# Qualifiers written just before a number (looked up outside the answer span).
+HEDGE_RE = re.compile(
+    r"(?:超过|多于|不少于|不低于|多达|高达|不到|不足|少于|不超过|低于|大约|约为|约合|接近|将近|近|约|逾)"
+    r"(?:了|达)?$"
+)
 
 QUANTITY_RE = re.compile(
     r"(?P<pre>近|约|超过|逾|不到|不足)?"
     r"(?P<num>\d+(?:\.\d+)?)"
     r"(?P<q1>余|多)?(?P<mult>万|亿|千|百)?(?P<q2>余|多)?"
-    r"(?P<unit>元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|户|笔|份|台|套|位|万|亿)"
+    r"(?P<unit>人次|平方米|平方公里|个百分点|课时|小时|元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|"
+    r"户|笔|份|台|套|位|支|批|轮|届|倍|天|万|亿)"
     r"(?P<post>以上|左右|以下|之多)?"
 )
 
@@ -47,6 +53,9 @@ class Quantity:
     qualifier_after: bool  # 3万余条 (True) vs 570余件 (False)
     unit: str
     suffix: str
+    # A qualifier written before the number but outside the answer (约为633亿元, 超过10亿人次
+    # is in the answer; 约为 is not): it widens the truth interval all the same.
+    hedge: str = ""
 
     @property
     def value(self) -> float:
@@ -59,15 +68,19 @@ class Quantity:
     @property
     def open_bound(self) -> bool:
         """True for 以上/超过: no other number is certainly false in the same direction."""
-        return self.prefix in ("超过", "逾") or self.suffix == "以上" or self.suffix == "之多"
+        return (
+            self.prefix in LOWER_BOUND
+            or self.hedge in LOWER_BOUND
+            or self.suffix in ("以上", "之多")
+        )
 
     def interval(self) -> tuple[float, float]:
         value = self.value
-        if self.prefix in ("超过", "逾") or self.suffix in ("以上", "之多"):
+        if self.open_bound:
             return value, math.inf
-        if self.prefix in ("不到", "不足") or self.suffix == "以下":
+        if self.prefix in UPPER_BOUND or self.hedge in UPPER_BOUND or self.suffix == "以下":
             return 0.0, value
-        if self.prefix in ("近", "约") or self.suffix == "左右":
+        if self.prefix in APPROXIMATE or self.hedge in APPROXIMATE or self.suffix == "左右":
             return value * 0.9, value * 1.1
         if self.qualifier:
             return value, value + _step(self.number) * MULTIPLIERS[self.multiplier]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Bump when generated stems/options change, so rebuilt banks record which rules made them.
-GENERATOR_VERSION = "1.1.0"
+GENERATOR_VERSION = "1.2.0"
 
 SCHEMA_VERSION = 1
 

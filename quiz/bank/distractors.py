@@ -43,6 +43,21 @@ from .stems import display
 from .textutil import compare_key, nfkc
 
 
+def _related(first: str, second: str) -> bool:
+    """Same thing or one a kind of the other: substring, or (3+ characters) a subsequence
+    (冒充客服 is a kind of 冒充电商物流客服's category; 文化和旅游厅 / 省文化和旅游厅)."""
+    if first in second or second in first:
+        return True
+    short, long = sorted((first, second), key=len)
+    if len(short) < 3:
+        return False
+    position = 0
+    for char in long:
+        if position < len(short) and char == short[position]:
+            position += 1
+    return position == len(short)
+
+
 def _term_groups() -> list[list[str]]:
     lines = (DATA_DIR / "term_groups.txt").read_text(encoding="utf-8").splitlines()
     return [line.split() for line in lines if line.strip() and not line.startswith("#")]
@@ -116,6 +131,11 @@ def for_date(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
     shape = fact.attrs["shape"]
     if shape == "period":
         return []
+    if shape == "year":
+        year = int(fact.text[:4])
+        years = [f"{year + d}年" for d in (-4, -3, -2, -1, 1, 2, 3) if year + d <= 2030]
+        rng.shuffle(years)
+        return _unique(fact.text, years)
     if shape == "month":
         month = int(re.match(r"\d+", fact.text).group(0))
         months = [f"{m}月" for m in range(1, 13) if m != month and abs(m - month) <= 4]
@@ -209,6 +229,14 @@ def for_term(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
         ]
         rng.shuffle(perturbed)
         return _unique(term, codes + perturbed)
+    if shape == "hotline":
+        lines = (DATA_DIR / "hotlines.txt").read_text(encoding="utf-8").splitlines()
+        numbers = [n.strip() for n in lines if n.strip() and not n.startswith("#")]
+        same_length = [n for n in numbers if len(n) == len(term)]
+        rng.shuffle(same_length)
+        others = [n for n in numbers if len(n) != len(term)]
+        rng.shuffle(others)
+        return [n for n in _unique(term, same_length + others) if n not in document.analysis]
     if shape == "slogan":
         pool = list(slogans())
         rng.shuffle(pool)
@@ -237,7 +265,7 @@ def for_item(document: Document, fact: Fact, item: str, rng: random.Random) -> l
     else:
         return []
     members = [compare_key(document.analysis[a:b]) for a, b in fact.items]
-    pool = [c for c in pool if not any(m in compare_key(c) or compare_key(c) in m for m in members)]
+    pool = [c for c in pool if not any(_related(m, compare_key(c)) for m in members)]
     rng.shuffle(pool)
     return _unique(item, pool, document, unseen=True)
 
@@ -297,7 +325,7 @@ def for_members(
     else:
         pool = _group_pool(items)
     # Same order of operations as the item outsiders, so the random stream is stable.
-    pool = [c for c in pool if not any(m in compare_key(c) or compare_key(c) in m for m in members)]
+    pool = [c for c in pool if not any(_related(m, compare_key(c)) for m in members)]
     rng.shuffle(pool)
     article_key = document.compare_key
     heads = {m[-2:] for m in members if len(m) >= 2}
@@ -315,6 +343,35 @@ def for_members(
     return chosen
 
 
+def for_edition(document: Document, fact: Fact, facts: list[Fact], rng: random.Random) -> list[str]:
+    """第十届 -> 第九届, 第十一届, 第八届, 第十二届 (same numeral style)."""
+    from .extract.ordinals import to_chinese
+
+    number, unit = fact.attrs["number"], fact.attrs["unit"]
+    deltas = [-2, -1, 1, 2, 3]
+    rng.shuffle(deltas)
+    written = []
+    for delta in deltas:
+        value = number + delta
+        if 1 <= value <= 99:
+            shown = str(value) if fact.attrs["digits"] else to_chinese(value)
+            written.append(f"第{shown}{unit}")
+    return _unique(fact.text, written)
+
+
+def for_award(document: Document, fact: Fact, facts: list[Fact], rng: random.Random) -> list[str]:
+    """Other prizes of the same family (a winner gets one prize)."""
+    from .extract.ordinals import PRIZE_FAMILIES
+
+    prize = nfkc(fact.text)
+    for family in PRIZE_FAMILIES:
+        if prize in family:
+            others = [p for p in family if p != prize]
+            rng.shuffle(others)
+            return _unique(prize, others)
+    return []
+
+
 def for_ordinal(text: str) -> list[str]:
     numerals = "一二三四五"
     current = text[1]
@@ -328,4 +385,6 @@ BY_KIND = {
     "person": for_person,
     "title": for_title,
     "term": for_term,
+    "edition": for_edition,
+    "award": for_award,
 }

@@ -8,6 +8,7 @@ has exactly one right answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,14 +18,50 @@ from .lexicon import places
 from .segment import Clause, Sentence, split_clauses, split_sentences
 from .textutil import analysis_text, compare_key, is_traditional
 
+# A comparison base (较去年同期, 同比) is not a time frame; 今年上半年 is one, whole.
 TIME_FRAME_RE = re.compile(
-    r"近年来|近几年|近年|今年以来|去年以来|\d{4}年以来|今年\d{1,2}月(?:至\d{1,2}月)?|"
-    r"\d{4}年(?:上半年|下半年|前三季度|\d{1,2}月至\d{1,2}月)|"
-    r"\d{1,2}月(?:份)?(?:至|到|-)\d{1,2}月(?:份)?|截至\d{1,2}月(?:\d{1,2}日|底)?|今年|去年"
+    r"近年来|近几年|近年|今年以来|去年以来|\d{4}年以来|"
+    r"(?:今年|去年|\d{4}年)?(?:上半年|下半年|前三季度|第[一二三四]季度|一季度)|"
+    r"今年\d{1,2}月(?:(?:至|到|-)\d{1,2}月)?|\d{4}年\d{1,2}月(?:至|到|-)\d{1,2}月|"
+    r"\d{1,2}月(?:份)?(?:至|到|-)\d{1,2}月(?:份)?|截至\d{1,2}月(?:\d{1,2}日|底)?|"
+    r"(?<![较比与同])(?:今年|去年)(?!同期)"
 )
 FULL_DATE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 SCOPE_WORD_RE = re.compile(r"全国|全省|全市|全区|全县|全州|我省|我市|我区|我县|我国|本省|本市")
-EVENT_RE = re.compile(r"(?:\d{4}年)?(?:国家)?网络安全宣传周")
+# A dateline opening a report: 华西都市报(记者 刘彦谷) / 新华社福州9月11日电(记者 陈晓东).
+DATELINE_RE = re.compile(
+    r"^\s*(?:[^,，。]{0,16}?(?:报|社|网|台|讯|电|新闻)\s*[(（][^)）]{0,30}[)）]|"
+    r"[^,，。(（]{0,14}?\d{1,2}月\d{1,2}日电(?:\s*[(（][^)）]{0,30}[)）])?)\s*"
+)
+EVENT_RE = re.compile(
+    r"(?:\d{4}年(?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县|自治区))?)?(?:国家)?网络安全宣传周"
+)
+_LEAD_OR_FILLER = re.compile(
+    r"^(?:近年来|近几年|目前|当前|今年以来|去年以来|当天|当日|同日|会上|据了解|据悉|据介绍|另外|此外|同时|"
+    r"其中|与此同时|下一步|活动现场|现场|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|"
+    r"今年\d{1,2}月|(?:今年|去年)?(?:上半年|下半年)|\d{1,2}月(?:至|到)\d{1,2}月)$"
+)
+# Subject = the words before the first verb-like word of the clause.
+_SUBJECT_RE = re.compile(
+    r"^([\u4e00-\u9fa5]{2,14}?)(?=共|已|将|还|也|先后|累计|成立|成功|持续|正在|正|开展|举办|举行|召开|"
+    r"发布|设置|破获|抓获|侦办|侦破|受理|立案|查处|拦截|发现|监测|组织|处置|在|于|以|由|把|通过|联合|"
+    r"全力|深入|积极|始终|进一步|要|坚持|聚焦|围绕|推出|建立|启动|会同|针对|结合)"
+)
+_AGENT_RE = re.compile(
+    r"(?:全省|全市|全区|全县|全国|我省|我市|公安机关|警方|金融机构|银行机构|部门|局|厅|办|委|中心|"
+    r"法院|检察院|分行|银行|学校|中学|小学|大学|博览会|宣传周|大赛|竞赛)$|^(?:该|全省|全市|全国)"
+)
+
+
+def _agent_like(name: str) -> bool:
+    if _AGENT_RE.search(name):
+        return True
+    table = places()
+    return any(name.startswith(place) and len(place) >= 2 for place in table) and not re.search(
+        r"[的了]", name
+    )
+
+
 _PLACE_SUBJECT_FOLLOWERS = re.compile(
     r"^(?:市|省)?(?:公安|警方|法院|检察|政府|网信|将|已|共|累计|成立|举行|举办|各地)"
 )
@@ -48,6 +85,14 @@ class Document:
         if sentence.index not in self._clauses:
             self._clauses[sentence.index] = split_clauses(sentence)
         return self._clauses[sentence.index]
+
+    @cached_property
+    def display_text(self) -> str:
+        """The article text with straight double quotes turned into “…” (same offsets)."""
+        text = self.article.text
+        if '"' not in text:
+            return text
+        return "".join(self.analysis[i] if char == '"' else char for i, char in enumerate(text))
 
     @cached_property
     def traditional(self) -> bool:
@@ -85,6 +130,53 @@ class Document:
                 counts[short] = self.analysis.count(short)
         best = max(sorted(counts), key=lambda key: counts[key], default="")
         return best if best and counts[best] > 0 else ""
+
+    def dateline_end(self, sentence: Sentence) -> int:
+        """Absolute end of the dateline opening ``sentence`` (its start when there is none)."""
+        match = DATELINE_RE.match(sentence.analysis)
+        return sentence.start + (match.end() if match else 0)
+
+    def subject(self, sentence: Sentence) -> tuple[int, str]:
+        """The sentence's agent (广元市, 全省公安机关, 网络安全博览会, 该局) and its offset.
+
+        It opens the first clause that is not a dateline, lead (近年来) or filler (据介绍), and
+        must look like an agent: a place, a scope word, an organisation or an event. (-1, '')
+        when there is none.
+        """
+        for clause in self.clauses(sentence):
+            head = clause.analysis
+            skip = 0
+            if clause.start == sentence.start:
+                match = DATELINE_RE.match(head)
+                skip = match.end() if match else 0
+            head = head[skip:]
+            if not head or _LEAD_OR_FILLER.match(head):
+                continue
+            opener = re.match(r"^(?:据|在|由)", head)
+            if opener and not _SUBJECT_RE.match(head[opener.end() :]):
+                return -1, ""
+            skip += opener.end() if opener else 0
+            found = _SUBJECT_RE.match(head[opener.end() if opener else 0 :])
+            if not found:
+                return -1, ""
+            name = re.split(r"今年|去年|近年|上半年|下半年|\d", found.group(1))[0]
+            if len(name) < 2 or not _agent_like(name):
+                return -1, ""
+            start = clause.start + skip
+            return start, self.article.text[start : start + len(name)]
+        return -1, ""
+
+    def last_organisation(self, offset: int, suffix: str) -> str:
+        """The last organisation name ending in ``suffix`` (局, 中心, 行) before ``offset``."""
+        pattern = re.compile(
+            rf"(?:^|(?<=[，。、：；“”\s,.:;(]))([\u4e00-\u9fa5]{{2,20}}?{suffix})"
+            r"(?=相关|负责人|副|主任|局长|行长|表示|介绍|发布|联合|召开|[，。、,])"
+        )
+        found = [m for m in pattern.finditer(self.analysis, 0, offset)]
+        if not found:
+            return ""
+        match = found[-1]
+        return self.article.text[match.start(1) : match.end(1)]
 
     def sentence_of(self, offset: int) -> Sentence:
         """The sentence containing ``offset``."""
@@ -125,9 +217,7 @@ class Document:
             clauses = self.clauses(sentence)
             if not clauses:
                 continue
-            head = re.sub(
-                r"^[^,。]{0,16}?(?:报|社|网|台|讯|电)\s*\([^)]{0,30}\)\s*", "", clauses[0].analysis
-            )
+            head = DATELINE_RE.sub("", clauses[0].analysis, count=1)
             match = FULL_DATE_RE.match(head)
             if match:
                 at = clauses[0].start + len(clauses[0].analysis) - len(head)
@@ -165,12 +255,26 @@ class Document:
 
     def last_place(self, offset: int, level: str) -> str:
         """Last place of ``level`` (city, province, ...) mentioned before ``offset``."""
-        table = places()
-        best = (-1, "")
-        for name, place in table.items():
-            if place.level != level:
-                continue
-            position = self.analysis.rfind(name, 0, offset)
-            if position > best[0]:
-                best = (position, place.name)
-        return best[1]
+        mentions = self._place_mentions(level)
+        at = bisect.bisect_left(mentions, (offset,)) - 1
+        while at >= 0 and mentions[at][0] + mentions[at][2] > offset:
+            at -= 1  # the mention must end before ``offset``
+        return mentions[at][1] if at >= 0 else ""
+
+    def _place_mentions(self, level: str) -> list[tuple[int, str, int]]:
+        """(offset, official name, length) of every mention of a place of ``level``, in text
+        order; at one offset the first name of the gazetteer wins (广元市 before 广元)."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if level not in cache:
+            found: dict[int, tuple[int, str]] = {}
+            for name, place in places().items():
+                if place.level != level:
+                    continue
+                position = self.analysis.find(name)
+                while position >= 0:
+                    found.setdefault(position, (len(name), place.name))
+                    position = self.analysis.find(name, position + 1)
+            cache[level] = sorted(
+                (position, name, length) for position, (length, name) in found.items()
+            )
+        return cache[level]

@@ -99,7 +99,10 @@ def _context_score(question: dict) -> int:
     return sum(1 for name in places() if len(name) > 1 and name in stem)
 
 
-def _dedupe_key(question: dict) -> tuple[str, str, str]:
+def _dedupe_key(question: dict, text: str = "") -> tuple[str, str, str]:
+    """Type, answer and a window around it. A true/false question is keyed on the *source*
+    value (72万元 whether the claim shown is 72万元 or 144万元), so a fact restated in two
+    sentences is judged once."""
     stem = question["stem"]
     marker = "____" if "____" in stem else question.get("claim", "")
     at = stem.find(marker) if marker else -1
@@ -109,6 +112,10 @@ def _dedupe_key(question: dict) -> tuple[str, str, str]:
         else stem
     )
     answer = "|".join(_correct_texts(question))
+    if question["type"] == "true_false" and text:
+        (start, end), *_ = question["source"]["answer_spans"]
+        answer = text[start:end]
+        window = text[max(0, start - 6) : start] + "|" + text[end : end + 6]
     return question["type"], compare_key(answer), compare_key(window)
 
 
@@ -166,7 +173,7 @@ def _build_article(article: Article, themes: ThemeMap, dropped: list) -> list[di
                     dropped.append((f"{label}:{question['type']}", problem.code, problem.message))
                 continue
             stem_key = ("stem", question["type"], compare_key(question["stem"]))
-            key = _dedupe_key(question)
+            key = _dedupe_key(question, article.text)
             rival = kept.get(key) or kept.get(stem_key) or _near_duplicate(question, kept.values())
             if rival is not None:
                 if _context_score(question) > _context_score(rival):

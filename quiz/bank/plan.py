@@ -38,7 +38,10 @@ def _person(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     if role == "reporter":
         return [(None, ("byline", f"记者署名“{fact.text}”不作为考点"))]
     if role == "citizen":
-        if "来自" not in fact.sentence.analysis:
+        if not re.search(
+            r"来自|家住|住在|市民|居民|网民",
+            fact.sentence.analysis[: fact.start - fact.sentence.start],
+        ):
             return [(None, ("repeated_person", f"“{fact.text}”在此句只是复现，不再出题"))]
         return [build.fill_blank(document, fact)]
     results = _choice_and_judge(document, fact, facts)
@@ -49,7 +52,7 @@ def _person(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
 
 
 def _term(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
-    if _TRIVIAL_TERM.match(nfkc(fact.text)):
+    if _TRIVIAL_TERM.match(nfkc(fact.text)) and fact.attrs.get("shape") != "hotline":
         return [(None, ("trivial_term", f"引号内容“{fact.text}”不是中文术语"))]
     return _choice_and_judge(document, fact, facts)
 
@@ -112,8 +115,18 @@ def _advice(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     return [build.fill_blank(document, fact), build.true_false(document, fact, None)]
 
 
+def _award(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    results = _choice_and_judge(document, fact, facts)
+    winner = fact.attrs.get("winner")
+    if winner:
+        results.append(build.fill_blank(document, fact, tuple(winner), rule="winner"))
+    return results
+
+
 def questions_for(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     """Candidate questions (or drop reasons) for one fact."""
+    if fact.kind == "award":
+        return _award(document, fact, facts)
     if fact.kind == "person":
         return _person(document, fact, facts)
     if fact.kind == "term":

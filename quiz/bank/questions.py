@@ -111,12 +111,14 @@ def true_false(
     the_frame = frame(document, fact, (start, end), walk_back=fact.kind != "person")
     use_false = want_false and false_value is not None
     shown = display(false_value) if use_false else display(document.article.text[start:end])
-    statement = the_frame.statement(shown).rstrip("。")
+    statement = the_frame.statement(shown)
+    if not statement.endswith(("。”", "？”", "！”")):
+        statement = statement.rstrip("。")
     question = _base(
         fact, "true_false", f"{rule}.{'false' if use_false else 'true'}", [(start, end)]
     )
     question.update(
-        stem=f"{statement}。{TRUE_FALSE_TAIL}",
+        stem=f"{statement}{'' if statement.endswith(('。”', '？”', '！”')) else '。'}{TRUE_FALSE_TAIL}",
         options=list(TRUE_FALSE_OPTIONS),
         answer=[1 if use_false else 0],
         claim=shown,

@@ -6,7 +6,9 @@ Rules (all applied to the offset-preserving analysis copy, see :mod:`textutil`):
 * a closing quote right after a terminator ends the sentence unless the text that follows
   names a speaker (``……。”房方表示，……``), which keeps quote and attribution together;
 * a line without end punctuation continues into the next paragraph when it ends with a
-  dangling word (``先后部署开展了`` + ``“净网”……``); otherwise it is a heading;
+  dangling word (``先后部署开展了`` + ``“净网”……``) or has clause punctuation inside
+  (a hard-wrapped paragraph: ``他表示,……要让网络安全知识走进`` + ``千家万户。``);
+  otherwise it is a heading;
 * clauses split at , ; : outside brackets and quotes (a comma between digits is kept).
 """
 
@@ -22,6 +24,10 @@ TRAILING_CLOSERS = "”’」』)】"
 # A paragraph ending with one of these cannot be a complete heading: it continues below.
 DANGLING_ENDINGS = "了的和与及、,:在对向把被将从由以为是等并或且"
 CLAUSE_BREAKS = ",;:"
+# A line cut off mid-sentence (a hard-wrapped paragraph) has clause punctuation inside it;
+# headings and bylines rarely do.
+_INNER_PUNCT = re.compile(r"[,;:、]")
+_BYLINE_TAIL = re.compile(r"(?:记者|编辑|通讯员|来源)[:\s]")
 _SPEAKER_RE = re.compile(
     r"^[^,。:!?“”]{1,40}?(表示|说|指出|介绍|强调|称|坦言|透露|提醒|呼吁|认为|告诉记者)"
 )
@@ -111,7 +117,9 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
         if not open_tail or cursor >= line_end:
             continue
         has_next = paragraph + 1 < len(lines)
-        if analysis[line_end - 1] in DANGLING_ENDINGS and has_next:
+        tail = analysis[cursor:line_end]
+        wrapped = bool(_INNER_PUNCT.search(tail.rstrip()[:-1])) and not _BYLINE_TAIL.search(tail)
+        if (analysis[line_end - 1] in DANGLING_ENDINGS or wrapped) and has_next:
             pending_start = pending_start if pending_start is not None else cursor
             continue
         begin = pending_start if pending_start is not None else cursor

@@ -40,7 +40,11 @@ def _char_map(char: str, converter) -> str:
 
 
 def analysis_text(original: str) -> str:
-    """Simplified, NFKC-normalised copy of ``original`` with identical length and offsets."""
+    """Simplified, NFKC-normalised copy of ``original`` with identical length and offsets.
+
+    Straight double quotes ("…", common in hastily typed articles) become “…” (alternating
+    open/close per line), so quote-based rules see them.
+    """
     converter = _t2s()
     whole = converter.convert(original)
     if len(whole) == len(original):
@@ -49,8 +53,26 @@ def analysis_text(original: str) -> str:
         for char in whole:
             normalised = unicodedata.normalize("NFKC", char)
             out.append(normalised if len(normalised) == 1 else char)
-        return "".join(out)
-    return "".join(_char_map(char, converter) for char in original)
+        text = "".join(out)
+    else:
+        text = "".join(_char_map(char, converter) for char in original)
+    return _curly_quotes(text) if '"' in text else text
+
+
+def _curly_quotes(text: str) -> str:
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        if line.count('"') >= 2 and line.count('"') % 2 == 0:
+            chars = list(line)
+            opening = True
+            for index, char in enumerate(chars):
+                if char == '"':
+                    chars[index] = "“" if opening else "”"
+                    opening = not opening
+            line = "".join(chars)
+        fixed.append(line)
+    return "\n".join(fixed)
 
 
 def is_traditional(original: str) -> bool:

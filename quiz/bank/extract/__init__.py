@@ -7,12 +7,20 @@ and bylines are skipped: their facts are restated, complete, in the body.
 
 from __future__ import annotations
 
-import re
-
-from ..document import Document
+from ..document import DATELINE_RE, Document
 from ..facts import Fact
 from ..textutil import compare_key
-from . import dates, enumerations, people, places, quantities, quotes, statements, titles
+from . import (
+    dates,
+    enumerations,
+    ordinals,
+    people,
+    places,
+    quantities,
+    quotes,
+    statements,
+    titles,
+)
 
 EXTRACTORS = (
     dates.extract,
@@ -23,6 +31,7 @@ EXTRACTORS = (
     quotes.extract,
     enumerations.extract,
     statements.extract,
+    ordinals.extract,
 )
 
 
@@ -40,11 +49,8 @@ def protected_spans(analysis: str, start: int, end: int) -> list[tuple[int, int]
     return spans
 
 
-_DATELINE = re.compile(r"^[^,。]{0,16}?(?:报|社|网|台|讯|电)\s*\([^)]{0,30}\)\s*")
-
-
 def _bigrams(text: str) -> set[str]:
-    key = compare_key(_DATELINE.sub("", text))
+    key = compare_key(DATELINE_RE.sub("", text))
     return {key[i : i + 2] for i in range(len(key) - 1)}
 
 
@@ -63,7 +69,10 @@ def extract_facts(document: Document) -> list[Fact]:
         if any(grams and len(grams & other) / len(grams | other) >= 0.8 for other in seen):
             continue
         seen.append(grams)
+        dateline_end = document.dateline_end(sentence)
         for extractor in EXTRACTORS:
             for fact in extractor(document, sentence):
+                if fact.start < dateline_end and fact.kind != "person":
+                    continue  # 新华社福州9月11日电: the filing date/place is not the news
                 facts.setdefault((fact.kind, fact.start, fact.end), fact)
     return sorted(facts.values(), key=lambda fact: (fact.start, fact.end, fact.kind))

@@ -17,8 +17,9 @@ def make_fact(
     **attrs,
 ) -> Fact:
     """A fact whose answer is ``article.text[start:end]`` (absolute offsets)."""
-    items = attrs.pop("items", ())
+    items = [_trim(document, a, b) for a, b in attrs.pop("items", ())]
     closed = attrs.pop("closed", False)
+    start, end = _trim(document, start, end)
     return Fact(
         kind=kind,
         extractor=extractor,
@@ -51,3 +52,13 @@ def bracket_spans(
             spans.append((open_at, index + 1))
             open_at = None
     return spans
+
+
+def _trim(document: Document, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding whitespace (a wrapped line's break before a list item)."""
+    text = document.analysis
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

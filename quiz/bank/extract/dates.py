@@ -3,7 +3,7 @@
 Case codes written with a middle dot (“8·16”) are names, never dates: they contain no 月/日
 and are additionally excluded when quoted. ``attrs['shape']`` is one of ``day`` (a single
 day), ``range`` (day range), ``since`` (the day after 自 … 起), ``period`` (month range,
-a reporting window) and ``month``.
+a reporting window), ``month`` and ``year`` (自2014年开始举办: the year something started).
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("day", re.compile(DAY)),
     ("period", re.compile(r"(?<![\d.])\d{1,2}月(?:份)?(?:至|到|-)\d{1,2}月(?:份)?(?!\d|日)")),
     ("month", re.compile(r"(?:(?<=今年)|(?<=去年))\d{1,2}月(?![\d日份至到])")),
+    # 自2014年开始举办: the year something started (not 2023年国家网络安全宣传周, a name).
+    (
+        "year",
+        re.compile(
+            r"(?:(?<=自)|(?<=从)|(?<=于))(?:19|20)\d{2}年(?=起|开始|以来|首次|创办|设立|成立)"
+        ),
+    ),
 )
 
 

@@ -30,11 +30,46 @@ from ..segment import Sentence
 from .common import bracket_spans, make_fact
 
 _FIRST_ITEM_CUT = re.compile(
-    r".*(?:开展|举办|举行|包括|涵盖|涉及|发动|通过|来自|围绕|针对|由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
+    r".*(?:开展|举办|举行|包括|涵盖|涉及|发动|通过|来自|围绕|针对|设置|设立|展示|推出|覆盖|聚焦|普及|"
+    r"由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
 )
 _LAST_ITEM_CUT = re.compile(
-    r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|\()"
+    r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|是|\()"
 )
+_COUNT_WORD = r"(?:\d+|[一二两三四五六七八九十]+)"
+_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _count(text: str) -> int | None:
+    """10 / 十 / 十二 / 二十 -> int (None if not a count)."""
+    if text.isdigit():
+        return int(text)
+    if text in _NUMERALS:
+        return _NUMERALS[text]
+    if text.startswith("十"):
+        return 10 + _NUMERALS.get(text[1:], 0) if len(text) <= 2 else None
+    if len(text) >= 2 and text[1] == "十":
+        return _NUMERALS.get(text[0], 0) * 10 + _NUMERALS.get(text[2:], 0)
+    return None
+
+
+def _counted_after(analysis: str, end: int, items: int) -> bool:
+    """等10部门 / 等四类 right after a list of exactly that many items closes it."""
+    match = re.match(rf"等({_COUNT_WORD})(?:个|家|类|项|大|种|支|所|部)?", analysis[end : end + 6])
+    return bool(match) and _count(match.group(1)) == items
+
+
 _ORG_SUFFIX = re.compile(
     r"(部|办|厅|局|委|会|行|联|院|署|中心|公司|集团|协会|总队|支队|大队|团省委|团市委)$"
 )
@@ -120,9 +155,9 @@ def _list_fact(
         first_start = cut.end() if cut else 0
         first_start = max(first_start, len(first) - _MAX_ITEM)
     last = parts[-1]
-    cut = _LAST_ITEM_CUT.search(last, 1)
+    cut = _LAST_ITEM_CUT.search(last, 2)
     last_end = cut.start() if cut else len(last)
-    conjunction = re.search(r"(和|及|与)", last[:last_end])
+    conjunction = re.search(r"(?<![参给赋授])(和|及|与)", last[:last_end])
     item_spans = [(offsets[0] + first_start, offsets[0] + len(first))]
     item_spans += [(offsets[i], offsets[i] + len(parts[i])) for i in range(1, len(parts) - 1)]
     if conjunction and 1 < conjunction.start() < last_end - 1:
@@ -137,6 +172,7 @@ def _list_fact(
     if any(not 1 < len(item) <= _MAX_ITEM or re.search(r"[“”\d]", item) for item in items):
         return None
     after = analysis[item_spans[-1][1] : item_spans[-1][1] + 2]
+    counted = _counted_after(analysis, item_spans[-1][1], len(items))
     return make_fact(
         document,
         sentence,
@@ -145,7 +181,7 @@ def _list_fact(
         item_spans[0][0],
         item_spans[-1][1],
         items=item_spans,
-        closed=not after.startswith("等"),
+        closed=counted or not after.startswith("等"),
         category=_category(items),
     )
 
@@ -209,9 +245,48 @@ def _parallel(document: Document, sentence: Sentence) -> list[Fact]:
     return facts
 
 
+def _colon_list(document: Document, sentence: Sentence) -> list[Fact]:
+    """A rule spelled out after a colon: 牢记“三不一多”原则：未知链接不点击，陌生来电不轻信，
+    个人信息不透露，转账汇款多核实。 Three or more short comma clauses ending the sentence are
+    the items (closed: they are the whole rule)."""
+    analysis = document.analysis
+    text = analysis[sentence.start : sentence.end]
+    colon = max(text.rfind(":"), text.rfind("："))
+    if colon < 0:
+        return []
+    body = text[colon + 1 :].rstrip("。!?”")
+    pieces = body.split(",") if "," in body else body.split("，")
+    if not 3 <= len(pieces) <= 6 or any(not 3 <= len(p.strip()) <= 10 for p in pieces):
+        return []
+    if any(re.search(r"[、“”《》\d]", p) for p in pieces):
+        return []
+    items = []
+    cursor = sentence.start + colon + 1
+    for piece in pieces:
+        items.append((cursor, cursor + len(piece)))
+        cursor += len(piece) + 1
+    return [
+        make_fact(
+            document,
+            sentence,
+            "enumeration",
+            "enumerations",
+            items[0][0],
+            items[-1][1],
+            items=items,
+            closed=True,
+            category="advice",
+        )
+    ]
+
+
 def extract(document: Document, sentence: Sentence) -> list[Fact]:
     """Enumeration facts of one sentence (and parallel lists starting at it)."""
-    facts = _quoted_runs(document, sentence) + _parallel(document, sentence)
+    facts = (
+        _quoted_runs(document, sentence)
+        + _parallel(document, sentence)
+        + _colon_list(document, sentence)
+    )
     for clause in document.clauses(sentence):
         parts = clause.analysis.split("、")
         if len(parts) < 3 or any(not part for part in parts):

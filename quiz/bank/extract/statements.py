@@ -24,6 +24,9 @@ ORDINAL_RE = re.compile(r"第[一二三四五六七八九十]大")
 ADVICE_RE = re.compile(
     r"不[\u4e00-\u9fa5]{1,2}不[\u4e00-\u9fa5]{1,2}不[\u4e00-\u9fa5]{1,2}(?=[,。;!、\s’”]|$)"
 )
+NO_X_NO_Y_RE = re.compile(
+    r"没有[\u4e00-\u9fa5]{2,8}?就没有(?P<y>[\u4e00-\u9fa5]{2,8}?)(?=[,。;!、\s’”]|$)"
+)
 # Subjects that are pronouns or discourse markers do not make self-contained statements.
 _BAD_SUBJECTS = ("这", "那", "他", "她", "它", "我们", "大家", "此", "其", "要", "只有", "如果")
 
@@ -50,6 +53,9 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
                     ordinal=(offset + ordinal.start(), offset + ordinal.end()) if ordinal else None,
                 )
             )
+    for match in NO_X_NO_Y_RE.finditer(document.analysis, sentence.start, sentence.end):
+        # 没有网络安全就没有国家安全: a maxim; the blank is its second half.
+        facts.append(make_fact(document, sentence, "advice", "statements", *match.span("y")))
     for match in ADVICE_RE.finditer(document.analysis, sentence.start, sentence.end):
         facts.append(make_fact(document, sentence, "advice", "statements", *match.span()))
     return facts
