@@ -24,6 +24,16 @@
     return Math.floor(s / 60) + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
+  // A hall screen cannot scroll: start from the stylesheet's size (the largest) and shrink the
+  // type until the whole slide, top N rows and footer, fits the window.
+  function fit() {
+    stage.style.fontSize = "";
+    for (var i = 0; i < 5 && stage.offsetHeight > window.innerHeight; i++) {
+      var size = parseFloat(window.getComputedStyle(stage).fontSize);
+      stage.style.fontSize = Math.floor(size * 0.98 * window.innerHeight / stage.offsetHeight) + "px";
+    }
+  }
+
   function show() {
     var slide = slides[current];
     var body = bodies[current];
@@ -54,6 +64,7 @@
     }
     rowsEl.parentNode.replaceChild(fresh, rowsEl);
     rowsEl = fresh;
+    fit();
   }
 
   function load(index) {
@@ -73,6 +84,7 @@
     refresh();
   }
 
+  window.addEventListener("resize", fit);
   refresh();
   window.setInterval(refresh, 5000);
   window.setInterval(advance, interval);
