@@ -11,21 +11,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from quiz.bank.constants import THEMED_DAYS  # the one definition of the six days, in order
 from quiz.extensions import db
 from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
 from quiz.models.contests import ACCESS_RULES, COUNTING_RULES, DRAW_MODES, SHOW_ANSWERS
 from quiz.services import DomainError, Forbidden, storable_id
 from quiz.services.organizations import managed_ids
 
-#: The six themed days in the order of the seed article.
-THEMED_DAYS = {
-    "campus": "校园日",
-    "telecom": "电信日",
-    "law": "法治日",
-    "finance": "金融日",
-    "youth": "青少年日",
-    "privacy": "个人信息保护日",
-}
 DEFAULT_TYPE_COUNTS = {"single_choice": 5, "multiple_choice": 2, "true_false": 2, "fill_blank": 1}
 
 

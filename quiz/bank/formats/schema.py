@@ -10,16 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..constants import GENERAL_TAG, THEMED_DAYS
+
 # Canonical themed-day codes -> the Chinese names organizers write, in programme order.
-THEMED_DAY_NAMES: dict[str, str] = {
-    "campus": "校园日",
-    "telecom": "电信日",
-    "law": "法治日",
-    "finance": "金融日",
-    "youth": "青少年日",
-    "privacy": "个人信息保护日",
-    "general": "通用",
-}
+THEMED_DAY_NAMES: dict[str, str] = {**THEMED_DAYS, GENERAL_TAG: "通用"}
 
 QUESTION_TYPE_NAMES: dict[str, str] = {
     "single_choice": "单选",
