@@ -1,5 +1,7 @@
 """Contest and week forms, and the mapping between a contest form and ContestValues.
 
+The field types with Chinese messages are in :mod:`quiz.admin.form_fields`.
+
 Times are typed in Asia/Shanghai (datetime-local inputs) and stored as naive UTC. Choice
 lists (units, questions) are filled in by the views; the service re-checks every choice.
 """
@@ -12,11 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
-    DateTimeLocalField,
-    IntegerField,
     RadioField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -31,8 +29,15 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from quiz.admin.form_fields import (
+    CheckboxListField,
+    ChineseDateField,
+    LocalDateTimeField,
+    WholeNumberField,
+    number_field,
+    options,
+)
 from quiz.services.contests import (
     DEFAULT_TYPE_COUNTS,
     DEFAULT_WEEK_TITLE,
@@ -41,6 +46,8 @@ from quiz.services.contests import (
 )
 from quiz.timeutil import from_local, to_local
 
+# options and number_field are also imported from here (contests.py, attempt_forms.py).
+
 TYPE_LABELS = {
     "single_choice": _l("单选题"),
     "multiple_choice": _l("多选题"),
@@ -48,70 +55,6 @@ TYPE_LABELS = {
     "fill_blank": _l("填空题"),
 }
 DIFFICULTIES = ("1", "2", "3")
-# Typed dates outside these years are mistakes, and year 1 or 9999 overflows once converted to
-# UTC or moved by a day.
-YEARS = range(2000, 2100)
-
-
-def options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices (plain tuples are deprecated in WTForms 3.3)."""
-    return [SelectChoice(str(value), label) for value, label in pairs]
-
-
-class LocalDateTimeField(DateTimeLocalField):
-    """A datetime-local input whose parse error is in Chinese."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        # The first format is the one rendered: browsers want 2021-10-12T09:00 (no seconds).
-        kwargs.setdefault("format", ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"])
-        super().__init__(label, validators, **kwargs)
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError(_l("请输入有效的日期和时间。")) from error
-        _check_year(self)
-
-
-class ChineseDateField(DateField):
-    """A date input whose parse error is in Chinese."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError(_l("请输入有效的日期。")) from error
-        _check_year(self)
-
-
-def _check_year(field) -> None:
-    if field.data is not None and field.data.year not in YEARS:
-        field.data = None
-        raise ValueError(_l("年份须在%(first)s到%(last)s之间。", first=YEARS[0], last=YEARS[-1]))
-
-
-class WholeNumberField(IntegerField):
-    """An integer input whose parse error is in Chinese."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as error:
-            raise ValueError(_l("请输入整数。")) from error
-
-
-class CheckboxListField(SelectMultipleField):
-    """Several choices as a list of checkboxes (hand-picked questions)."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-def number_field(label, low: int, high: int, missing, out_of_range, **kwargs) -> WholeNumberField:
-    """A required whole number between ``low`` and ``high`` (Chinese messages)."""
-    validators = [InputRequired(missing), NumberRange(low, high, out_of_range)]
-    return WholeNumberField(label, validators=validators, **kwargs)
 
 
 def _time_limit(**kwargs) -> WholeNumberField:

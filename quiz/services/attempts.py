@@ -3,6 +3,9 @@
 Every function takes ``now``; routes pass :func:`quiz.timeutil.utcnow`. The database backs the
 rules: one open attempt per student and contest (a partial unique index), one answer per
 question (a unique constraint).
+
+Statuses live in :mod:`attempt_status`, answer checks in :mod:`answer_input` and the
+organizer's extend/void in :mod:`attempt_actions`; their public names are re-exported here.
 """
 
 from __future__ import annotations
@@ -16,15 +19,18 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, Contest, User
-from quiz.models.audit import record
-from quiz.services import Conflict, DomainError, Forbidden, NotFound
+from quiz.services import Conflict, Forbidden, NotFound
+from quiz.services.answer_input import paper_item, validated_response
+
+# extend, void and effective_status are re-exported: callers import them from here.
+from quiz.services.attempt_actions import extend as extend
+from quiz.services.attempt_actions import void as void
+from quiz.services.attempt_status import EXPIRED, IN_PROGRESS, SUBMITTED, VOIDED
+from quiz.services.attempt_status import effective_status as effective_status
 from quiz.services.grading import grade
 from quiz.services.review import remember_wrong_answers
 from quiz.services.standings import on_attempt_finished
 from quiz.services.timing import OPEN, contest_state, fixed_deadline, is_overdue, time_used_ms
-
-IN_PROGRESS, SUBMITTED, EXPIRED, VOIDED = "in_progress", "submitted", "expired", "voided"
-MAX_TEXT_LENGTH = 200
 
 
 class LateAnswer(Conflict):
@@ -37,13 +43,6 @@ class AttemptResult:
     max_score: float
     time_used_ms: int
     status: str
-
-
-def effective_status(attempt: Attempt, now: datetime, grace_seconds: float) -> str:
-    """The status as boards and pages must see it: an overdue open attempt is expired."""
-    if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds):
-        return EXPIRED
-    return attempt.status
 
 
 def persist_if_overdue(attempt: Attempt, *, now: datetime, grace_seconds: float) -> Attempt:
@@ -122,32 +121,6 @@ def start_attempt(
     return attempt, True
 
 
-def paper_item(attempt: Attempt, question_id: int) -> dict:
-    for item in attempt.paper:
-        if item["question_id"] == question_id:
-            return item
-    raise NotFound("该题不在您的试卷中。", code="not_in_paper")
-
-
-def _validated_response(item: dict, choice, text) -> tuple[list[int] | None, str | None]:
-    if item["type"] == "fill_blank":
-        if not isinstance(text, str):
-            raise DomainError("填空题请提交文字答案 text。", code="malformed")
-        if len(text) > MAX_TEXT_LENGTH:
-            raise DomainError(f"答案不能超过{MAX_TEXT_LENGTH}个字符。", code="malformed")
-        return None, text.strip()
-    if not isinstance(choice, list) or not all(
-        isinstance(i, int) and not isinstance(i, bool) for i in choice
-    ):
-        raise DomainError("请提交选项序号列表 choice。", code="malformed")
-    picked = sorted(set(choice))
-    if any(i < 0 or i >= len(item["options"]) for i in picked):
-        raise DomainError("选项序号超出范围。", code="malformed")
-    if item["type"] in ("single_choice", "true_false") and len(picked) > 1:
-        raise DomainError("单选题和判断题只能选择一个选项。", code="malformed")
-    return picked, None
-
-
 def save_answer(
     attempt: Attempt,
     question_id: int,
@@ -167,7 +140,7 @@ def save_answer(
         finish(attempt, now=now, status=EXPIRED)
         raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
     item = paper_item(attempt, question_id)
-    picked, typed = _validated_response(item, choice, text)
+    picked, typed = validated_response(item, choice, text)
     result = grade(item, choice=picked, text=typed, partial_credit=attempt.contest.partial_credit)
     answer = next((a for a in attempt.answers if a.question_id == question_id), None)
     if answer is None:
@@ -291,51 +264,6 @@ def close_overdue(*, now: datetime, grace_seconds: float) -> int:
     for attempt in overdue:
         finish(attempt, now=now, status=EXPIRED)
     return len(overdue)
-
-
-def extend(attempt: Attempt, seconds: int, *, actor: User, now: datetime) -> Attempt:
-    """Give one student more time (accommodation); recorded with who and when."""
-    if attempt.status != IN_PROGRESS:
-        raise Conflict("只能为进行中的答题延时。", code="attempt_finished")
-    if not 0 < seconds <= 24 * 3600:
-        raise DomainError("延长时间须在1秒到24小时之间。", code="bad_extension")
-    old_deadline = attempt.deadline
-    attempt.extension_seconds += seconds
-    attempt.deadline = attempt.deadline + timedelta(seconds=seconds)
-    record(
-        actor,
-        "attempt.extend",
-        "attempt",
-        attempt.id,
-        seconds=seconds,
-        old_deadline=old_deadline.isoformat(),
-        new_deadline=attempt.deadline.isoformat(),
-        at=now.isoformat(),
-    )
-    db.session.commit()
-    return attempt
-
-
-def void(attempt: Attempt, *, actor: User, now: datetime, reason: str = "") -> Attempt:
-    """Void an attempt: it leaves every board and frees the student's try."""
-    if attempt.status == VOIDED:
-        return attempt
-    old_status = attempt.status
-    attempt.status = VOIDED
-    attempt.finished_at = attempt.finished_at or now
-    record(
-        actor,
-        "attempt.void",
-        "attempt",
-        attempt.id,
-        old_status=old_status,
-        score=attempt.score,
-        reason=reason,
-        at=now.isoformat(),
-    )
-    db.session.commit()
-    on_attempt_finished(attempt)
-    return attempt
 
 
 def require_owner(attempt: Attempt | None, user: User) -> Attempt:

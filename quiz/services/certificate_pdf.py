@@ -14,6 +14,8 @@ Noto Sans/Serif CJK (``fonts-noto-cjk``) are OpenType fonts with PostScript (CFF
 which ReportLab refuses ("postscript outlines are not supported"); they are not candidates.
 A string with a character the embedded font lacks (a rare name character) is drawn in
 ``STSong-Light`` instead. Latin-only text (the code, the URL) uses the standard Helvetica.
+
+Drawing helpers (palette, border, mixed-font text, QR code) are in :mod:`certificate_canvas`.
 """
 
 from __future__ import annotations
@@ -26,19 +28,42 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib.colors import HexColor, white
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from quiz.services.certificate_canvas import (
+    BRAND,
+    CID_FONT,
+    GOLD,
+    LATIN,
+    LATIN_BOLD,
+    MUTED,
+    NAVY,
+    PAGE_H,
+    PAGE_W,
+    MixedText,
+    cid_font,
+    draw_border,
+    draw_qr,
+    draw_rule,
+)
+
+__all__ = [
+    "CANDIDATE_FONTS",
+    "CID_FONT",
+    "CertificateData",
+    "format_date",
+    "format_score",
+    "render_certificate_pdf",
+    "resolve_font",
+    "spaced_code",
+]
+
 log = logging.getLogger(__name__)
 
-#: The built-in fallback: Adobe's Song (Ming) CID font for simplified Chinese, not embedded.
-CID_FONT = "STSong-Light"
-LATIN = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
+# The drawer's former private name, which tests/boards/test_certificate_pdf.py still reaches.
+_Text = MixedText
 
 #: TrueType CJK fonts at their Debian paths, tried in order (index 0 of a .ttc collection).
 CANDIDATE_FONTS = (
@@ -50,15 +75,6 @@ CANDIDATE_FONTS = (
 
 #: Characters a usable CJK font must have (the fixed wording of the certificate).
 REQUIRED = "荣誉证书网络安全知识竞赛成绩证明得分排名第验码"
-
-NAVY = HexColor("#0b1f3a")
-BRAND = HexColor("#084785")
-GOLD = HexColor("#b8902f")
-INK = HexColor("#1c2430")
-MUTED = HexColor("#5f6b7a")
-PAPER = HexColor("#fffdf7")
-
-PAGE_W, PAGE_H = landscape(A4)  # 841.9 × 595.3 pt
 
 # ReportLab keeps per-document font state in shared objects; certificates are rare, so one
 # document is drawn at a time rather than auditing that state for concurrent use.
@@ -113,182 +129,13 @@ def _load_ttf(path: str) -> str | None:
     return name
 
 
-@functools.lru_cache(maxsize=1)
-def _cid_font() -> str:
-    pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
-    return CID_FONT
-
-
 def resolve_font(font_path: str | None) -> str:
     """The registered name of the CJK font to use (see the module docstring for the order)."""
     for path in ([font_path] if font_path else []) + list(CANDIDATE_FONTS):
         name = _load_ttf(path)
         if name:
             return name
-    return _cid_font()
-
-
-class _Text:
-    """Draws mixed text: each character in the CJK font, or else in the CID font.
-
-    A character the embedded font lacks (a rare name character such as 䶮) falls back to
-    ``STSong-Light``, which covers GB 18030's BMP part; ASCII stays in the CJK font so digits
-    and letters match the surrounding text.
-    """
-
-    def __init__(self, c: Canvas, cjk: str):
-        self.c = c
-        self.cjk = cjk
-        font = pdfmetrics.getFont(cjk)
-        self._cmap = font.face.charToGlyph if isinstance(font, TTFont) else None
-
-    def _font_of(self, ch: str) -> str:
-        if self._cmap is None or ord(ch) in self._cmap or ch.isspace():
-            return self.cjk
-        # the CID font is addressed in UCS-2: a character beyond the BMP would come out as two
-        # wrong glyphs, so it stays in the embedded font (an empty box) instead
-        return _cid_font() if ord(ch) < 0x10000 else self.cjk
-
-    def runs(self, text: str) -> list[tuple[str, str]]:
-        if self._cmap is None:
-            # CID font only: keep it to the BMP (see above); U+25A1 marks a missing character
-            text = "".join(ch if ord(ch) < 0x10000 else "\u25a1" for ch in text)
-            return [(self.cjk, text)] if text else []
-        runs: list[tuple[str, str]] = []
-        for ch in text:
-            font = self._font_of(ch)
-            if runs and runs[-1][0] == font:
-                runs[-1] = (font, runs[-1][1] + ch)
-            else:
-                runs.append((font, ch))
-        return runs
-
-    def width(self, text: str, size: float, char_space: float = 0.0) -> float:
-        glyphs = sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(text))
-        return glyphs + char_space * max(len(text) - 1, 0)
-
-    def draw(
-        self,
-        text: str,
-        x: float,
-        y: float,
-        size: float,
-        *,
-        align: str = "left",
-        color=INK,
-        bold: bool = False,
-        char_space: float = 0.0,
-    ) -> None:
-        """One line at ``y``; ``x`` is its left end, center or right end as ``align`` says.
-
-        ``bold`` strokes the outline as well (the CJK fonts have no bold face).
-        """
-        width = self.width(text, size, char_space)
-        left = {"left": x, "center": x - width / 2, "right": x - width}[align]
-        c = self.c
-        c.saveState()  # character spacing and render mode are graphics state in PDF
-        t = c.beginText(left, y)
-        t.setFillColor(color)
-        if char_space:
-            t.setCharSpace(char_space)
-        if bold:
-            c.setStrokeColor(color)
-            c.setLineWidth(size / 40)
-            t.setTextRenderMode(2)
-        for font, part in self.runs(text):
-            t.setFont(font, size)
-            t.textOut(part)
-        c.drawText(t)
-        c.restoreState()
-
-    def centered(self, text: str, y: float, size: float, **style) -> None:
-        self.draw(text, PAGE_W / 2, y, size, align="center", **style)
-
-    def wrap(self, text: str, size: float, width: float) -> list[str]:
-        """``text`` in lines no wider than ``width`` (CJK text may break anywhere)."""
-        lines, line = [], ""
-        for ch in text:
-            if line and self.width(line + ch, size) > width:
-                lines.append(line)
-                line = ch.lstrip()
-            else:
-                line += ch
-        return lines + [line] if line else lines
-
-    def fitted(
-        self,
-        text: str,
-        y: float,
-        size: float,
-        *,
-        width: float,
-        min_size: float,
-        leading: float = 1.35,
-        **style,
-    ) -> float:
-        """Center ``text`` at ``y``, shrunk down to ``min_size`` and then wrapped to ``width``.
-
-        Returns the baseline one line below the last line drawn.
-        """
-        while size > min_size and self.width(text, size) > width:
-            size -= 1
-        for line in self.wrap(text, size, width):
-            self.centered(line, y, size, **style)
-            y -= size * leading
-        return y
-
-
-def _border(c: Canvas) -> None:
-    c.setFillColor(PAPER)
-    c.rect(0, 0, PAGE_W, PAGE_H, stroke=0, fill=1)
-    c.setStrokeColor(NAVY)
-    c.setLineWidth(5)
-    c.rect(22, 22, PAGE_W - 44, PAGE_H - 44)
-    c.setStrokeColor(GOLD)
-    c.setLineWidth(1.2)
-    c.rect(32, 32, PAGE_W - 64, PAGE_H - 64)
-    c.setLineWidth(0.6)
-    c.rect(36, 36, PAGE_W - 72, PAGE_H - 72)
-    # corner ornaments: a gold square set on its point, inside each corner
-    c.setFillColor(GOLD)
-    for x, y in ((36, 36), (PAGE_W - 36, 36), (36, PAGE_H - 36), (PAGE_W - 36, PAGE_H - 36)):
-        path = c.beginPath()
-        path.moveTo(x, y - 7)
-        path.lineTo(x + 7, y)
-        path.lineTo(x, y + 7)
-        path.lineTo(x - 7, y)
-        path.close()
-        c.drawPath(path, stroke=0, fill=1)
-
-
-def _rule(c: Canvas, y: float, half: float) -> None:
-    c.setStrokeColor(GOLD)
-    c.setLineWidth(0.8)
-    c.line(PAGE_W / 2 - half, y, PAGE_W / 2 - 6, y)
-    c.line(PAGE_W / 2 + 6, y, PAGE_W / 2 + half, y)
-    c.setFillColor(GOLD)
-    c.circle(PAGE_W / 2, y, 2.2, stroke=0, fill=1)
-
-
-def draw_qr(c: Canvas, url: str, x: float, y: float, size: float) -> None:
-    """A QR code for ``url`` as vector squares, lower-left corner at (x, y), quiet zone included."""
-    import segno
-
-    qr = segno.make(url, error="m")
-    rows = [list(row) for row in qr.matrix_iter(scale=1, border=2)]
-    module = size / len(rows)
-    c.setFillColor(white)
-    c.rect(x, y, size, size, stroke=0, fill=1)
-    c.setFillColor(NAVY)
-    for r, row in enumerate(rows):
-        top = y + size - (r + 1) * module
-        start = None
-        for col, dark in enumerate([*row, False]):  # one rectangle per run of dark modules
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                c.rect(x + start * module, top, (col - start) * module, module, stroke=0, fill=1)
-                start = None
+    return cid_font()
 
 
 def render_certificate_pdf(
@@ -305,13 +152,13 @@ def _render(data: CertificateData, *, font_path: str | None, compress: bool) -> 
     c.setTitle(f"荣誉证书 {data.name}")
     c.setSubject(f"{data.contest} · 验证码 {data.code}")
     c.setCreator("网安周知识竞赛")
-    text = _Text(c, resolve_font(font_path))
+    text = MixedText(c, resolve_font(font_path))
     body = PAGE_W - 2 * 110
-    _border(c)
+    draw_border(c)
 
     text.centered("荣誉证书", 478, 46, color=NAVY, bold=True, char_space=18)
     text.centered("网络安全知识竞赛成绩证明", 444, 15, color=GOLD, char_space=4)
-    _rule(c, 426, 150)
+    draw_rule(c, 426, 150)
 
     y = text.fitted(data.name, 372, 34, width=body, min_size=20, bold=True)
     if data.organization:

@@ -1,0 +1,195 @@
+"""Making a stem stand alone: the context a frame adds (dropped subject, scope, time frame,
+inherited lead) and the deictic words it resolves (本届宣传周, 当天, 我省, 该局, 他/她)."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .facts import Fact
+from .stem_text import aligned, display, mentions, sub_aligned
+from .textutil import analysis_text
+
+LEAD_RE = re.compile(
+    r"^(?:近年来|近几年|目前|当前|今年以来|当天|当日|同日|会上|开幕式上|启动仪式上|启动仪式现场|"
+    r"返还仪式现场|活动现场|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|今年\d{1,2}月|"
+    r"\d{1,2}月(?:至|到)\d{1,2}月|自\d{1,2}月\d{1,2}日起|[\u4e00-\u9fa5]{0,8}期间)$"
+)
+
+
+def attribute_quote(
+    document: Document, fact: Fact, prefix: str, suffix: str, spans: list[tuple[int, int]]
+) -> tuple[str, str]:
+    """A sentence that is only a quotation in the first person (“今年5月，骗子盗用我朋友的
+    微信号……”) is attributed to the person speaking before it: 穆先生说：“今年____，……”."""
+    sentence = fact.sentence
+    if not sentence.analysis.startswith("“") or spans[0][0] > sentence.start + 1:
+        return prefix, suffix
+    if not re.search(r"我|咱", aligned(prefix + suffix)) or re.search(
+        r"(?:表示|说|指出|介绍|强调)[:：]", sentence.analysis
+    ):
+        return prefix, suffix
+    person = _last_person(document, fact)
+    if not person:
+        return prefix, suffix
+    prefix = prefix.lstrip("“")
+    suffix = suffix.rstrip("。”")
+    return f"{person}说：“{prefix}", suffix + "。”"
+
+
+_NARRATIVE_RE = re.compile(r"[\u4e00-\u9fa5](?:先生|女士|同学|大爷|阿姨)|^案例")
+
+
+def _inherited_lead(document: Document, sentence) -> str:
+    """For a sentence opening with 其中, the lead clause (宣传周期间) of the sentence before."""
+    if not sentence.analysis.startswith("其中") or sentence.index == 0:
+        return ""
+    previous = document.sentences[sentence.index - 1]
+    if previous.heading or previous.paragraph != sentence.paragraph:
+        return ""
+    clauses = document.clauses(previous)
+    if clauses and LEAD_RE.match(clauses[0].analysis):
+        return display(document.article.text[clauses[0].start : clauses[0].end])
+    return ""
+
+
+def add_context(
+    document: Document, fact: Fact, prefix: str, suffix: str, offset: int, subject: str = ""
+) -> tuple[str, str]:
+    """Add the sentence's dropped subject, the fact's scope and (counts) its time frame.
+
+    A case narrative (家住洪山区的王女士…) is about its person: no scope or time frame from
+    the paragraph or heading is added to it.
+    """
+    whole = prefix + fact.text + suffix
+    sentence = fact.sentence
+    leads_end = 0
+    lead_match = re.match(r"^(?:[^，]{1,12}，)*", prefix)
+    if lead_match:
+        for piece in lead_match.group(0).split("，")[:-1]:
+            if LEAD_RE.match(piece):
+                leads_end += len(piece) + 1
+            else:
+                break
+    narrative = bool(_NARRATIVE_RE.search(aligned(sentence.text)))
+    inherited = _inherited_lead(document, sentence)
+    if inherited and not mentions(whole, inherited):
+        # 其中，9月12日为校园日 <- 宣传周期间，将陆续举办……
+        prefix = f"{inherited}，{prefix}"
+        leads_end += len(inherited) + 1
+        whole = prefix + fact.text + suffix
+    if subject and not mentions(whole, subject):
+        # The sentence's agent (广元市, 网络安全博览会) when the frame starts after it.
+        glue = "，" if leads_end == len(prefix) else ""
+        prefix = prefix[:leads_end] + subject + glue + prefix[leads_end:]
+        whole = prefix + fact.text + suffix
+    needs_scope = fact.kind == "quantity" or (
+        fact.kind == "date" and fact.attrs.get("shape") == "period"
+    )
+    scope = document.scope(sentence, offset) if needs_scope else ""
+    if narrative and scope and not mentions(aligned(sentence.text), scope):
+        scope = ""
+    if scope and not mentions(whole, scope) and not re.search(r"全省|全市|全国|我省|我市", prefix):
+        # Directly before the answer the scope gets its own clause, so the blank keeps its
+        # original left context.
+        glue = "，" if leads_end == len(prefix) else ""
+        prefix = prefix[:leads_end] + scope + glue + prefix[leads_end:]
+    if fact.kind == "quantity" and not narrative:
+        frame_time = document.time_frame(sentence, offset)
+        if frame_time and not mentions(prefix + suffix, frame_time):
+            # After leads such as 活动现场/开幕式上, before the rest.
+            non_time = 0
+            for piece in prefix[:leads_end].split("，")[:-1]:
+                if re.search(r"\d|今年|去年|近年|以来|当天|当日|同日", piece):
+                    break
+                non_time += len(piece) + 1
+            prefix = f"{prefix[:non_time]}{frame_time}，{prefix[non_time:]}"
+    return prefix, suffix
+
+
+def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> tuple[str, str]:
+    """Replace words that point elsewhere (本届宣传周, 当天, 我省, 该局, 他) with what they name."""
+    event = document.event
+    stem = prefix + suffix
+    if event and not mentions(stem, event):
+        prefix = sub_aligned(r"本届(?:国家)?网络安全宣传周|本届宣传周", event, prefix, count=1)
+        prefix = sub_aligned(r"^本次活动", f"{event}活动", prefix, count=1)
+        prefix = sub_aligned(
+            r"(^|，)(开幕式上|启动仪式上|启动仪式现场|开幕式(?=还|期间|现场)|启动仪式(?=还|现场))",
+            lambda g: g[1] + event + g[2],
+            prefix,
+            count=1,
+        )
+        if re.search(r"\d{4}年", event):
+            prefix = sub_aligned(
+                r"(^|，)(宣传周期间)", lambda g: g[1] + event + "期间", prefix, count=1
+            )
+    # 报告显示 -> 《…报告》显示; 该局 -> 国家金融监督管理总局湖北监管局; 市教育局 -> 南京市教育局.
+    report = re.match(r"^(?:该)?(报告|白皮书|蓝皮书)(?=显示|指出|称|认为|提出)", aligned(prefix))
+    if report:
+        named = _title_before(document, fact.sentence.start, report.group(1))
+        if named:
+            prefix = named + prefix[report.end() :]
+    pointer = re.search(r"(?:^|(?<=，))该(局|中心|行|院|办)", aligned(prefix))
+    if pointer:
+        organisation = document.last_organisation(fact.sentence.start, pointer.group(1))
+        if organisation:
+            prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
+    city_here = document.last_place(fact.sentence.start + 1, "city")
+    if city_here:
+        prefix = sub_aligned(
+            r"(^|，)市(?=[\u4e00-\u9fa5]{1,5}(?:局|委|办|中心))",
+            lambda g: g[1] + city_here,
+            prefix,
+            count=1,
+        )
+    this = re.match(r"^(?:本次|此次)(知识竞赛|大赛|比赛|竞赛|论坛|博览会)", aligned(prefix))
+    if this:
+        # 本次知识竞赛 -> 全市中小学网络安全知识竞赛 (the last full name of it before).
+        named = re.findall(
+            rf"(?:^|[，。、：；”\s,])([\u4e00-\u9fa5]{{2,16}}{this.group(1)})",
+            document.analysis[: fact.sentence.start],
+        )
+        if named and len(named[-1]) > len(this.group(0)):
+            at = document.analysis.rfind(named[-1], 0, fact.sentence.start)
+            prefix = display(document.article.text[at : at + len(named[-1])]) + prefix[this.end() :]
+    date = document.last_date(fact.sentence.start)
+    if date:
+        prefix = sub_aligned(
+            r"(^|，)(当天|当日|同日)(?=，)", lambda g: g[1] + date, prefix, count=1
+        )
+    region = document.region
+    stem = prefix + fact.text + suffix
+    if region and region not in stem:
+        prefix = sub_aligned(r"我省", region, prefix, count=1)
+        suffix = sub_aligned(r"我省", region, suffix)
+        prefix = sub_aligned(r"(，|^)全省", lambda g: g[1] + region + "全省", prefix, count=1)
+    city = document.last_place(fact.sentence.start + 1, "city")
+    if city and "全市" in analysis_text(prefix) and city[:-1] not in analysis_text(prefix):
+        prefix = sub_aligned(r"全市", f"{city[:-1]}全市", prefix, count=1)
+    pronoun = re.match(r"^(?:[^，]{0,8}，)?(他|她)", aligned(prefix))
+    if pronoun:
+        person = _last_person(document, fact)
+        if person:
+            prefix = prefix[: pronoun.start(1)] + person + prefix[pronoun.end(1) :]
+    return prefix, suffix
+
+
+def _title_before(document: Document, offset: int, word: str) -> str:
+    """The last 《…word…》 of the article before ``offset`` ('' if none)."""
+    found = list(re.finditer(rf"《[^》]*{word}[^》]*》", document.analysis[:offset]))
+    if not found:
+        return ""
+    return display(document.article.text[found[-1].start() : found[-1].end()])
+
+
+def _last_person(document: Document, fact: Fact) -> str:
+    from .extract import people
+
+    for sentence in reversed(document.sentences[: fact.sentence.index]):
+        if sentence.section != fact.sentence.section:
+            break
+        found = [f for f in people.extract(document, sentence) if f.attrs.get("role") != "reporter"]
+        if found:
+            return found[-1].text
+    return ""

@@ -1,0 +1,96 @@
+"""Display text of stems: full-width punctuation, balanced quotes, and matching on the
+simplified analysis copy of display text (traditional articles) without changing its characters."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .textutil import analysis_text, compare_key
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+_WORD_CHAR = r"[\u4e00-\u9fa5A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+
+
+def display(text: str) -> str:
+    """Reader-facing form: no line breaks, full-width punctuation between Chinese text,
+    half-width digits and Latin letters (１０月 -> 10月, ＡＰＰ -> APP).
+
+    A run of spaces between two words (主题为“金融网络安全 你我共同守护”) stays one space;
+    other whitespace (line breaks of a wrapped paragraph, spaces next to punctuation) goes.
+    """
+    if re.search(r"[\u4e00-\u9fa5]", text):
+        text = text.strip()
+        text = re.sub(rf"(?<={_WORD_CHAR})[ \t\u3000]+(?={_WORD_CHAR})", "\x00", text)
+        text = re.sub(r"\s+", "", text).replace("\x00", " ")
+    else:
+        text = text.strip()
+    return "".join(_HALF_TO_FULL.get(char, _narrow(char)) for char in text)
+
+
+def _narrow(char: str) -> str:
+    code = ord(char)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)
+    return char
+
+
+def finish(text: str) -> str:
+    """Balance quotes and end with one 。 (a cloze keeps its blank)."""
+    text = _balance_quotes(text).rstrip("，、；：")
+    if not text.endswith(("。", "？", "！", "。”", "？”", "！”", "…")):
+        text += "。"
+    return text
+
+
+def _balance_quotes(text: str) -> str:
+    chars = list(text)
+    open_positions: list[int] = []
+    drop: set[int] = set()
+    for index, char in enumerate(chars):
+        if char == "“":
+            open_positions.append(index)
+        elif char == "”":
+            if open_positions:
+                open_positions.pop()
+            else:
+                drop.add(index)
+    closing = ""
+    if len(open_positions) == 1 and len(chars) - open_positions[0] > 8:
+        # 他感慨万千：“报警后，……守好自己的‘钱袋子’。 -> close the quotation at the end.
+        closing = "”"
+    else:
+        drop.update(open_positions)
+    return "".join(char for index, char in enumerate(chars) if index not in drop) + closing
+
+
+def mentions(stem: str, phrase: str) -> bool:
+    """Whether ``stem`` already contains ``phrase``, ignoring punctuation, width and case."""
+    return bool(phrase) and compare_key(phrase) in compare_key(stem)
+
+
+@lru_cache(maxsize=4096)
+def aligned(text: str) -> str:
+    """Simplified copy of display text; NFKC's "," is turned back into "，" (same length)."""
+    return analysis_text(text).translate(str.maketrans(",;:", "，；："))
+
+
+def sub_aligned(pattern: str, replace, text: str, count: int = 0) -> str:
+    """re.sub matched on the simplified analysis copy of ``text`` (same length), so traditional
+    articles are resolved too; replacement text is spliced into the original characters."""
+    analysis = aligned(text)
+    pieces = []
+    cursor = 0
+    for number, match in enumerate(re.finditer(pattern, analysis)):
+        if count and number >= count:
+            break
+        groups = [
+            text[match.start(i) : match.end(i)] if match.start(i) >= 0 else ""
+            for i in range(len(match.groups()) + 1)
+        ]
+        pieces.append(text[cursor : match.start()])
+        pieces.append(replace(groups) if callable(replace) else replace)
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
