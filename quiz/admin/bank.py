@@ -23,6 +23,7 @@ from quiz.admin.common import or_abort, per_page
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
+from quiz.models import Question
 from quiz.services import DomainError, bank_edit, bank_query
 from quiz.services.bank_import import BankImportError, import_bank_file
 from quiz.services.provenance import highlight_for
@@ -107,25 +108,31 @@ def bank_question_edit(question_id: int):
     if not form.is_submitted():
         form.fill(question)
     elif form.validate():
-        answer, problem = parse_answer(question.type, form.answer.data)
-        if problem:
-            form.answer.errors.append(problem)
-        else:
-            try:
-                warnings = bank_edit.edit_question(
-                    question, _edit_values(form, question.type, answer), actor=current_user
-                )
-            except bank_edit.QuestionInvalid as error:
-                _attach(form, error.problems)
-            else:
-                flash(_("题目已保存。"), "success")
-                for warning in warnings:
-                    flash(warning, "warning")
-                return redirect(url_for("admin.bank_question", question_id=question.id))
+        warnings = _save_edit(form, question)
+        if warnings is not None:
+            flash(_("题目已保存。"), "success")
+            for warning in warnings:
+                flash(warning, "warning")
+            return redirect(url_for("admin.bank_question", question_id=question.id))
     status = 422 if form.is_submitted() else 200
     return render_template(
         "admin/bank/edit.html", form=form, question=question, labels=LABELS
     ), status
+
+
+def _save_edit(form: QuestionForm, question: Question) -> list[str] | None:
+    """Save a validated edit: the service's warnings, or None with the problems on the form."""
+    answer, problem = parse_answer(question.type, form.answer.data)
+    if problem:
+        form.answer.errors.append(problem)
+        return None
+    try:
+        return bank_edit.edit_question(
+            question, _edit_values(form, question.type, answer), actor=current_user
+        )
+    except bank_edit.QuestionInvalid as error:
+        _attach(form, error.problems)
+        return None
 
 
 def _edit_values(form: QuestionForm, qtype: str, answer: list) -> bank_edit.QuestionEdit:

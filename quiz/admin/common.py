@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import abort, current_app, make_response, render_template
+from flask import abort, current_app, flash, make_response, render_template
 from flask_babel import gettext as _
 
 from quiz.admin import bp
 from quiz.services import DomainError
+from quiz.services.spreadsheets import RowProblems
 
 T = TypeVar("T")
 
@@ -39,6 +40,12 @@ def no_store(response):
 
 def render_secret(template: str, **context):
     return no_store(make_response(render_template(template, **context)))
+
+
+def flash_upload_error(error: DomainError) -> list[str]:
+    """Flash why an upload was refused; returns the bad rows to list under the form, if any."""
+    flash(error.message, "danger")
+    return error.lines if isinstance(error, RowProblems) else []
 
 
 @bp.errorhandler(413)

@@ -110,6 +110,16 @@ class StaffForm(FlaskForm):
     must_change_password = BooleanField(_l("首次登录须修改密码"), default=True)
     submit = SubmitField(_l("创建账号"))
 
+    def error_field(self, code: str):
+        """The field a service error is shown under (the role field when no other fits)."""
+        return {
+            "bad_username": self.username,
+            "username_taken": self.username,
+            "weak_password": self.password,
+            "missing_organization": self.organization_id,
+            "bad_display_name": self.display_name,
+        }.get(code, self.role)
+
 
 class StudentSearchForm(FlaskForm):
     """GET search on the student list (no CSRF: it changes nothing)."""

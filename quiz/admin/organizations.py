@@ -7,15 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import or_abort
+from quiz.admin.common import flash_upload_error, or_abort
 from quiz.admin.forms import ConfirmForm, MergeForm, OrganizationForm, RenameForm, UploadForm
 from quiz.models import OrgLevel
 from quiz.models.accounts import CHILD_LEVEL
 from quiz.services import DomainError
 from quiz.services import organizations as org_service
-from quiz.services.org_import import import_organizations
+from quiz.services.org_import import ImportReport, import_organization_file
 from quiz.services.org_merge import merge
-from quiz.services.spreadsheets import RowProblems, read_table
 
 
 @bp.route("/organizations")
@@ -159,24 +158,22 @@ def import_organizations_page():
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            table = read_table(upload.filename or "", upload.read())
-            report = import_organizations(current_user, table)
-        except RowProblems as error:
-            flash(error.message, "danger")
-            problems = error.lines
+            report = import_organization_file(current_user, upload.filename or "", upload.read())
         except DomainError as error:
-            flash(error.message, "danger")
+            problems = flash_upload_error(error)
         else:
-            flash(
-                _(
-                    "导入完成：新建%(created)s个单位，%(existing)s行已存在。",
-                    created=report.created,
-                    existing=report.existing,
-                ),
-                "success",
-            )
+            flash(_imported_message(report), "success")
             return redirect(url_for("admin.organizations"))
     status = 422 if form.is_submitted() else 200
     return render_template(
         "admin/organizations/import.html", form=form, problems=problems, levels=OrgLevel
     ), status
+
+
+def _imported_message(report: ImportReport) -> str:
+    """The success message after an import: units created and rows that already existed."""
+    return _(
+        "导入完成：新建%(created)s个单位，%(existing)s行已存在。",
+        created=report.created,
+        existing=report.existing,
+    )

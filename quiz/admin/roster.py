@@ -9,12 +9,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import hash_method, no_store, or_abort, render_secret
+from quiz.admin.common import flash_upload_error, hash_method, no_store, or_abort, render_secret
 from quiz.admin.forms import ConfirmForm, RosterForm
 from quiz.models import OrgLevel
 from quiz.services import DomainError, roster
 from quiz.services.organizations import choices
-from quiz.services.spreadsheets import RowProblems, write_csv_bom
+from quiz.services.spreadsheets import write_csv_bom
 from quiz.timeutil import to_local, utcnow
 
 
@@ -29,29 +29,31 @@ def roster_upload():
         form.school_id.data = request.args.get("school", 0, type=int)
     problems: list[str] = []
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            result = roster.import_roster(
-                current_user,
-                form.school_id.data,
-                upload.filename or "",
-                upload.read(),
-                prefix=form.prefix.data or "",
-                hash_method=hash_method(),
-                now=utcnow(),
-            )
-        except RowProblems as error:
-            flash(error.message, "danger")
-            problems = error.lines
+            result = _import_upload(form)
         except DomainError as error:
             if error.status in (403, 404):  # a school outside the user's unit
                 abort(error.status)
-            flash(error.message, "danger")
+            problems = flash_upload_error(error)
         else:
             flash(_("已导入%(count)s名学生。", count=result.created), "success")
             return redirect(url_for("admin.roster_result", token=result.token))
     status = 422 if form.is_submitted() else 200
     return render_template("admin/roster/upload.html", form=form, problems=problems), status
+
+
+def _import_upload(form: RosterForm) -> roster.RosterResult:
+    """Import the uploaded roster into the chosen school (all rows or none)."""
+    upload = form.file.data
+    return roster.import_roster(
+        current_user,
+        form.school_id.data,
+        upload.filename or "",
+        upload.read(),
+        prefix=form.prefix.data or "",
+        hash_method=hash_method(),
+        now=utcnow(),
+    )
 
 
 @bp.route("/roster/<token>")

@@ -103,26 +103,24 @@ def create_staff():
     form.organization_id.choices = [(0, _("（无）"))] + choices(current_user)
     if form.validate_on_submit():
         try:
-            account, password = users_admin.create_staff(
-                current_user,
-                username=form.username.data,
-                display_name=form.display_name.data,
-                role=form.role.data,
-                organization_id=form.organization_id.data,
-                password=form.password.data or None,
-                must_change_password=form.must_change_password.data,
-                hash_method=hash_method(),
-            )
+            account, password = _create_staff_account(form)
         except DomainError as error:
-            field = {
-                "bad_username": form.username,
-                "username_taken": form.username,
-                "weak_password": form.password,
-                "missing_organization": form.organization_id,
-                "bad_display_name": form.display_name,
-            }.get(error.code, form.role)
-            field.errors.append(error.message)
+            form.error_field(error.code).errors.append(error.message)
         else:
             return render_secret("admin/users/password.html", account=account, password=password)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/users/staff_form.html", form=form), status
+
+
+def _create_staff_account(form: StaffForm):
+    """Create the account a validated ``form`` describes; returns (account, initial password)."""
+    return users_admin.create_staff(
+        current_user,
+        username=form.username.data,
+        display_name=form.display_name.data,
+        role=form.role.data,
+        organization_id=form.organization_id.data,
+        password=form.password.data or None,
+        must_change_password=form.must_change_password.data,
+        hash_method=hash_method(),
+    )

@@ -16,7 +16,7 @@ from quiz.services import DomainError
 from quiz.services import attempts as service
 from quiz.services.board_cache import app_cache
 from quiz.services.boards import attempt_rank
-from quiz.services.integrity import EVENT_KINDS, record_event
+from quiz.services.integrity import EVENT_KINDS, EventOutcome, record_event
 from quiz.timeutil import iso_utc, utcnow
 
 
@@ -97,28 +97,38 @@ def focus_event(attempt_id: int):
     """Record a focus event ``{"kind", "client_time", "away_ms"}``; may auto-submit."""
     now, grace = utcnow(), grace_seconds()
     attempt = _own_attempt(attempt_id)
-    payload = json_object()
-    kind, away_ms = payload.get("kind"), payload.get("away_ms", 0)
-    if kind not in EVENT_KINDS:
-        raise DomainError("kind 须为 hidden、visible、blur 或 focus。", code="malformed")
-    if not isinstance(away_ms, int) or isinstance(away_ms, bool) or away_ms < 0:
-        raise DomainError("away_ms 须为非负整数。", code="malformed")
+    kind, client_time, away_ms = _focus_payload(json_object())
     window = timedelta(milliseconds=current_app.config["FOCUS_PAIR_WINDOW_MS"])
     outcome = record_event(
         attempt,
         kind,
-        client_time=_client_time(payload.get("client_time")),
+        client_time=client_time,
         away_ms=away_ms,
         now=now,
         grace_seconds=grace,
         window=window,
     )
-    body = {
+    body = _focus_counts(outcome)
+    if outcome.result is not None:
+        body.update(_result(attempt, outcome.result, now, grace))
+    return jsonify(body)
+
+
+def _focus_counts(outcome: EventOutcome) -> dict:
+    """The attempt's focus tallies after an event, and whether it was counted or auto-submitted."""
+    return {
         "focus_losses": outcome.focus_losses,
         "focus_away_ms": outcome.focus_away_ms,
         "counted": outcome.counted,
         "auto_submitted": outcome.auto_submitted,
     }
-    if outcome.result is not None:
-        body.update(_result(attempt, outcome.result, now, grace))
-    return jsonify(body)
+
+
+def _focus_payload(payload: dict) -> tuple[str, datetime | None, int]:
+    """A focus event's (kind, client time, away_ms), or a 422 naming the malformed field."""
+    kind, away_ms = payload.get("kind"), payload.get("away_ms", 0)
+    if kind not in EVENT_KINDS:
+        raise DomainError("kind 须为 hidden、visible、blur 或 focus。", code="malformed")
+    if not isinstance(away_ms, int) or isinstance(away_ms, bool) or away_ms < 0:
+        raise DomainError("away_ms 须为非负整数。", code="malformed")
+    return kind, _client_time(payload.get("client_time")), away_ms

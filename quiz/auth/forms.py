@@ -7,6 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
 
+from quiz.services.accounts import NewUser
+
 
 class LoginForm(FlaskForm):
     username = StringField(_l("用户名"), validators=[DataRequired(_l("请输入用户名。"))])
@@ -43,6 +45,26 @@ class RegisterForm(FlaskForm):
         _l("确认密码"), validators=[EqualTo("password", _l("两次输入的密码不一致。"))]
     )
     submit = SubmitField(_l("注册"))
+
+    def new_user(self) -> NewUser:
+        """The account this (validated) form asks for; 0 means no unit was picked."""
+        return NewUser(
+            username=self.username.data,
+            display_name=self.display_name.data,
+            password=self.password.data,
+            organization_id=self.organization_id.data or None,
+        )
+
+    def error_field(self, code: str):
+        """The field a registration error is shown under, or None for a page-level message."""
+        return {
+            "bad_username": self.username,
+            "username_taken": self.username,
+            "weak_password": self.password,
+            "missing_organization": self.organization_id,
+            "bad_organization": self.organization_id,
+            "bad_display_name": self.display_name,
+        }.get(code)
 
 
 class ChangePasswordForm(FlaskForm):

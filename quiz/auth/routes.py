@@ -12,7 +12,7 @@ from quiz.auth import bp
 from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
 from quiz.extensions import limiter
 from quiz.services import DomainError, accounts
-from quiz.services.accounts import BackoffPolicy, LoginThrottled, NewUser, authenticate, create_user
+from quiz.services.accounts import BackoffPolicy, LoginThrottled, authenticate, create_user
 from quiz.services.organizations import selectable_for_students
 from quiz.timeutil import utcnow
 
@@ -92,25 +92,13 @@ def register():
     form.organization_id.choices = [(0, _("请选择学校/班级"))] + selectable_for_students()
     if form.validate_on_submit():
         try:
-            create_user(
-                NewUser(
-                    username=form.username.data,
-                    display_name=form.display_name.data,
-                    password=form.password.data,
-                    organization_id=form.organization_id.data or None,
-                ),
-                hash_method=current_app.config["PASSWORD_HASH_METHOD"],
-            )
+            create_user(form.new_user(), hash_method=current_app.config["PASSWORD_HASH_METHOD"])
         except DomainError as error:
-            field = {
-                "bad_username": form.username,
-                "username_taken": form.username,
-                "weak_password": form.password,
-                "missing_organization": form.organization_id,
-                "bad_organization": form.organization_id,
-                "bad_display_name": form.display_name,
-            }.get(error.code)
-            (field.errors.append(error.message) if field else flash(error.message, "danger"))
+            field = form.error_field(error.code)
+            if field is None:
+                flash(error.message, "danger")
+            else:
+                field.errors.append(error.message)
             return render_template("auth/register.html", form=form), 422
         flash(_("注册成功，请登录。"), "success")
         return redirect(url_for("auth.login"))

@@ -199,12 +199,36 @@ def projector(event_id: int):
     """
     event = _event_or_404(event_id)
     # Out-of-range values are clamped: a typo in a hall URL should still show a board.
-    top = min(max(request.args.get("top", 10, type=int), 1), 50)
-    interval = min(max(request.args.get("interval", 15, type=int), 5), 600)
+    top = _clamped_arg("top", 10, low=1, high=50)
+    interval = _clamped_arg("interval", 15, low=5, high=600)
     school = request.args.get("school", type=int)
-    if school is None and current_user.is_authenticated and current_user.organization:
+    if school is None:
+        school = _viewer_school_id()
+    return render_template(
+        "boards/projector.html",
+        event=event,
+        slides=_projector_slides(event_id),
+        top=top,
+        interval=interval,
+        school=school,
+    )
+
+
+def _clamped_arg(name: str, default: int, *, low: int, high: int) -> int:
+    """An integer query parameter clamped to [low, high]; the default if missing or not a number."""
+    return min(max(request.args.get(name, default, type=int), low), high)
+
+
+def _viewer_school_id() -> int | None:
+    """The logged-in viewer's school: highlighted on the projector unless ?school= names one."""
+    if current_user.is_authenticated and current_user.organization:
         node = current_user.organization.at_level("school")
-        school = node.id if node else None
+        return node.id if node else None
+    return None
+
+
+def _projector_slides(event_id: int) -> list[dict]:
+    """The six themed-day boards, then the week board, each with its JSON URL."""
     slides = [
         {
             "title": f"{THEMED_DAYS[day]}",
@@ -213,11 +237,4 @@ def projector(event_id: int):
         for day in THEMED_DAYS
     ]
     slides.append({"title": "周总榜", "url": url_for("api.week_leaderboard", event_id=event_id)})
-    return render_template(
-        "boards/projector.html",
-        event=event,
-        slides=slides,
-        top=top,
-        interval=interval,
-        school=school,
-    )
+    return slides

@@ -80,7 +80,15 @@ def practice():
     ids, reason = _allowed_ids(mode, day)
     size = REVIEW_PRACTICE_SIZE if mode == "review" else PRACTICE_SIZE
     questions = practice_questions(ids, size, random.SystemRandom())
-    data = {
+    data = _page_data(mode, day, questions)
+    return render_template(
+        "play/practice.html", data=data, mode=mode, day=day, days=DAY_LABELS, reason=reason
+    )
+
+
+def _page_data(mode: str, day: str | None, questions: list[Question]) -> dict:
+    """What the practice script needs: the questions without keys, labels and its messages."""
+    return {
         "mode": mode,
         "day": day,
         "check_url": url_for("play.practice_check"),
@@ -99,9 +107,6 @@ def practice():
             "empty": _("请先作答。"),
         },
     }
-    return render_template(
-        "play/practice.html", data=data, mode=mode, day=day, days=DAY_LABELS, reason=reason
-    )
 
 
 @bp.route("/practice/check", methods=["POST"])
@@ -112,37 +117,45 @@ def practice_check():
     if not isinstance(payload, dict) or not isinstance(payload.get("question_id"), int):
         return _error(422, "malformed", _("请求格式错误。"))
     mode = "review" if payload.get("mode") == "review" else "day"
-    day = payload.get("day") if payload.get("day") in DAY_LABELS else None
-    ids, _reason = _allowed_ids(mode, day)
-    question = (
-        db.session.get(Question, payload["question_id"]) if payload["question_id"] in ids else None
-    )
+    question = _practicable_question(mode, payload)
     if question is None:
         return _error(404, "not_found", _("该题不可练习。"))
     result = _grade(question, payload)
     if result is None:
         return _error(422, "malformed", _("答案格式错误。"))
-    mastered = False
-    if mode == "review" and result:
+    # A right answer in 错题本 practice takes the question off the list.
+    mastered = mode == "review" and bool(result)
+    if mastered:
         mark_mastered(current_user.id, question.id, now=utcnow())
-        mastered = True
+    return jsonify(_feedback(question, result, mastered))
+
+
+def _practicable_question(mode: str, payload: dict) -> Question | None:
+    """The requested question if this student may practise it in ``mode``, else None."""
+    day = payload.get("day") if payload.get("day") in DAY_LABELS else None
+    ids, _reason = _allowed_ids(mode, day)
+    if payload["question_id"] not in ids:
+        return None
+    return db.session.get(Question, payload["question_id"])
+
+
+def _feedback(question: Question, correct: bool, mastered: bool) -> dict:
+    """The verdict with the key, the explanation and the excerpt the question came from."""
     source = question_source(question)
-    return jsonify(
-        {
-            "correct": result,
-            "key": bank_key_text(question),
-            "explanation": question.explanation or "",
-            "mastered": mastered,
-            "source": None
-            if source is None
-            else {
-                "title": source["title"],
-                "before": source["excerpt"]["before"],
-                "sentence": source["excerpt"]["sentence"],
-                "after": source["excerpt"]["after"],
-            },
-        }
-    )
+    return {
+        "correct": correct,
+        "key": bank_key_text(question),
+        "explanation": question.explanation or "",
+        "mastered": mastered,
+        "source": None
+        if source is None
+        else {
+            "title": source["title"],
+            "before": source["excerpt"]["before"],
+            "sentence": source["excerpt"]["sentence"],
+            "after": source["excerpt"]["after"],
+        },
+    }
 
 
 def _grade(question: Question, payload: dict) -> bool | None:

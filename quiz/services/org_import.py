@@ -19,7 +19,7 @@ from quiz.services.organizations import (
     find_child,
     managed_ids,
 )
-from quiz.services.spreadsheets import RowProblems, SpreadsheetError, Table
+from quiz.services.spreadsheets import RowProblems, SpreadsheetError, Table, read_table
 
 PATH_COLUMN = "单位路径"
 LEVEL_COLUMNS = ("地区", "学校", "班级")
@@ -60,6 +60,11 @@ def _level_parts(cells: list[str]) -> list[str] | str:
         if not cell:
             return f"缺少“{column}”。"
     return cells
+
+
+def import_organization_file(actor: User, filename: str, data: bytes) -> ImportReport:
+    """Read an uploaded CSV/XLSX and import its paths (see :func:`import_organizations`)."""
+    return import_organizations(actor, read_table(filename, data))
 
 
 def import_organizations(actor: User, table: Table) -> ImportReport:
