@@ -7,7 +7,7 @@
 * "我的排名" shows a logged-in student's rank on page 1 although their row is on page 2.
 
 The live server is werkzeug in a thread on a temporary SQLite file, like test_quiz_browser.py
-(whose chromium constants and skip rule are reused). Skipped without /usr/bin/chromium unless
+(the chromium constants, skip rule and server come from tests/e2e/conftest.py). Skipped without /usr/bin/chromium unless
 QUIZ_REQUIRE_BROWSER=1. ``QUIZ_SCREENSHOTS=1`` rewrites docs/screenshots/projector.png.
 """
 
@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from quiz import create_app
 from quiz.extensions import db
 from quiz.models import Contest, Event, User
 from quiz.services import attempts as attempt_service
@@ -30,11 +28,10 @@ from quiz.services.papers import build_paper
 from quiz.services.ranking import mask_name
 from quiz.timeutil import utcnow
 from tests.boards.helpers import attempt as finished_attempt
-
-# Importing it applies its rule: skip (or fail under QUIZ_REQUIRE_BROWSER=1) without chromium.
-from tests.e2e.test_quiz_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.conftest import e2e_app, require_chromium, serve
 from tests.factories import Factories
 
+require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.e2e
 
@@ -59,20 +56,9 @@ def _names():
 def live_server(tmp_path_factory):
     """The app on 127.0.0.1:<free port>: an event with a campus contest (a real bank, so a
     student can take it) and a telecom contest with 60 finished students."""
-    from werkzeug.serving import make_server
-
-    folder = tmp_path_factory.mktemp("e2e-boards")
-    app = create_app(
-        {
-            "SECRET_KEY": "e2e-secret",
-            "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-            "RATELIMIT_STORAGE_URI": "memory://",
-        }
-    )
+    app = e2e_app(tmp_path_factory.mktemp("e2e-boards"))
     now = utcnow()
     with app.app_context():
-        db.create_all()
         factories = Factories(app)
         school_a = factories.organization("四川省/广元中学")
         school_b = factories.organization("四川省/成都七中")
@@ -116,24 +102,8 @@ def live_server(tmp_path_factory):
             "school_b": school_b.id,
         }
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.port}", "app": app, **ids}
-    server.shutdown()
-    thread.join(timeout=5)
-    with app.app_context():
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
+    with serve(app) as url:
+        yield {"url": url, "app": app, **ids}
 
 
 def _context(browser, **options):

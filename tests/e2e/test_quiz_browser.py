@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from quiz import create_app
 from quiz.extensions import db
 from quiz.timeutil import utcnow
+from tests.e2e.conftest import e2e_app, require_chromium, serve
 from tests.factories import Factories
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "quiz-page.png"
 ARTICLE = (
     "测试文章。2021年四川省国家网络安全宣传周于10月11日在成都开幕。\n\n"
@@ -58,10 +48,7 @@ QUESTIONS = [
     ("fill_blank", "本次宣传周共设____个主题日。", [], ["六", "6"]),
 ]
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("QUIZ_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{CHROMIUM} is missing and QUIZ_REQUIRE_BROWSER=1", pytrace=False)
-    pytest.skip(f"{CHROMIUM} not installed", allow_module_level=True)
+require_chromium()
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.e2e
@@ -70,88 +57,31 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
     """The app on 127.0.0.1:<free port> (werkzeug in a thread) with a student and a contest."""
-    from werkzeug.serving import make_server
-
-    folder = tmp_path_factory.mktemp("e2e")
-    app = create_app(
-        {
-            "SECRET_KEY": "e2e-secret",
-            "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-            "RATELIMIT_STORAGE_URI": "memory://",
-        }
-    )
+    app = e2e_app(tmp_path_factory.mktemp("e2e"))
     with app.app_context():
-        db.create_all()
         factories = Factories(app)
         factories.source(text=ARTICLE)
         factories.student("student", display_name="王小明")
         for qtype, stem, options, answer in QUESTIONS:
             factories.question(type=qtype, stem=stem, options=options, answer=answer)
-        contest = factories.contest(
-            title="校园日知识竞赛",
-            now=utcnow(),
-            question_count=5,
-            type_counts={
-                "single_choice": 2,
-                "multiple_choice": 1,
-                "true_false": 1,
-                "fill_blank": 1,
-            },
-            with_questions=False,
-        )
-        contest_id = contest.id
-        second = factories.contest(
-            title="校园日复赛",
-            now=utcnow(),
-            question_count=5,
-            type_counts={
-                "single_choice": 2,
-                "multiple_choice": 1,
-                "true_false": 1,
-                "fill_blank": 1,
-            },
-            with_questions=False,
-        )
-        second_id = second.id
-        short = factories.contest(
-            title="限时四秒",
-            now=utcnow(),
-            question_count=5,
-            time_limit_seconds=4,
-            type_counts={
-                "single_choice": 2,
-                "multiple_choice": 1,
-                "true_false": 1,
-                "fill_blank": 1,
-            },
-            with_questions=False,
-        )
-        short_id = short.id
+        mix = {"single_choice": 2, "multiple_choice": 1, "true_false": 1, "fill_blank": 1}
+
+        def contest(title: str, **extra) -> int:
+            return factories.contest(
+                title=title,
+                now=utcnow(),
+                question_count=5,
+                type_counts=mix,
+                with_questions=False,
+                **extra,
+            ).id
+
+        contest_id = contest("校园日知识竞赛")
+        second_id = contest("校园日复赛")
+        short_id = contest("限时四秒", time_limit_seconds=4)
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {
-        "url": f"http://127.0.0.1:{server.port}",
-        "contest_id": contest_id,
-        "second_id": second_id,
-        "short_id": short_id,
-    }
-    server.shutdown()
-    thread.join(timeout=5)
-    with app.app_context():
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
+    with serve(app) as url:
+        yield {"url": url, "contest_id": contest_id, "second_id": second_id, "short_id": short_id}
 
 
 def _card(page, number: int):
