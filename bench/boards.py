@@ -27,9 +27,10 @@ from sqlalchemy import insert  # noqa: E402
 from quiz import create_app  # noqa: E402
 from quiz.extensions import db  # noqa: E402
 from quiz.models import Attempt, Contest, Organization, Standing, User  # noqa: E402
-from quiz.services import redis_boards  # noqa: E402
-from quiz.services.board_cache import BoardCache  # noqa: E402
-from quiz.services.boards import BoardRef, Viewer, board_page  # noqa: E402
+from quiz.services.boards import redis_sets as redis_boards  # noqa: E402
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.pages import board_page
+from quiz.services.boards.refs import BoardRef, Viewer
 
 T0 = datetime(2026, 10, 11, 2, 0)
 

@@ -112,10 +112,11 @@ def ensure_pg_database(url: str) -> None:
 
 def setup(url: str, n: int, n_late: int, late_limit: int, grace: float) -> dict:
     """Fresh schema, seed bank, the two contests and the students; returns their ids."""
-    from quiz.services.accounts import hash_password
-    from quiz.services.contests import create_week, save_contest, values_of
+    from quiz.services.accounts.organizations import ensure_path
+    from quiz.services.accounts.users import hash_password
+    from quiz.services.contests.editing import save_contest, values_of
+    from quiz.services.contests.week import create_week
     from quiz.services.demo import load_seed_bank
-    from quiz.services.organizations import ensure_path
 
     if url.startswith("postgresql"):
         ensure_pg_database(url)

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 
 from quiz.extensions import db
 from quiz.models import Organization, Question, Role, Source, User
-from quiz.services.accounts import NewUser, create_user
-from quiz.services.contests import ContestValues, save_contest
-from quiz.services.organizations import ensure_path
+from quiz.services.accounts.organizations import ensure_path
+from quiz.services.accounts.users import NewUser, create_user
+from quiz.services.contests.editing import save_contest
+from quiz.services.contests.values import ContestValues
 
 DEFAULT_PASSWORD = "passw0rd!"
 DEFAULT_CLASS = "四川省/广元中学/高一(1)班"

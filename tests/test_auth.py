@@ -7,7 +7,7 @@ import time_machine
 
 from quiz.extensions import db
 from quiz.models import User
-from quiz.services.accounts import get_user_by_username
+from quiz.services.accounts.users import get_user_by_username
 
 pytestmark = pytest.mark.db
 
@@ -119,7 +119,7 @@ def test_login_backs_off_per_account(client, auth, factories):
 
 
 def test_backoff_doubles_and_caps():
-    from quiz.services.accounts import BackoffPolicy
+    from quiz.services.accounts.users import BackoffPolicy
 
     policy = BackoffPolicy(free_failures=5, base_seconds=30, max_seconds=900)
     assert [policy.lock_seconds(n) for n in (4, 5, 6, 7, 20)] == [0, 30, 60, 120, 900]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.models import Organization, User
-from quiz.services.accounts import get_user_by_username
+from quiz.services.accounts.users import get_user_by_username
 
 pytestmark = pytest.mark.db
 
@@ -76,7 +76,7 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
     assert seed is not None and "广元" in seed.text
     # The six themed-day contests are open, so a newcomer can play at once.
     from quiz.models import Contest, Event
-    from quiz.services.timing import OPEN, contest_state
+    from quiz.services.attempts.timing import OPEN, contest_state
     from quiz.timeutil import utcnow
 
     contests = db.session.execute(db.select(Contest)).scalars().all()

@@ -24,9 +24,8 @@ from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
 from quiz.models import Question
-from quiz.services import DomainError, bank_edit, bank_query
-from quiz.services.bank_import import BankImportError, import_bank_file
-from quiz.services.provenance import highlight_for
+from quiz.services import DomainError, questions
+from quiz.services.questions import BankImportError, highlight_for, import_bank_file
 from quiz.timeutil import to_local, utcnow
 
 LABELS = {"types": QUESTION_TYPE_NAMES, "statuses": STATUS_NAMES, "days": THEMED_DAY_NAMES}
@@ -42,15 +41,15 @@ add_dashboard_link(
 )
 
 
-def _filters(form: BankFilterForm) -> bank_query.BankFilters:
+def _filters(form: BankFilterForm) -> questions.BankFilters:
     """The form's filters; a tampered value (unknown day, say) means "any", not an error."""
-    form.source.choices = [("", _("全部"))] + bank_query.source_choices()
+    form.source.choices = [("", _("全部"))] + questions.source_choices()
     form.validate()
 
     def clean(field, empty):
         return empty if field.errors or not field.data else field.data
 
-    return bank_query.BankFilters(
+    return questions.BankFilters(
         day=clean(form.day, ""),
         type=clean(form.type, ""),
         difficulty=clean(form.difficulty, 0),
@@ -64,7 +63,7 @@ def _filters(form: BankFilterForm) -> bank_query.BankFilters:
 def bank():
     """The bank: filters, text search, counts per status and day, a page of questions."""
     form = BankFilterForm(request.args)
-    page = bank_query.page_of_questions(
+    page = questions.page_of_questions(
         _filters(form), page=request.args.get("page", 1, type=int), per_page=per_page()
     )
     args = {key: value for key, value in request.args.items() if key != "page"}
@@ -73,8 +72,8 @@ def bank():
         form=form,
         page=page,
         args=args,
-        status_counts=bank_query.status_counts(),
-        day_counts=bank_query.day_counts(),
+        status_counts=questions.status_counts(),
+        day_counts=questions.day_counts(),
         bulk_form=BulkApproveForm(),
         labels=LABELS,
     )
@@ -83,7 +82,7 @@ def bank():
 @bp.route("/bank/questions/<int:question_id>")
 def bank_question(question_id: int):
     """One question, with its source sentence highlighted in its paragraph."""
-    question = or_abort(bank_edit.get_question, question_id)
+    question = or_abort(questions.get_question, question_id)
     source = question.source
     highlight = (
         highlight_for(source.text, question.sentence, question.start, question.end)
@@ -96,14 +95,14 @@ def bank_question(question_id: int):
         highlight=highlight,
         form=ConfirmForm(),
         labels=LABELS,
-        warnings=bank_edit.answer_warnings(question),
+        warnings=questions.answer_warnings(question),
     )
 
 
 @bp.route("/bank/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def bank_question_edit(question_id: int):
     """Edit a question; it is then marked edited so ``bank load`` never overwrites it."""
-    question = or_abort(bank_edit.get_question, question_id)
+    question = or_abort(questions.get_question, question_id)
     form = QuestionForm()
     if not form.is_submitted():
         form.fill(question)
@@ -127,16 +126,16 @@ def _save_edit(form: QuestionForm, question: Question) -> list[str] | None:
         form.answer.errors.append(problem)
         return None
     try:
-        return bank_edit.edit_question(
+        return questions.edit_question(
             question, _edit_values(form, question.type, answer), actor=current_user
         )
-    except bank_edit.QuestionInvalid as error:
+    except questions.QuestionInvalid as error:
         _attach(form, error.problems)
         return None
 
 
-def _edit_values(form: QuestionForm, qtype: str, answer: list) -> bank_edit.QuestionEdit:
-    return bank_edit.QuestionEdit(
+def _edit_values(form: QuestionForm, qtype: str, answer: list) -> questions.QuestionEdit:
+    return questions.QuestionEdit(
         stem=form.stem.data.strip(),
         options=form.options_for(qtype),
         answer=answer,
@@ -169,10 +168,10 @@ def bank_question_retire(question_id: int):
 
 
 def _set_status(question_id: int, status: str, done: str):
-    question = or_abort(bank_edit.get_question, question_id)
+    question = or_abort(questions.get_question, question_id)
     if ConfirmForm().validate_on_submit():
         try:
-            bank_edit.set_status(question, status, actor=current_user)
+            questions.set_status(question, status, actor=current_user)
         except DomainError as error:
             flash(error.message, "danger")
         else:
@@ -186,7 +185,7 @@ def bank_bulk_approve():
     form = BulkApproveForm()
     if form.validate_on_submit():
         try:
-            approved, skipped = bank_edit.bulk_approve(form.ids.data or [], actor=current_user)
+            approved, skipped = questions.bulk_approve(form.ids.data or [], actor=current_user)
         except DomainError as error:
             flash(error.message, "warning")
         else:
@@ -215,7 +214,7 @@ def bank_import():
             return redirect(url_for("admin.bank"))
     status = 422 if form.is_submitted() else 200
     export_form = ExportForm(formdata=None)
-    export_form.source.choices = [("", _("全部"))] + bank_query.source_choices()
+    export_form.source.choices = [("", _("全部"))] + questions.source_choices()
     return render_template(
         "admin/bank/import.html", form=form, export_form=export_form, problems=problems
     ), status
@@ -227,7 +226,7 @@ def bank_export():
     form = ExportForm(request.args)
     filters = _filters(form)
     try:
-        payload, extension, mimetype = bank_query.export_payload(form.format.data, filters)
+        payload, extension, mimetype = questions.export_payload(form.format.data, filters)
     except DomainError as error:
         flash(error.message, "danger")
         return redirect(url_for("admin.bank_import"))

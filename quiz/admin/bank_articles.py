@@ -11,7 +11,7 @@ from quiz.admin import bp
 from quiz.admin.bank import LABELS
 from quiz.admin.bank_forms import ArticleForm
 from quiz.services import DomainError
-from quiz.services.bank_articles import ArticleMeta, decode_upload, preview_article, save_article
+from quiz.services.questions import ArticleMeta, decode_upload, preview_article, save_article
 
 
 @bp.route("/bank/articles/new", methods=["GET", "POST"])

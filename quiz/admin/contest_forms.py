@@ -38,12 +38,8 @@ from quiz.admin.form_fields import (
     number_field,
     options,
 )
-from quiz.services.contests import (
-    DEFAULT_TYPE_COUNTS,
-    DEFAULT_WEEK_TITLE,
-    THEMED_DAYS,
-    ContestValues,
-)
+from quiz.bank.constants import THEMED_DAYS
+from quiz.services.contests import DEFAULT_TYPE_COUNTS, DEFAULT_WEEK_TITLE, ContestValues
 from quiz.timeutil import from_local, to_local
 
 # options and number_field are also imported from here (contests.py, attempt_forms.py).

@@ -11,9 +11,9 @@ from quiz.admin import bp
 from quiz.admin.attempt_forms import ExtendForm, VoidForm
 from quiz.admin.common import or_abort
 from quiz.admin.contests import STATE_LABELS, managed_contest
-from quiz.services import DomainError, monitor
+from quiz.services import DomainError, results
 from quiz.services import attempts as attempt_service
-from quiz.services.timing import contest_state
+from quiz.services.attempts import contest_state
 from quiz.timeutil import iso_utc, utcnow
 
 STATUS_LABELS = {
@@ -35,12 +35,12 @@ def monitor_contest(contest_id: int):
     """Every attempt with its live status; monitor.js refreshes the table every 10 s."""
     contest = managed_contest(contest_id)
     now = utcnow()
-    rows = monitor.monitor_rows(contest, now=now, grace_seconds=_grace())
+    rows = results.monitor_rows(contest, now=now, grace_seconds=_grace())
     return render_template(
         "admin/contests/monitor.html",
         contest=contest,
         rows=rows,
-        counts=monitor.status_counts(rows),
+        counts=results.status_counts(rows),
         status_labels=STATUS_LABELS,
         state=contest_state(now, contest.opens_at, contest.closes_at),
         state_labels=STATE_LABELS,
@@ -54,7 +54,7 @@ def monitor_json(contest_id: int):
     """The monitor table as JSON (read-only: overdue attempts show as expired, nothing is written)."""
     contest = managed_contest(contest_id)
     now = utcnow()
-    rows = monitor.monitor_rows(contest, now=now, grace_seconds=_grace())
+    rows = results.monitor_rows(contest, now=now, grace_seconds=_grace())
     payload = []
     for row in rows:
         item = row.as_json()
@@ -62,7 +62,7 @@ def monitor_json(contest_id: int):
         item["url"] = url_for("admin.attempt_detail", attempt_id=row.attempt_id)
         payload.append(item)
     response = jsonify(
-        {"now": iso_utc(now), "counts": monitor.status_counts(rows), "attempts": payload}
+        {"now": iso_utc(now), "counts": results.status_counts(rows), "attempts": payload}
     )
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -77,8 +77,8 @@ def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_for
         contest=attempt.contest,
         status=attempt_service.effective_status(attempt, now, _grace()),
         status_labels=STATUS_LABELS,
-        events=monitor.integrity_log(attempt),
-        audit=monitor.audit_entries(attempt),
+        events=results.integrity_log(attempt),
+        audit=results.audit_entries(attempt),
         audit_labels=AUDIT_LABELS,
         answered=len(attempt.answers),
         extend_form=extend_form or ExtendForm(),
@@ -90,13 +90,13 @@ def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_for
 @bp.route("/attempts/<int:attempt_id>")
 def attempt_detail(attempt_id: int):
     """One attempt: its times, integrity log and the organizer actions taken on it."""
-    return _attempt_page(or_abort(monitor.get_attempt, attempt_id, current_user))
+    return _attempt_page(or_abort(results.get_attempt, attempt_id, current_user))
 
 
 @bp.route("/attempts/<int:attempt_id>/extend", methods=["POST"])
 def extend_attempt(attempt_id: int):
     """Give one student more time (recorded in the audit log)."""
-    attempt = or_abort(monitor.get_attempt, attempt_id, current_user)
+    attempt = or_abort(results.get_attempt, attempt_id, current_user)
     form = ExtendForm()
     if form.validate_on_submit():
         try:
@@ -114,7 +114,7 @@ def extend_attempt(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>/void", methods=["POST"])
 def void_attempt(attempt_id: int):
     """Void an attempt with a reason (recorded in the audit log)."""
-    attempt = or_abort(monitor.get_attempt, attempt_id, current_user)
+    attempt = or_abort(results.get_attempt, attempt_id, current_user)
     form = VoidForm()
     if form.validate_on_submit():
         try:

@@ -21,13 +21,14 @@ from quiz.admin.contest_forms import (
 )
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
+from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Contest, Event
-from quiz.services import DomainError
+from quiz.services import DomainError, accounts
 from quiz.services import contests as contest_service
-from quiz.services import organizations as org_service
-from quiz.services.papers import build_paper
-from quiz.services.timing import contest_state
+from quiz.services.attempts import contest_state
+from quiz.services.contests import build_paper
+from quiz.services.questions import pickable_questions
 from quiz.timeutil import utcnow
 
 STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": _l("已结束")}
@@ -68,14 +69,14 @@ def contests():
         event_contests=contest_service.event_contests,
         state_of=_state_of(utcnow()),
         state_labels=STATE_LABELS,
-        days=contest_service.THEMED_DAYS,
+        days=THEMED_DAYS,
     )
 
 
 def _form_page(form: ContestForm, contest: Contest | None = None, *, status=200, error=None):
     """Render the contest form with its choices; ``error`` is the service's refusal."""
-    form.organization_ids.choices = options(org_service.choices(current_user))
-    form.fixed_question_ids.choices = options(contest_service.pickable_questions())
+    form.organization_ids.choices = options(accounts.choices(current_user))
+    form.fixed_question_ids.choices = options(pickable_questions())
     locked = contest_service.attempt_count(contest) if contest is not None else 0
     return render_template(
         "admin/contests/form.html",
@@ -228,5 +229,5 @@ def event(event_id: int):
         contests=contest_service.event_contests(found),
         state_of=_state_of(utcnow()),
         state_labels=STATE_LABELS,
-        days=contest_service.THEMED_DAYS,
+        days=THEMED_DAYS,
     )

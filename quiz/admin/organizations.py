@@ -11,10 +11,8 @@ from quiz.admin.common import flash_upload_error, or_abort
 from quiz.admin.forms import ConfirmForm, MergeForm, OrganizationForm, RenameForm, UploadForm
 from quiz.models import OrgLevel
 from quiz.models.accounts import CHILD_LEVEL
-from quiz.services import DomainError
-from quiz.services import organizations as org_service
-from quiz.services.org_import import ImportReport, import_organization_file
-from quiz.services.org_merge import merge
+from quiz.services import DomainError, accounts
+from quiz.services.accounts import ImportReport, import_organization_file, merge
 
 
 @bp.route("/organizations")
@@ -22,7 +20,7 @@ def organizations():
     """The tree of units the user manages, with student counts."""
     return render_template(
         "admin/organizations/tree.html",
-        roots=org_service.tree(current_user),
+        roots=accounts.tree(current_user),
         form=OrganizationForm() if current_user.is_admin else None,
     )
 
@@ -33,7 +31,7 @@ def create_region():
     form = OrganizationForm()
     if form.validate_on_submit():
         try:
-            org = org_service.create_child(current_user, None, form.name.data)
+            org = accounts.create_child(current_user, None, form.name.data)
         except DomainError as error:
             if error.status == 403:
                 abort(403)
@@ -41,13 +39,13 @@ def create_region():
         else:
             flash(_("已新建“%(name)s”。", name=org.name), "success")
             return redirect(url_for("admin.organization", org_id=org.id))
-    roots = org_service.tree(current_user)
+    roots = accounts.tree(current_user)
     return render_template("admin/organizations/tree.html", roots=roots, form=form), 422
 
 
 def _merge_choices(org) -> list[tuple[int, str]]:
     """Other units of the same level in scope: the only valid merge targets."""
-    same_level = org_service.choices(current_user, levels=(org.level,))
+    same_level = accounts.choices(current_user, levels=(org.level,))
     return [(0, _("请选择同级单位"))] + [pair for pair in same_level if pair[0] != org.id]
 
 
@@ -68,18 +66,18 @@ def _node_page(org, status: int = 200, **forms):
 @bp.route("/organizations/<int:org_id>")
 def organization(org_id: int):
     """One unit: its children and members count, and the actions on it."""
-    org = or_abort(org_service.get_managed, current_user, org_id)
+    org = or_abort(accounts.get_managed, current_user, org_id)
     return _node_page(org)
 
 
 @bp.route("/organizations/<int:org_id>/children", methods=["POST"])
 def create_child(org_id: int):
     """Add a school under a region, or a class under a school."""
-    parent = or_abort(org_service.get_managed, current_user, org_id)
+    parent = or_abort(accounts.get_managed, current_user, org_id)
     form = OrganizationForm()
     if form.validate_on_submit():
         try:
-            child = org_service.create_child(current_user, parent, form.name.data)
+            child = accounts.create_child(current_user, parent, form.name.data)
         except DomainError as error:
             form.name.errors.append(error.message)
         else:
@@ -91,11 +89,11 @@ def create_child(org_id: int):
 @bp.route("/organizations/<int:org_id>/rename", methods=["POST"])
 def rename_organization(org_id: int):
     """Rename a unit; sibling names stay unique."""
-    org = or_abort(org_service.get_managed, current_user, org_id)
+    org = or_abort(accounts.get_managed, current_user, org_id)
     form = RenameForm()
     if form.validate_on_submit():
         try:
-            org_service.rename(current_user, org, form.new_name.data)
+            accounts.rename(current_user, org, form.new_name.data)
         except DomainError as error:
             form.new_name.errors.append(error.message)
         else:
@@ -107,11 +105,11 @@ def rename_organization(org_id: int):
 @bp.route("/organizations/<int:org_id>/merge", methods=["POST"])
 def merge_organization(org_id: int):
     """Move everything of this unit into another unit of the same level, then delete it."""
-    source = or_abort(org_service.get_managed, current_user, org_id)
+    source = or_abort(accounts.get_managed, current_user, org_id)
     form = MergeForm()
     if form.validate_on_submit() and form.target_id.data:
         # The target is looked up in scope here: an id from outside the unit is refused (403).
-        target = or_abort(org_service.get_managed, current_user, form.target_id.data)
+        target = or_abort(accounts.get_managed, current_user, form.target_id.data)
         try:
             report = merge(current_user, source, target)
         except DomainError as error:
@@ -134,11 +132,11 @@ def merge_organization(org_id: int):
 @bp.route("/organizations/<int:org_id>/delete", methods=["POST"])
 def delete_organization(org_id: int):
     """Delete an empty unit."""
-    org = or_abort(org_service.get_managed, current_user, org_id)
-    parent = org.parent if org_service.can_manage(current_user, org.parent) else None
+    org = or_abort(accounts.get_managed, current_user, org_id)
+    parent = org.parent if accounts.can_manage(current_user, org.parent) else None
     if ConfirmForm().validate_on_submit():
         try:
-            org_service.remove(current_user, org)
+            accounts.remove(current_user, org)
         except DomainError as error:
             if error.status == 403:
                 abort(403)

@@ -12,8 +12,8 @@ from quiz.admin import bp
 from quiz.admin.common import flash_upload_error, hash_method, no_store, or_abort, render_secret
 from quiz.admin.forms import ConfirmForm, RosterForm
 from quiz.models import OrgLevel
-from quiz.services import DomainError, roster
-from quiz.services.organizations import choices
+from quiz.services import DomainError, accounts
+from quiz.services.accounts import choices
 from quiz.services.spreadsheets import write_csv_bom
 from quiz.timeutil import to_local, utcnow
 
@@ -42,10 +42,10 @@ def roster_upload():
     return render_template("admin/roster/upload.html", form=form, problems=problems), status
 
 
-def _import_upload(form: RosterForm) -> roster.RosterResult:
+def _import_upload(form: RosterForm) -> accounts.RosterResult:
     """Import the uploaded roster into the chosen school (all rows or none)."""
     upload = form.file.data
-    return roster.import_roster(
+    return accounts.import_roster(
         current_user,
         form.school_id.data,
         upload.filename or "",
@@ -59,12 +59,12 @@ def _import_upload(form: RosterForm) -> roster.RosterResult:
 @bp.route("/roster/<token>")
 def roster_result(token: str):
     """The imported batch: passwords on the first view only, then only the one-time download."""
-    pending, first_view = or_abort(roster.view_credentials, current_user, token, utcnow())
+    pending, first_view = or_abort(accounts.view_credentials, current_user, token, utcnow())
     return render_secret(
         "admin/roster/result.html",
         pending=pending,
         show_passwords=first_view,
-        header=roster.CREDENTIAL_HEADER,
+        header=accounts.CREDENTIAL_HEADER,
         form=ConfirmForm(),
     )
 
@@ -74,7 +74,7 @@ def roster_download(token: str):
     """The passwords as CSV (UTF-8 with BOM); the server forgets them as it sends them."""
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("admin.roster_result", token=token))
-    label, rows = or_abort(roster.take_credentials, current_user, token, utcnow())
+    label, rows = or_abort(accounts.take_credentials, current_user, token, utcnow())
     stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
     response = send_file(
         BytesIO(write_csv_bom(rows)),

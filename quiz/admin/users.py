@@ -11,8 +11,8 @@ from quiz.admin.common import hash_method, or_abort, per_page, render_secret
 from quiz.admin.forms import ConfirmForm, StaffForm, StudentSearchForm, ToggleForm
 from quiz.auth.decorators import admin_required
 from quiz.models import Role
-from quiz.services import DomainError, users_admin
-from quiz.services.organizations import choices
+from quiz.services import DomainError, accounts
+from quiz.services.accounts import choices
 
 
 @bp.route("/students")
@@ -21,7 +21,7 @@ def students():
     form = StudentSearchForm(request.args)
     form.org.choices = [(0, _("全部单位"))] + choices(current_user)
     page = or_abort(
-        lambda: users_admin.list_students(
+        lambda: accounts.list_students(
             current_user,
             query=form.q.data or "",
             organization_id=form.org.data if form.validate() else None,
@@ -36,7 +36,7 @@ def students():
 @bp.route("/users/<int:user_id>")
 def user(user_id: int):
     """One account: its unit, flags and the actions an organizer may take."""
-    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    account = or_abort(accounts.get_managed_user, current_user, user_id)
     return render_template(
         "admin/users/detail.html",
         account=account,
@@ -48,11 +48,11 @@ def user(user_id: int):
 @bp.route("/users/<int:user_id>/reset-password", methods=["POST"])
 def reset_password(user_id: int):
     """Issue a new random password, shown once on this response and never again."""
-    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    account = or_abort(accounts.get_managed_user, current_user, user_id)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("admin.user", user_id=account.id))
     try:
-        password = users_admin.reset_user_password(current_user, account, hash_method=hash_method())
+        password = accounts.reset_user_password(current_user, account, hash_method=hash_method())
     except DomainError as error:
         flash(error.message, "danger")
         return redirect(url_for("admin.user", user_id=account.id))
@@ -62,17 +62,17 @@ def reset_password(user_id: int):
 @bp.route("/users/<int:user_id>/test-account", methods=["POST"])
 def set_test_account(user_id: int):
     """Mark or unmark a test account (test accounts never appear on boards)."""
-    return _toggle(user_id, users_admin.set_test_account)
+    return _toggle(user_id, accounts.set_test_account)
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
 def set_active(user_id: int):
     """Deactivate or reactivate an account."""
-    return _toggle(user_id, users_admin.set_active)
+    return _toggle(user_id, accounts.set_active)
 
 
 def _toggle(user_id: int, action):
-    account = or_abort(users_admin.get_managed_user, current_user, user_id)
+    account = or_abort(accounts.get_managed_user, current_user, user_id)
     form = ToggleForm()
     if form.validate_on_submit():
         try:
@@ -90,7 +90,7 @@ def staff():
     """Organizers and admins (admins only)."""
     return render_template(
         "admin/users/staff.html",
-        accounts=users_admin.list_staff(current_user),
+        accounts=accounts.list_staff(current_user),
     )
 
 
@@ -114,7 +114,7 @@ def create_staff():
 
 def _create_staff_account(form: StaffForm):
     """Create the account a validated ``form`` describes; returns (account, initial password)."""
-    return users_admin.create_staff(
+    return accounts.create_staff(
         current_user,
         username=form.username.data,
         display_name=form.display_name.data,

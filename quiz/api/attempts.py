@@ -14,9 +14,8 @@ from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import DomainError
 from quiz.services import attempts as service
-from quiz.services.board_cache import app_cache
-from quiz.services.boards import attempt_rank
-from quiz.services.integrity import EVENT_KINDS, EventOutcome, record_event
+from quiz.services.attempts import EVENT_KINDS, EventOutcome, record_event
+from quiz.services.boards import app_cache, attempt_rank
 from quiz.timeutil import iso_utc, utcnow
 
 

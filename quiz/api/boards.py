@@ -15,8 +15,7 @@ from quiz.api import bp
 from quiz.api.errors import from_domain_error
 from quiz.boards import common
 from quiz.services import DomainError
-from quiz.services.boards import BoardRef, board_page, board_state
-from quiz.services.org_boards import org_board_page
+from quiz.services.boards import BoardRef, board_page, board_state, org_board_page
 
 
 def _board_response(ref: BoardRef, *, level: str | None = None):

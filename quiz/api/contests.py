@@ -11,9 +11,8 @@ from quiz.api.common import get_or_404, grace_seconds, json_object, login_requir
 from quiz.api.serializers import attempt_json, contest_json
 from quiz.extensions import limiter
 from quiz.models import Contest
-from quiz.services import entry
-from quiz.services.attempts import start_attempt, summaries
-from quiz.services.papers import build_paper
+from quiz.services.attempts import start_attempt, summaries, visible_contests
+from quiz.services.contests import build_paper, enter, require_entry
 from quiz.timeutil import iso_utc, utcnow
 
 
@@ -33,7 +32,7 @@ def _user_or_ip() -> str:
 def list_contests():
     """Contests visible to the user, with their state and the user's attempts."""
     now = utcnow()
-    listed = entry.visible_contests(current_user, session)
+    listed = visible_contests(current_user, session)
     summary = summaries(
         current_user, [c for c, _ in listed], now=now, grace_seconds=grace_seconds()
     )
@@ -50,7 +49,7 @@ def list_contests():
 def join_contest(contest_id: int):
     """Unlock a code-protected contest for this session with ``{"code": "…"}``."""
     contest = get_or_404(Contest, contest_id, "比赛不存在。")
-    entry.enter(contest, current_user, json_object().get("code"), session)
+    enter(contest, current_user, json_object().get("code"), session)
     return jsonify({"contest_id": contest.id, "entered": True})
 
 
@@ -60,7 +59,7 @@ def start(contest_id: int):
     """Start an attempt (201) or resume the open one (200): the paper as this student sees it."""
     now, grace = utcnow(), grace_seconds()
     contest = get_or_404(Contest, contest_id, "比赛不存在。")
-    entry.require_entry(contest, current_user, session)
+    require_entry(contest, current_user, session)
     attempt, created = start_attempt(
         contest, current_user, now=now, grace_seconds=grace, paper_builder=build_paper
     )

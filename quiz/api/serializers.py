@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from quiz.enums import AttemptStatus
 from quiz.models import Answer, Attempt, Contest
-from quiz.services.attempts import IN_PROGRESS, AttemptResult, AttemptSummary, effective_status
-from quiz.services.disclosure import answers_visible, revealed_item
-from quiz.services.draw import public_item
-from quiz.services.timing import CLOSED, contest_state, seconds_left, time_used_ms
+from quiz.services.attempts import (
+    CLOSED,
+    AttemptResult,
+    AttemptSummary,
+    answers_visible,
+    contest_state,
+    effective_status,
+    revealed_item,
+    seconds_left,
+    time_used_ms,
+)
+from quiz.services.contests import public_item
 from quiz.timeutil import iso_utc
 
 
@@ -59,7 +68,7 @@ def attempt_json(attempt: Attempt, *, now: datetime, grace_seconds: float) -> di
     """The quiz page's view of an attempt; the key only once finished and disclosure allows."""
     contest = attempt.contest
     status = effective_status(attempt, now, grace_seconds)
-    finished = status != IN_PROGRESS
+    finished = status != AttemptStatus.IN_PROGRESS
     closed = contest_state(now, contest.opens_at, contest.closes_at) == CLOSED
     visible = answers_visible(contest.show_answers, finished, closed)
     questions = []

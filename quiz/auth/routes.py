@@ -12,8 +12,13 @@ from quiz.auth import bp
 from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
 from quiz.extensions import limiter
 from quiz.services import DomainError, accounts
-from quiz.services.accounts import BackoffPolicy, LoginThrottled, authenticate, create_user
-from quiz.services.organizations import selectable_for_students
+from quiz.services.accounts import (
+    BackoffPolicy,
+    LoginThrottled,
+    authenticate,
+    create_user,
+    selectable_for_students,
+)
 from quiz.timeutil import utcnow
 
 

@@ -15,8 +15,8 @@ from quiz.boards.forms import FreezeForm
 from quiz.extensions import db
 from quiz.models import Contest
 from quiz.services import DomainError
+from quiz.services.boards import set_freeze
 from quiz.services.contests import require_manageable
-from quiz.services.freeze import set_freeze
 from quiz.timeutil import from_local, to_local
 
 

@@ -12,8 +12,7 @@ from flask import current_app, request
 from flask_login import current_user
 
 from quiz.services import DomainError
-from quiz.services.board_cache import app_cache
-from quiz.services.boards import BoardRef, Viewer, resolve, viewer_for
+from quiz.services.boards import BoardRef, Viewer, app_cache, resolve, viewer_for
 from quiz.timeutil import utcnow
 
 MAX_LIMIT = 200

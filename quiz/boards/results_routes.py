@@ -11,25 +11,28 @@ from urllib.parse import quote
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.boards import bp, common
 from quiz.boards.admin_routes import managed_contest, organizer_view
 from quiz.boards.forms import ConfirmForm
 from quiz.extensions import db
 from quiz.models import Attempt, Event
 from quiz.services import DomainError
+from quiz.services.accounts import managed_ids
 from quiz.services.boards import BoardRef, viewer_for
-from quiz.services.certificates import (
+from quiz.services.results import (
+    FORMATS,
     attempt_for_code,
+    board_rows,
     certificate,
     certificate_pdf,
+    contest_statistics,
     download_name,
     qr_svg,
+    render,
+    results_rows,
+    void_question,
 )
-from quiz.services.contests import THEMED_DAYS
-from quiz.services.exports import FORMATS, board_rows, render, results_rows
-from quiz.services.organizations import managed_ids
-from quiz.services.rescoring import void_question
-from quiz.services.stats import contest_statistics
 
 
 def _download(rows, fmt: str, filename: str) -> Response:
@@ -75,7 +78,7 @@ def results(contest_id: int):
 @organizer_view
 def participation(contest_id: int):
     """Chart data: participants per school on this contest (and per day of its event)."""
-    from quiz.services.org_boards import org_board_page
+    from quiz.services.boards import org_board_page
 
     contest = managed_contest(contest_id)
     kwargs = dict(offset=0, limit=200, now=common.now(), grace=common.grace(),

@@ -11,13 +11,12 @@ from flask import abort, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.boards import bp, common
 from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.services import DomainError
-from quiz.services.boards import BoardRef, board_page
-from quiz.services.contests import THEMED_DAYS
-from quiz.services.org_boards import LEVELS, org_board_page
+from quiz.services.boards import LEVELS, BoardRef, board_page, org_board_page
 
 LEVEL_NAMES = {"region": _l("地区"), "school": _l("学校"), "class": _l("班级")}
 PER_PAGE = 50

@@ -16,9 +16,14 @@ from quiz.bank.formats import FORMATS, read_json
 from quiz.cli.bank import bank_cli
 from quiz.models.bank import ALL_DAY_TAGS, QUESTION_STATUSES
 from quiz.services import DomainError
-from quiz.services.bank_import import BankImportError, import_bank_file
-from quiz.services.bank_query import BankFilters, export_payload
-from quiz.services.bank_store import load_bank, read_source_texts
+from quiz.services.questions import (
+    BankFilters,
+    BankImportError,
+    export_payload,
+    import_bank_file,
+    load_bank,
+    read_source_texts,
+)
 
 
 def read_bank_file(path: Path) -> dict:

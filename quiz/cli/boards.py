@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Contest
-from quiz.services.standings import rebuild_standings
+from quiz.services.boards import rebuild_standings
 
 boards_cli = AppGroup("boards", help="排行榜 (leaderboards).")
 

@@ -6,8 +6,8 @@ import click
 from flask.cli import AppGroup
 
 from quiz.services import DomainError
+from quiz.services.accounts import find_by_path
 from quiz.services.contests import DEFAULT_WEEK_TITLE, create_week, event_contests
-from quiz.services.organizations import find_by_path
 from quiz.timeutil import utcnow
 
 contests_cli = AppGroup("contests", help="管理比赛 (manage contests).")

@@ -8,8 +8,7 @@ from flask.cli import AppGroup
 
 from quiz.models import ROLES
 from quiz.services import DomainError
-from quiz.services.accounts import NewUser, create_user
-from quiz.services.organizations import ensure_path
+from quiz.services.accounts import NewUser, create_user, ensure_path
 
 users_cli = AppGroup("users", help="管理账号 (manage accounts).")
 

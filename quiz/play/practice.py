@@ -13,19 +13,21 @@ from quiz.extensions import db
 from quiz.models import Question
 from quiz.play import bp
 from quiz.play.common import DAY_LABELS, TYPE_LABELS, grace_seconds
-from quiz.play.reveal import bank_key_text, question_source
-from quiz.play.review_list import (
+from quiz.services.attempts import (
     PRACTICE_SIZE,
     REVIEW_PRACTICE_SIZE,
+    bank_key_text,
     day_is_live,
     day_question_ids,
+    grade_choice,
+    grade_text,
+    mark_mastered,
     practice_questions,
     public_question,
+    question_source,
     review_entries,
     review_entry,
 )
-from quiz.services.grading import grade_choice, grade_text
-from quiz.services.review import mark_mastered
 from quiz.timeutil import utcnow
 
 

@@ -6,16 +6,21 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from quiz.enums import AttemptStatus
 from quiz.models import Attempt
 from quiz.play import bp
 from quiz.play.common import TYPE_LABELS, abort_for, get_row, grace_seconds
-from quiz.play.reveal import disclosed, result_rows
 from quiz.services import DomainError
-from quiz.services.attempts import EXPIRED, IN_PROGRESS, finish, require_owner, result_of
-from quiz.services.board_cache import app_cache
-from quiz.services.boards import attempt_rank
-from quiz.services.draw import public_item
-from quiz.services.timing import is_overdue
+from quiz.services.attempts import (
+    disclosed,
+    finish,
+    is_overdue,
+    require_owner,
+    result_of,
+    result_rows,
+)
+from quiz.services.boards import app_cache, attempt_rank
+from quiz.services.contests import public_item
 from quiz.timeutil import iso_utc, utcnow
 
 
@@ -28,9 +33,11 @@ def _own_attempt(attempt_id: int) -> Attempt:
 
 def _close_if_overdue(attempt: Attempt, now) -> bool:
     """Persist an attempt whose time ran out while nobody was looking; True if it is over."""
-    if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds()):
-        finish(attempt, now=now, status=EXPIRED)
-    return attempt.status != IN_PROGRESS
+    if attempt.status == AttemptStatus.IN_PROGRESS and is_overdue(
+        now, attempt.deadline, grace_seconds()
+    ):
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
+    return attempt.status != AttemptStatus.IN_PROGRESS
 
 
 def quiz_data(attempt: Attempt, now) -> dict:

@@ -9,14 +9,11 @@ from flask_login import current_user, login_required
 from quiz.extensions import db, limiter
 from quiz.models import Contest
 from quiz.play import bp
-from quiz.play.catalog import ContestCard, contest_board, contest_card
 from quiz.play.common import SHOW_ANSWERS_LABELS, get_row, grace_seconds
 from quiz.play.forms import JoinCodeForm, StartForm
 from quiz.services import DomainError
-from quiz.services.attempts import start_attempt
-from quiz.services.contests import check_join_code
-from quiz.services.entry import entered_contests, remember_entry
-from quiz.services.papers import build_paper
+from quiz.services.attempts import ContestCard, contest_board, contest_card, start_attempt
+from quiz.services.contests import build_paper, check_join_code, entered_contests, remember_entry
 from quiz.timeutil import utcnow
 
 #: Wrong join codes per student (right ones redirect and are not counted).

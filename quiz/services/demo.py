@@ -9,8 +9,13 @@ from flask import Flask
 from quiz import PROJECT_ROOT
 from quiz.extensions import db
 from quiz.models import Role
-from quiz.services.accounts import NewUser, create_user, get_user_by_username, hash_password
-from quiz.services.organizations import ensure_path
+from quiz.services.accounts import (
+    NewUser,
+    create_user,
+    ensure_path,
+    get_user_by_username,
+    hash_password,
+)
 
 DEMO_ORGANIZER = "organizer"
 DEMO_ORGANIZATIONS = (
@@ -106,7 +111,7 @@ def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
     """The committed seed bank (or one built from the seed article), its source texts, notes."""
     from quiz.bank import ArticleError, article_from_text, generate
     from quiz.bank.formats import read_json
-    from quiz.services.bank_store import read_source_texts
+    from quiz.services.questions import read_source_texts
 
     bank_path, article_path = PROJECT_ROOT / SEED_BANK, PROJECT_ROOT / SEED_ARTICLE
     if bank_path.exists():
@@ -129,7 +134,7 @@ def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
 def load_seed_bank() -> list[str]:
     """Load the seed bank into the database (idempotent: a second run adds nothing)."""
     from quiz.services import DomainError
-    from quiz.services.bank_store import load_bank
+    from quiz.services.questions import load_bank
 
     bank, texts, lines = seed_bank()
     if bank is None:

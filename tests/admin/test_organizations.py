@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import AuditLog, Organization, User
-from quiz.services.organizations import find_by_path
+from quiz.services.accounts.organizations import find_by_path
 from quiz.services.spreadsheets import write_xlsx
 from tests.admin.conftest import OTHER_SCHOOL, text, upload
 

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import User
 from quiz.models.accounts import PendingCredentials
-from quiz.services.accounts import get_user_by_username
-from quiz.services.organizations import find_by_path
+from quiz.services.accounts.organizations import find_by_path
+from quiz.services.accounts.users import get_user_by_username
 from quiz.services.spreadsheets import write_xlsx
 from tests.admin.conftest import OTHER_SCHOOL, text, upload
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import AuditLog, Contest
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 from tests.admin_contests.conftest import NOW, contest_form
 
 pytestmark = pytest.mark.db

@@ -7,14 +7,10 @@ from datetime import timedelta
 import pytest
 
 from quiz.services import Conflict, DomainError, attempts
-from quiz.services.contests import (
-    ContestValues,
-    create_week,
-    save_contest,
-    values_of,
-    week_type_counts,
-)
-from quiz.services.papers import build_paper
+from quiz.services.contests.editing import save_contest, values_of
+from quiz.services.contests.papers import build_paper
+from quiz.services.contests.values import ContestValues
+from quiz.services.contests.week import create_week, week_type_counts
 from tests.admin_contests.conftest import NOW
 
 pytestmark = pytest.mark.db

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import Attempt, AuditLog, IntegrityEvent
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 from tests.admin_contests.conftest import NOW
 
 pytestmark = pytest.mark.db

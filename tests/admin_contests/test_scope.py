@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import Contest
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 from tests.admin_contests.conftest import NOW
 
 pytestmark = pytest.mark.db
@@ -62,7 +62,7 @@ def test_unknown_ids_are_404(client, organizer):
 
 
 def test_event_of_another_school_is_forbidden(clock, client, factories, auth, week_bank):
-    from quiz.services.contests import create_week
+    from quiz.services.contests.week import create_week
 
     owner = factories.organizer("teacher_b", unit="四川省/成都七中")
     event = create_week(title="七中宣传周", start=NOW.date(), actor=owner, now=NOW)

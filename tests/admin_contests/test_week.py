@@ -7,10 +7,11 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Contest, Event
-from quiz.services.contests import THEMED_DAYS, event_contests
-from quiz.services.timing import contest_state
+from quiz.services.attempts.timing import contest_state
+from quiz.services.contests.week import event_contests
 from tests.admin_contests.conftest import NOW
 
 pytestmark = pytest.mark.db

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import attempts as service
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 from tests.api.conftest import GRACE, right_answer, stored, wrong_answer
 
 pytestmark = pytest.mark.db

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from quiz.services.entry import SESSION_KEY
+from quiz.services.contests.entry import SESSION_KEY
 
 pytestmark = pytest.mark.db
 

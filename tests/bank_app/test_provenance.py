@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.services.provenance import MAX_CONTEXT, highlight_for, paragraph_with_highlight
+from quiz.services.questions.provenance import MAX_CONTEXT, highlight_for, paragraph_with_highlight
 
 TEXT = "标题\n\n第一段第一句。第一段第二句。\n\u3000\u3000第二段开头。目标句子在这里。第二段结尾。\n第三段。"
 

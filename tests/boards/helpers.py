@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, User
 from quiz.services import attempts as attempt_service
-from quiz.services.board_cache import BoardCache
-from quiz.services.boards import BoardRef, Viewer, board_page
-from quiz.services.timing import fixed_deadline
+from quiz.services.attempts.timing import fixed_deadline
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.pages import board_page
+from quiz.services.boards.refs import BoardRef, Viewer
 
 GRACE = 3
 T0 = datetime(2026, 10, 11, 2, 0, 0)

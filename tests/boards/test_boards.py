@@ -10,10 +10,11 @@ import pytest
 from quiz.extensions import db
 from quiz.models import Attempt, Standing
 from quiz.services import attempts as attempt_service
-from quiz.services.board_sources import MemorySource, SqlSource, assemble_page
-from quiz.services.boards import BoardRef, Viewer
-from quiz.services.ranking import ranked
-from quiz.services.standings import contest_entries_from_attempts, rebuild_standings
+from quiz.services.boards.entries import contest_entries_from_attempts
+from quiz.services.boards.ranking import ranked
+from quiz.services.boards.refs import BoardRef, Viewer
+from quiz.services.boards.sources import MemorySource, SqlSource, assemble_page
+from quiz.services.boards.standings import rebuild_standings
 from tests.boards.helpers import GRACE, T0, attempt, event_with, ranks, read
 
 pytestmark = pytest.mark.db

@@ -13,17 +13,17 @@ import pytest
 import time_machine
 
 from quiz.extensions import db
-from quiz.services import certificate_pdf
-from quiz.services.certificate_pdf import (
+from quiz.services.results import pdf_layout as certificate_pdf
+from quiz.services.results.certificates import code_for
+from quiz.services.results.pdf_canvas import CID_FONT
+from quiz.services.results.pdf_layout import (
     CANDIDATE_FONTS,
-    CID_FONT,
     CertificateData,
     format_score,
     render_certificate_pdf,
     resolve_font,
     spaced_code,
 )
-from quiz.services.certificates import code_for
 from tests.boards.helpers import T0, attempt
 
 NOW = T0 + timedelta(hours=1)

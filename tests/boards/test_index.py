@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from quiz.services.contests import create_week
+from quiz.services.contests.week import create_week
 
 pytestmark = pytest.mark.db
 

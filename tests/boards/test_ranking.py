@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from quiz.services.ranking import (
+from quiz.services.boards.ranking import (
     Entry,
     competition_ranks,
     counted,

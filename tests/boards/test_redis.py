@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 
 from quiz.extensions import db
-from quiz.services import redis_boards
-from quiz.services.board_cache import BoardCache
-from quiz.services.boards import BoardRef, Viewer
-from quiz.services.redis_boards import TIME_MAX, encode
+from quiz.services.boards import redis_sets as redis_boards
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.redis_sets import TIME_MAX, encode
+from quiz.services.boards.refs import BoardRef, Viewer
 from tests.boards.helpers import attempt, event_with, read
 
 pytestmark = pytest.mark.db

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Answer, AuditLog
-from quiz.services.boards import BoardRef
-from quiz.services.certificates import attempt_for_code, code_for
-from quiz.services.exports import render
-from quiz.services.rescoring import void_question
-from quiz.services.stats import cronbach_alpha, summarize
+from quiz.services.boards.refs import BoardRef
+from quiz.services.results.certificates import attempt_for_code, code_for
+from quiz.services.results.exports import render
+from quiz.services.results.rescoring import void_question
+from quiz.services.results.statistics import cronbach_alpha, summarize
 from tests.boards.helpers import T0, attempt, read
 
 NOW = T0 + timedelta(hours=1)
@@ -93,7 +93,7 @@ class TestWithDatabase:
                                       points=10.0 if ok else 0.0, is_correct=ok))  # fmt: skip
             row.score, row.max_score = sum(10.0 for ok in right if ok), 20.0
             db.session.commit()
-            from quiz.services.attempts import finish
+            from quiz.services.attempts.lifecycle import finish
 
             finish(row, now=row.started_at + timedelta(seconds=60))
             rows.append(row)

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 
 from quiz.extensions import db
-from quiz.services.board_cache import BoardCache
-from quiz.services.boards import BoardRef, Viewer, viewer_for
-from quiz.services.freeze import set_freeze
-from quiz.services.org_boards import org_board_page
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.freeze import set_freeze
+from quiz.services.boards.organizations import org_board_page
+from quiz.services.boards.refs import BoardRef, Viewer, viewer_for
 from tests.boards.helpers import GRACE, T0, attempt, event_with, read
 
 pytestmark = pytest.mark.db

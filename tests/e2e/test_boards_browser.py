@@ -24,8 +24,8 @@ import pytest
 from quiz.extensions import db
 from quiz.models import Contest, Event, User
 from quiz.services import attempts as attempt_service
-from quiz.services.papers import build_paper
-from quiz.services.ranking import mask_name
+from quiz.services.boards.ranking import mask_name
+from quiz.services.contests.papers import build_paper
 from quiz.timeutil import utcnow
 from tests.boards.helpers import attempt as finished_attempt
 from tests.e2e.conftest import e2e_app, require_chromium, serve

@@ -55,7 +55,7 @@ def attempt_count() -> int:
 
 def answer_all(attempt: Attempt, *, right: bool, now: datetime, grace: float = 3) -> None:
     """Answer every paper question right (the key) or wrong, through the service."""
-    from quiz.services.attempts import save_answer
+    from quiz.services.attempts.answers import save_answer
 
     for item in attempt.paper:
         if item["type"] == "fill_blank":

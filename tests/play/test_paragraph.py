@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from quiz.extensions import db
 from quiz.models import Source
-from quiz.services.attempts import submit
+from quiz.services.attempts.lifecycle import submit
 from tests.play.conftest import NOW, start
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from quiz.extensions import db
 from quiz.models import Attempt
-from quiz.services.attempts import save_answer
+from quiz.services.attempts.answers import save_answer
 from tests.play.conftest import NOW, attempt_count, start
 
 
@@ -89,7 +89,7 @@ def test_start_needs_csrf(client, factories, student, clock):
 
 
 def test_no_attempts_left(client, factories, student, clock):
-    from quiz.services.attempts import submit
+    from quiz.services.attempts.lifecycle import submit
 
     contest = factories.contest()
     submit(start(client, contest), now=NOW, grace_seconds=3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from quiz.services.attempts import submit
+from quiz.services.attempts.lifecycle import submit
 from tests.play.conftest import NOW, answer_all, start
 
 

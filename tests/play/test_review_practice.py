@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from quiz.extensions import db
 from quiz.models import Question, ReviewItem
-from quiz.services.attempts import submit
+from quiz.services.attempts.lifecycle import submit
 from tests.play.conftest import NOW, answer_all, attempt_count, start
 
 

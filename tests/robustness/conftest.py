@@ -12,13 +12,14 @@ from datetime import timedelta
 
 import pytest
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Attempt, Organization
-from quiz.services import roster
-from quiz.services.attempts import start_attempt
-from quiz.services.certificates import code_for
-from quiz.services.contests import THEMED_DAYS, create_week, week_type_counts
-from quiz.services.papers import build_paper
+from quiz.services import accounts
+from quiz.services.attempts.lifecycle import start_attempt
+from quiz.services.contests.papers import build_paper
+from quiz.services.contests.week import create_week, week_type_counts
+from quiz.services.results.certificates import code_for
 from quiz.timeutil import utcnow
 
 OTHER_SCHOOL = "四川省/绵阳中学"
@@ -86,7 +87,7 @@ def build_world(app, factories) -> World:
     school = db.session.scalars(
         db.select(Organization).where(Organization.name == "广元中学")
     ).one()
-    imported = roster.import_roster(
+    imported = accounts.import_roster(
         teacher,
         school.id,
         "名单.csv",

@@ -8,9 +8,9 @@ import pytest
 
 from quiz.extensions import db
 from quiz.models import Attempt
-from quiz.services.board_cache import BoardCache
-from quiz.services.boards import attempt_rank
-from quiz.services.standings import rebuild_standings
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.pages import attempt_rank
+from quiz.services.boards.standings import rebuild_standings
 
 pytestmark = pytest.mark.db
 T0 = datetime(2026, 10, 11, 2, 0, 0)

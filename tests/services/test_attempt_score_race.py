@@ -9,7 +9,7 @@ import pytest
 from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 
 pytestmark = pytest.mark.db
 GRACE = 3

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 
 pytestmark = pytest.mark.db
 GRACE = 3

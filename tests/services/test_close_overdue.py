@@ -10,7 +10,7 @@ import time_machine
 from quiz.extensions import db
 from quiz.models import Attempt, ReviewItem
 from quiz.services import attempts
-from quiz.services.papers import build_paper
+from quiz.services.contests.papers import build_paper
 
 pytestmark = pytest.mark.db
 T0 = datetime(2026, 10, 11, 2, 0, 0)

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from quiz.services.disclosure import answers_visible, revealed_item
-from quiz.services.entry import SESSION_KEY, entered_contests, remember_entry
-from quiz.services.integrity import PAIR_WINDOW, is_same_switch
+from quiz.services.attempts.disclosure import answers_visible, revealed_item
+from quiz.services.attempts.integrity import PAIR_WINDOW, is_same_switch
+from quiz.services.contests.entry import SESSION_KEY, entered_contests, remember_entry
 
 
 @pytest.mark.parametrize(

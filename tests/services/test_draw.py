@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from quiz.services.draw import (
+from quiz.services.contests.draw import (
     Candidate,
     DrawError,
     draw_paper,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.services.grading import Grade, grade, grade_choice, grade_text, normalize_text
+from quiz.services.attempts.grading import Grade, grade, grade_choice, grade_text, normalize_text
 
 
 @pytest.mark.parametrize("qtype", ["single_choice", "true_false"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from quiz.services.timing import (
+from quiz.services.attempts.timing import (
     CLOSED,
     OPEN,
     UPCOMING,

@@ -1,8 +1,8 @@
 """Vocabulary and result types shared by every bank exchange format.
 
 The formats package is pure Python (no Flask, no SQLAlchemy) so the CLI, the admin views and
-the tests can all use it. The vocabulary below mirrors the canonical bank JSON schema; it is
-kept local on purpose so this package does not depend on the generator's modules.
+the tests can all use it. The vocabulary below is the canonical bank JSON schema's, derived from
+the one definition in :mod:`quiz.bank.constants`; spreadsheets use the short type names (单选).
 """
 
 from __future__ import annotations
@@ -10,23 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..constants import GENERAL_TAG, THEMED_DAYS
+from ..constants import GENERAL_LABEL, GENERAL_TAG, THEMED_DAYS, QuestionStatus, QuestionType
 
 # Canonical themed-day codes -> the Chinese names organizers write, in programme order.
-THEMED_DAY_NAMES: dict[str, str] = {**THEMED_DAYS, GENERAL_TAG: "通用"}
+THEMED_DAY_NAMES: dict[str, str] = {**THEMED_DAYS, GENERAL_TAG: GENERAL_LABEL}
 
-QUESTION_TYPE_NAMES: dict[str, str] = {
-    "single_choice": "单选",
-    "multiple_choice": "多选",
-    "true_false": "判断",
-    "fill_blank": "填空",
-}
+# Spreadsheet cells name a type without its 题 (单选, 多选, 判断, 填空).
+QUESTION_TYPE_NAMES: dict[str, str] = {t.value: t.label.removesuffix("题") for t in QuestionType}
 
-STATUS_NAMES: dict[str, str] = {
-    "approved": "已通过",
-    "draft": "草稿",
-    "retired": "已停用",
-}
+STATUS_NAMES: dict[str, str] = QuestionStatus.labels()
 
 TRUE_FALSE_OPTIONS: list[str] = ["正确", "错误"]
 

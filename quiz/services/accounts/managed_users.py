@@ -7,7 +7,6 @@ lookup goes through :func:`get_managed_user`, so no route can act on an id outsi
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
@@ -15,32 +14,11 @@ from quiz.extensions import db
 from quiz.models import Role, User
 from quiz.models.audit import record
 from quiz.services import DomainError, Forbidden, NotFound
-from quiz.services.accounts import NewUser, create_user, generate_password, reset_password
-from quiz.services.organizations import descendant_ids, get_managed, managed_ids
+from quiz.services.accounts.organizations import descendant_ids, get_managed, managed_ids
+from quiz.services.accounts.users import NewUser, create_user, generate_password, reset_password
+from quiz.services.paging import Page, clamp_page
 
 STAFF_ROLES = (Role.ORGANIZER, Role.ADMIN)
-
-
-@dataclass
-class Page:
-    """One page of a list, with what a pager needs."""
-
-    items: list
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def list_students(
@@ -76,11 +54,6 @@ def list_students(
         .offset((page - 1) * per_page)
     ).scalars()
     return Page(list(items), total, page, per_page)
-
-
-def clamp_page(page: int, total: int, per_page: int) -> int:
-    """``page`` within 1..last page (a tampered ``?page=`` shows the last page, never a 500)."""
-    return min(max(1, page), max(1, -(-total // per_page)))
 
 
 def get_managed_user(actor: User, user_id: int) -> User:

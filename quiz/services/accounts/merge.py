@@ -14,7 +14,7 @@ from quiz.extensions import db
 from quiz.models import Organization, User
 from quiz.models.audit import record
 from quiz.services import DomainError, Forbidden
-from quiz.services.organizations import can_manage, name_key
+from quiz.services.accounts.organizations import can_manage, name_key
 
 
 @dataclass

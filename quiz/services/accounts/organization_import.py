@@ -13,7 +13,7 @@ from quiz.extensions import db
 from quiz.models import User
 from quiz.models.audit import record
 from quiz.services import DomainError
-from quiz.services.organizations import (
+from quiz.services.accounts.organizations import (
     check_name,
     create_organization,
     find_child,

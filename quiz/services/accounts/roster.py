@@ -20,19 +20,19 @@ from quiz.models import Organization, OrgLevel, Role, User
 from quiz.models.accounts import PendingCredentials
 from quiz.models.audit import record
 from quiz.services import DomainError, NotFound
-from quiz.services.accounts import (
-    NewUser,
-    create_user,
-    generate_password,
-    normalize_username,
-    validate_username,
-)
-from quiz.services.organizations import (
+from quiz.services.accounts.organizations import (
     check_name,
     create_organization,
     find_child,
     get_managed,
     name_key,
+)
+from quiz.services.accounts.users import (
+    NewUser,
+    create_user,
+    generate_password,
+    normalize_username,
+    validate_username,
 )
 from quiz.services.spreadsheets import RowProblems, SpreadsheetError, Table, read_table
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, User
 from quiz.models.audit import record
 from quiz.services import Conflict, DomainError
-from quiz.services.attempt_status import IN_PROGRESS, VOIDED
-from quiz.services.standings import on_attempt_finished
+from quiz.services.signals import attempt_ended, attempt_ending
 
 
 def extend(attempt: Attempt, seconds: int, *, actor: User, now: datetime) -> Attempt:
     """Give one student more time (accommodation); recorded with who and when."""
-    if attempt.status != IN_PROGRESS:
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         raise Conflict("只能为进行中的答题延时。", code="attempt_finished")
     if not 0 < seconds <= 24 * 3600:
         raise DomainError("延长时间须在1秒到24小时之间。", code="bad_extension")
@@ -37,10 +37,10 @@ def extend(attempt: Attempt, seconds: int, *, actor: User, now: datetime) -> Att
 
 def void(attempt: Attempt, *, actor: User, now: datetime, reason: str = "") -> Attempt:
     """Void an attempt: it leaves every board and frees the student's try."""
-    if attempt.status == VOIDED:
+    if attempt.status == AttemptStatus.VOIDED:
         return attempt
     old_status = attempt.status
-    attempt.status = VOIDED
+    attempt.status = AttemptStatus.VOIDED
     attempt.finished_at = attempt.finished_at or now
     record(
         actor,
@@ -52,6 +52,7 @@ def void(attempt: Attempt, *, actor: User, now: datetime, reason: str = "") -> A
         reason=reason,
         at=now.isoformat(),
     )
+    attempt_ending.send(attempt)
     db.session.commit()
-    on_attempt_finished(attempt)
+    attempt_ended.send(attempt)
     return attempt

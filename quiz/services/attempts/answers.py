@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from quiz.models import Attempt
-from quiz.services import DomainError, NotFound
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from quiz.enums import AttemptStatus
+from quiz.extensions import db
+from quiz.models import Answer, Attempt
+from quiz.services import Conflict, DomainError, NotFound
+from quiz.services.attempts.grading import grade
+from quiz.services.attempts.lifecycle import finish
+from quiz.services.attempts.timing import is_overdue
 
 MAX_TEXT_LENGTH = 200
 
@@ -34,3 +44,53 @@ def validated_response(item: dict, choice, text) -> tuple[list[int] | None, str 
     if item["type"] in ("single_choice", "true_false") and len(picked) > 1:
         raise DomainError("单选题和判断题只能选择一个选项。", code="malformed")
     return picked, None
+
+
+class LateAnswer(Conflict):
+    code = "deadline_passed"
+
+
+def save_answer(
+    attempt: Attempt,
+    question_id: int,
+    *,
+    choice=None,
+    text=None,
+    now: datetime,
+    grace_seconds: float,
+) -> Answer:
+    """Store (or replace) an answer graded against the snapshot; late answers are refused."""
+    # Saves of one attempt run one at a time: a row lock on PostgreSQL (SQLite has one writer).
+    # Without it two answers saved at once both rewrite ``score`` from a stale set of answers.
+    db.session.refresh(attempt, with_for_update=True)
+    if attempt.status != AttemptStatus.IN_PROGRESS:
+        raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
+    if is_overdue(now, attempt.deadline, grace_seconds):
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
+        raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
+    item = paper_item(attempt, question_id)
+    picked, typed = validated_response(item, choice, text)
+    result = grade(item, choice=picked, text=typed, partial_credit=attempt.contest.partial_credit)
+    answer = next((a for a in attempt.answers if a.question_id == question_id), None)
+    if answer is None:
+        answer = Answer(attempt=attempt, question_id=question_id)
+        db.session.add(answer)
+    answer.choice, answer.text = picked, typed
+    answer.points, answer.is_correct, answer.saved_at = result.points, result.is_correct, now
+    try:
+        db.session.flush()
+        # Summed in SQL after the write: on SQLite the write lock is held here, so it is current.
+        total = db.session.scalar(
+            select(func.coalesce(func.sum(Answer.points), 0.0)).where(
+                Answer.attempt_id == attempt.id
+            )
+        )
+        attempt.score = round(float(total), 4)
+        db.session.commit()
+    except IntegrityError:
+        # The same answer saved twice at once from two tabs: the other write won; keep it.
+        db.session.rollback()
+        return db.session.execute(
+            select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id)
+        ).scalar_one()
+    return answer

@@ -8,6 +8,12 @@ The key must never reach the client while an attempt is open. After that the con
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from quiz.enums import AttemptStatus
+from quiz.models import Attempt
+from quiz.services.attempts.timing import CLOSED, contest_state, effective_status
+
 
 def answers_visible(show_answers: str, attempt_finished: bool, contest_closed: bool) -> bool:
     """Whether the key, explanation and source of an attempt's questions may be shown."""
@@ -35,3 +41,17 @@ def revealed_item(item: dict) -> dict:
             "end": source.get("end"),
         },
     }
+
+
+def is_finished(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
+    return effective_status(attempt, now, grace_seconds) != AttemptStatus.IN_PROGRESS
+
+
+def disclosed(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
+    """Whether this attempt's key and explanations may be shown to its student now."""
+    contest = attempt.contest
+    return answers_visible(
+        contest.show_answers,
+        is_finished(attempt, now, grace_seconds),
+        contest_state(now, contest.opens_at, contest.closes_at) == CLOSED,
+    )

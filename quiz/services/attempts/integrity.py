@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, IntegrityEvent
 from quiz.services import Conflict, DomainError
-from quiz.services.attempts import EXPIRED, IN_PROGRESS, AttemptResult, finish, submit
-from quiz.services.timing import is_overdue
+from quiz.services.attempts.lifecycle import AttemptResult, finish, submit
+from quiz.services.attempts.timing import is_overdue
 
 LOSS_KINDS = ("hidden", "blur")
 RETURN_KINDS = ("visible", "focus")
@@ -55,10 +56,10 @@ def record_event(
     """Store one focus event and update the attempt's counters (may auto-submit)."""
     if kind not in EVENT_KINDS:
         raise DomainError("未知的事件类型。", code="malformed")
-    if attempt.status != IN_PROGRESS:
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         raise Conflict("本次答题已结束。", code="attempt_finished")
     if is_overdue(now, attempt.deadline, grace_seconds):
-        finish(attempt, now=now, status=EXPIRED)
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
         raise Conflict("答题时间已到。", code="deadline_passed")
     previous = db.session.execute(
         select(IntegrityEvent)

@@ -4,8 +4,8 @@ Every function takes ``now``; routes pass :func:`quiz.timeutil.utcnow`. The data
 rules: one open attempt per student and contest (a partial unique index), one answer per
 question (a unique constraint).
 
-Statuses live in :mod:`attempt_status`, answer checks in :mod:`answer_input` and the
-organizer's extend/void in :mod:`attempt_actions`; their public names are re-exported here.
+Ending an attempt is announced through :mod:`quiz.services.signals` (the boards aggregate
+writes its standings on :data:`attempt_ending`, inside the same transaction).
 """
 
 from __future__ import annotations
@@ -17,24 +17,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
-from quiz.models import Answer, Attempt, Contest, User
+from quiz.models import Attempt, Contest, User
 from quiz.services import Conflict, Forbidden, NotFound
-from quiz.services.answer_input import paper_item, validated_response
-
-# extend, void and effective_status are re-exported: callers import them from here.
-from quiz.services.attempt_actions import extend as extend
-from quiz.services.attempt_actions import void as void
-from quiz.services.attempt_status import EXPIRED, IN_PROGRESS, SUBMITTED, VOIDED
-from quiz.services.attempt_status import effective_status as effective_status
-from quiz.services.grading import grade
-from quiz.services.review import remember_wrong_answers
-from quiz.services.standings import on_attempt_finished
-from quiz.services.timing import OPEN, contest_state, fixed_deadline, is_overdue, time_used_ms
-
-
-class LateAnswer(Conflict):
-    code = "deadline_passed"
+from quiz.services.attempts.review import remember_wrong_answers
+from quiz.services.attempts.timing import (
+    OPEN,
+    contest_state,
+    fixed_deadline,
+    is_overdue,
+    time_used_ms,
+)
+from quiz.services.signals import attempt_ended, attempt_ending
 
 
 @dataclass
@@ -47,8 +42,10 @@ class AttemptResult:
 
 def persist_if_overdue(attempt: Attempt, *, now: datetime, grace_seconds: float) -> Attempt:
     """Record an open attempt whose time ran out as expired (on the student's next request)."""
-    if attempt.status == IN_PROGRESS and is_overdue(now, attempt.deadline, grace_seconds):
-        finish(attempt, now=now, status=EXPIRED)
+    if attempt.status == AttemptStatus.IN_PROGRESS and is_overdue(
+        now, attempt.deadline, grace_seconds
+    ):
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
     return attempt
 
 
@@ -57,7 +54,7 @@ def open_attempt(contest: Contest, user: User) -> Attempt | None:
         select(Attempt).where(
             Attempt.contest_id == contest.id,
             Attempt.user_id == user.id,
-            Attempt.status == IN_PROGRESS,
+            Attempt.status == AttemptStatus.IN_PROGRESS,
         )
     ).scalar_one_or_none()
 
@@ -73,7 +70,7 @@ def start_attempt(
     if current is not None:
         if not is_overdue(now, current.deadline, grace_seconds):
             return current, False
-        finish(current, now=now, status=EXPIRED)
+        finish(current, now=now, status=AttemptStatus.EXPIRED)
     if contest_state(now, contest.opens_at, contest.closes_at) != OPEN:
         raise Conflict("比赛当前未开放。", code="contest_not_open")
     used = db.session.execute(
@@ -82,7 +79,7 @@ def start_attempt(
         .where(
             Attempt.contest_id == contest.id,
             Attempt.user_id == user.id,
-            Attempt.status != VOIDED,
+            Attempt.status != AttemptStatus.VOIDED,
         )
     ).scalar_one()
     if used >= contest.attempts_allowed:
@@ -102,7 +99,7 @@ def start_attempt(
         user_id=user.id,
         number=number,
         seed=seed,
-        status=IN_PROGRESS,
+        status=AttemptStatus.IN_PROGRESS,
         started_at=now,
         deadline=fixed_deadline(now, contest.time_limit_seconds, contest.closes_at),
         paper=paper,
@@ -121,69 +118,24 @@ def start_attempt(
     return attempt, True
 
 
-def save_answer(
-    attempt: Attempt,
-    question_id: int,
-    *,
-    choice=None,
-    text=None,
-    now: datetime,
-    grace_seconds: float,
-) -> Answer:
-    """Store (or replace) an answer graded against the snapshot; late answers are refused."""
-    # Saves of one attempt run one at a time: a row lock on PostgreSQL (SQLite has one writer).
-    # Without it two answers saved at once both rewrite ``score`` from a stale set of answers.
-    db.session.refresh(attempt, with_for_update=True)
-    if attempt.status != IN_PROGRESS:
-        raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
-    if is_overdue(now, attempt.deadline, grace_seconds):
-        finish(attempt, now=now, status=EXPIRED)
-        raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
-    item = paper_item(attempt, question_id)
-    picked, typed = validated_response(item, choice, text)
-    result = grade(item, choice=picked, text=typed, partial_credit=attempt.contest.partial_credit)
-    answer = next((a for a in attempt.answers if a.question_id == question_id), None)
-    if answer is None:
-        answer = Answer(attempt=attempt, question_id=question_id)
-        db.session.add(answer)
-    answer.choice, answer.text = picked, typed
-    answer.points, answer.is_correct, answer.saved_at = result.points, result.is_correct, now
-    try:
-        db.session.flush()
-        # Summed in SQL after the write: on SQLite the write lock is held here, so it is current.
-        total = db.session.scalar(
-            select(func.coalesce(func.sum(Answer.points), 0.0)).where(
-                Answer.attempt_id == attempt.id
-            )
-        )
-        attempt.score = round(float(total), 4)
-        db.session.commit()
-    except IntegrityError:
-        # The same answer saved twice at once from two tabs: the other write won; keep it.
-        db.session.rollback()
-        return db.session.execute(
-            select(Answer).where(Answer.attempt_id == attempt.id, Answer.question_id == question_id)
-        ).scalar_one()
-    return answer
-
-
-def finish(attempt: Attempt, *, now: datetime, status: str = SUBMITTED) -> Attempt:
+def finish(attempt: Attempt, *, now: datetime, status: str = AttemptStatus.SUBMITTED) -> Attempt:
     """Close an attempt (idempotent). An overdue one is closed as expired at its deadline."""
-    if attempt.status != IN_PROGRESS:
+    if attempt.status != AttemptStatus.IN_PROGRESS:
         return attempt
     attempt.status = status
-    attempt.finished_at = min(now, attempt.deadline) if status == EXPIRED else now
+    attempt.finished_at = min(now, attempt.deadline) if status == AttemptStatus.EXPIRED else now
     remember_wrong_answers(attempt, now=now)
+    attempt_ending.send(attempt)
     db.session.commit()
-    on_attempt_finished(attempt)
+    attempt_ended.send(attempt)
     return attempt
 
 
 def submit(attempt: Attempt, *, now: datetime, grace_seconds: float) -> AttemptResult:
     """Hand in: idempotent; after the deadline it records the attempt as expired instead."""
-    if attempt.status == IN_PROGRESS:
+    if attempt.status == AttemptStatus.IN_PROGRESS:
         late = is_overdue(now, attempt.deadline, grace_seconds)
-        finish(attempt, now=now, status=EXPIRED if late else SUBMITTED)
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED)
     return result_of(attempt)
 
 
@@ -196,73 +148,20 @@ def result_of(attempt: Attempt) -> AttemptResult:
     )
 
 
-@dataclass
-class AttemptSummary:
-    """A student's attempts at one contest, for contest lists."""
-
-    used: int = 0
-    allowed: int = 1
-    finished: int = 0
-    open_attempt_id: int | None = None
-    counted_score: float | None = None
-
-    @property
-    def remaining(self) -> int:
-        return max(0, self.allowed - self.used)
-
-
-def summaries(
-    user: User, contests: list[Contest], *, now: datetime, grace_seconds: float
-) -> dict[int, AttemptSummary]:
-    """Per contest id: tries used and left, the open attempt, and the score that counts.
-
-    Overdue open attempts are persisted as expired on the way (the student's next request).
-    """
-    by_id = {contest.id: contest for contest in contests}
-    result = {c.id: AttemptSummary(allowed=c.attempts_allowed) for c in contests}
-    if not by_id:
-        return result
-    rows = db.session.execute(
-        select(Attempt)
-        .where(Attempt.user_id == user.id, Attempt.contest_id.in_(by_id))
-        .order_by(Attempt.number)
-    ).scalars()
-    finished: dict[int, list[Attempt]] = {}
-    for attempt in rows:
-        persist_if_overdue(attempt, now=now, grace_seconds=grace_seconds)
-        summary = result[attempt.contest_id]
-        if attempt.status == VOIDED:
-            continue
-        summary.used += 1
-        if attempt.status == IN_PROGRESS:
-            summary.open_attempt_id = attempt.id
-        else:
-            summary.finished += 1
-            finished.setdefault(attempt.contest_id, []).append(attempt)
-    for contest_id, done in finished.items():
-        counting = by_id[contest_id].counting
-        chosen = done[0] if counting == "first" else done[-1]
-        if counting == "best":
-            chosen = min(
-                done,
-                key=lambda a: (-a.score, time_used_ms(a.started_at, a.finished_at, a.deadline)),
-            )
-        result[contest_id].counted_score = chosen.score
-    return result
-
-
 def close_overdue(*, now: datetime, grace_seconds: float) -> int:
     """Persist every open attempt whose time ran out (for the periodic CLI command)."""
     cutoff = now - timedelta(seconds=grace_seconds)
     overdue = (
         db.session.execute(
-            select(Attempt).where(Attempt.status == IN_PROGRESS, Attempt.deadline < cutoff)
+            select(Attempt).where(
+                Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < cutoff
+            )
         )
         .scalars()
         .all()
     )
     for attempt in overdue:
-        finish(attempt, now=now, status=EXPIRED)
+        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
     return len(overdue)
 
 

@@ -6,17 +6,12 @@ later still shows the student exactly what they saw.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
-from quiz.services.attempts import IN_PROGRESS, effective_status
-from quiz.services.disclosure import answers_visible
-from quiz.services.papers import source_info
-from quiz.services.provenance import highlight_for
-from quiz.services.timing import CLOSED, contest_state
+from quiz.services.contests import source_info
+from quiz.services.questions import highlight_for
 
 LETTERS = "ABCDEFGH"
 
@@ -39,20 +34,6 @@ def key_text(item: dict) -> str:
     if item["type"] == "fill_blank":
         return " / ".join(str(k) for k in item.get("key") or [])
     return response_text(item, item.get("key") or [], None)
-
-
-def is_finished(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
-    return effective_status(attempt, now, grace_seconds) != IN_PROGRESS
-
-
-def disclosed(attempt: Attempt, now: datetime, grace_seconds: float) -> bool:
-    """Whether this attempt's key and explanations may be shown to its student now."""
-    contest = attempt.contest
-    return answers_visible(
-        contest.show_answers,
-        is_finished(attempt, now, grace_seconds),
-        contest_state(now, contest.opens_at, contest.closes_at) == CLOSED,
-    )
 
 
 def source_texts(source_ids) -> dict[str, Source]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from quiz.enums import AttemptStatus
+
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
 
 
@@ -47,3 +49,15 @@ def time_used_ms(started_at: datetime, finished_at: datetime | None, deadline: d
     """Time used: until submission, or the whole allowance for an attempt that ran out."""
     end = min(finished_at, deadline) if finished_at else deadline
     return max(0, int((end - started_at).total_seconds() * 1000))
+
+
+def effective_status(attempt, now: datetime, grace_seconds: float) -> str:
+    """The status as boards and pages must see it: an overdue open attempt is expired.
+
+    ``attempt`` is anything with ``status`` and ``deadline`` (an Attempt row, usually).
+    """
+    if attempt.status == AttemptStatus.IN_PROGRESS and is_overdue(
+        now, attempt.deadline, grace_seconds
+    ):
+        return AttemptStatus.EXPIRED
+    return attempt.status

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 
 from quiz.extensions import db
-from quiz.models import Attempt, Contest, Organization, User
-from quiz.services.ranking import Entry, counted
-from quiz.services.timing import time_used_ms
+from quiz.models import Attempt, Contest, Organization, Standing, User
+from quiz.models.standings import WEEK
+from quiz.services.attempts import time_used_ms
+from quiz.services.boards.ranking import Entry, counted, day_best, week_total
 
 GRADED = ("submitted", "expired")
 
@@ -137,3 +138,39 @@ def contest_entries_from_attempts(
 
 def _named(entry: Entry, name: str, org_id: int | None) -> Entry:
     return replace(entry, name=name, org_id=org_id)
+
+
+def standing_entry(row: Standing) -> Entry:
+    return Entry(
+        user_id=row.user_id,
+        score=row.score,
+        time_used_ms=row.time_used_ms,
+        submitted_at=row.finished_at,
+        attempt_id=row.attempt_id,
+        attempt_number=row.attempt_number,
+        region_id=row.region_id,
+        school_id=row.school_id,
+        class_id=row.class_id,
+    )
+
+
+def event_day_rows(event_id: int, user_ids: list[int] | None = None):
+    """(themed_day, Standing) pairs of the event's themed-day contests, optionally for some users."""
+    query = (
+        select(Contest.themed_day, Standing)
+        .join(Contest, Contest.id == Standing.contest_id)
+        .where(Contest.event_id == event_id, Contest.themed_day.is_not(None))
+    )
+    if user_ids is not None:
+        query = query.where(Standing.user_id.in_(user_ids))
+    return db.session.execute(query).all()
+
+
+def day_and_week(per_day: dict[str, list[Entry]]) -> dict[str, Entry]:
+    """A student's best entry per themed day plus the ``week`` sum."""
+    days = {day: day_best(items) for day, items in per_day.items() if items}
+    result = dict(days)
+    week = week_total(days)
+    if week is not None:
+        result[WEEK] = week
+    return result

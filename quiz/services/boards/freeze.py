@@ -13,8 +13,8 @@ from quiz.extensions import db
 from quiz.models import Contest, User
 from quiz.models.audit import record
 from quiz.services import DomainError
+from quiz.services.boards.versions import bump_versions
 from quiz.services.contests import require_manageable
-from quiz.services.standings import bump_versions
 
 
 def set_freeze(contest: Contest, freeze_at: datetime | None, *, actor: User, now: datetime):

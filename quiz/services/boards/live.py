@@ -14,13 +14,21 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Contest, EventStanding, Standing
 from quiz.models.standings import WEEK
-from quiz.services import redis_boards
-from quiz.services import standings as st
-from quiz.services.board_sources import MemorySource, SqlSource, with_names
-from quiz.services.ranking import Entry, counted
+from quiz.services.boards import redis_sets
+from quiz.services.boards.entries import (
+    attempt_entry,
+    contest_entries_from_attempts,
+    day_and_week,
+    event_day_rows,
+    overdue_attempts,
+    standing_entry,
+    user_levels,
+)
+from quiz.services.boards.ranking import Entry, counted
+from quiz.services.boards.sources import MemorySource, SqlSource, with_names
 
 if TYPE_CHECKING:  # BoardRef lives in services.boards, which imports this module
-    from quiz.services.boards import BoardRef
+    from quiz.services.boards.refs import BoardRef
 
 
 def live_source(ref: BoardRef, contests, *, now: datetime, grace: float):
@@ -36,18 +44,18 @@ def live_source(ref: BoardRef, contests, *, now: datetime, grace: float):
         overlay = _event_overlay(ref, contests, day, now=now, grace=grace)
     if not overlay:
         # Redis serves boards with nothing to merge; overdue rows are merged by the SQL path.
-        source = redis_boards.source(ref.key, source)
+        source = redis_sets.source(ref.key, source)
     return source, with_names(overlay)
 
 
 def _contest_overlay(contest: Contest, *, now, grace) -> dict[int, Entry]:
     overlay: dict[int, Entry] = {}
-    for attempt in st.overdue_attempts([contest.id], now=now, grace_seconds=grace):
+    for attempt in overdue_attempts([contest.id], now=now, grace_seconds=grace):
         if attempt.user.is_test_account:
             continue
-        entry = st.attempt_entry(attempt, st.user_levels(attempt.user))
+        entry = attempt_entry(attempt, user_levels(attempt.user))
         row = db.session.get(Standing, (contest.id, attempt.user_id))
-        candidates = [entry] + ([st._standing_entry(row)] if row else [])
+        candidates = [entry] + ([standing_entry(row)] if row else [])
         overlay[attempt.user_id] = counted(candidates, contest.counting)
     return overlay
 
@@ -56,19 +64,19 @@ def _event_overlay(ref, contests, day, *, now, grace) -> dict[int, Entry]:
     by_id = {c.id: c for c in contests}
     overdue = [
         a
-        for a in st.overdue_attempts(list(by_id), now=now, grace_seconds=grace)
+        for a in overdue_attempts(list(by_id), now=now, grace_seconds=grace)
         if not a.user.is_test_account
     ]
     if not overdue:
         return {}
     users = {a.user_id for a in overdue}
     per_contest: dict[tuple[int, int], Entry] = {
-        (row.contest_id, row.user_id): st._standing_entry(row)
-        for _day, row in st.event_day_rows(ref.event_id, sorted(users))
+        (row.contest_id, row.user_id): standing_entry(row)
+        for _day, row in event_day_rows(ref.event_id, sorted(users))
     }
     for attempt in overdue:
         key = (attempt.contest_id, attempt.user_id)
-        entry = st.attempt_entry(attempt, st.user_levels(attempt.user))
+        entry = attempt_entry(attempt, user_levels(attempt.user))
         per_contest[key] = counted(
             [entry, *([per_contest[key]] if key in per_contest else [])],
             by_id[attempt.contest_id].counting,
@@ -92,7 +100,7 @@ def _day_entries(per_contest: dict[tuple[int, int], Entry], day_of, day: str):
             per_user[user_id][day_of[contest_id]].append(entry)
     result = {}
     for user_id, per_day in per_user.items():
-        found = st.day_and_week(per_day).get(day)
+        found = day_and_week(per_day).get(day)
         if found is not None:
             result[user_id] = found
     return result
@@ -103,7 +111,7 @@ def frozen_source(ref: BoardRef, contests, frozen, *, now, grace) -> MemorySourc
     cut = {c.id: c.freeze_at for c in frozen}
     per_contest = {}
     for contest in contests:
-        entries = st.contest_entries_from_attempts(
+        entries = contest_entries_from_attempts(
             contest, now=now, grace_seconds=grace, cutoff=cut.get(contest.id)
         )
         per_contest.update({(contest.id, uid): e for uid, e in entries.items()})

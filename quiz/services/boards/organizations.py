@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import Organization, Role, User
 from quiz.services import DomainError
-from quiz.services.board_cache import BoardCache
-from quiz.services.boards import BoardRef, Viewer, board_state, source_for
-from quiz.services.ranking import ORG_RULE_TEXT, unit_results
-from quiz.services.standings import org_level_map
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.entries import org_level_map
+from quiz.services.boards.pages import board_state, source_for
+from quiz.services.boards.ranking import ORG_RULE_TEXT, unit_results
+from quiz.services.boards.refs import BoardRef, Viewer
 from quiz.timeutil import iso_utc
 
 LEVELS = ("region", "school", "class")

@@ -20,106 +20,20 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
-from quiz.models import Contest, Event, EventStanding, Organization
+from quiz.models import Contest, EventStanding, Organization
 from quiz.models.standings import WEEK
-from quiz.services import NotFound
-from quiz.services import standings as st
-from quiz.services.board_cache import BoardCache
-from quiz.services.board_live import frozen_source, live_source
-from quiz.services.board_sources import assemble_page, rank_of
-from quiz.services.contests import THEMED_DAYS
-from quiz.services.organizations import managed_ids
-from quiz.services.ranking import RULE_TEXT, WEEK_RULE_TEXT, Entry, mask_name
+from quiz.services.boards.cache import BoardCache
+from quiz.services.boards.entries import overdue_count
+from quiz.services.boards.live import frozen_source, live_source
+from quiz.services.boards.ranking import RULE_TEXT, WEEK_RULE_TEXT, Entry, mask_name
+from quiz.services.boards.refs import BoardRef, Viewer, frozen_contests, resolve
+from quiz.services.boards.sources import assemble_page, rank_of
+from quiz.services.boards.versions import versions
 from quiz.timeutil import iso_utc
 
 KINDS = ("contest", "day", "week")
-
-
-@dataclass(frozen=True)
-class BoardRef:
-    """Which board: a contest's, a themed day of an event, or an event's week."""
-
-    kind: str
-    contest_id: int | None = None
-    event_id: int | None = None
-    day: str | None = None
-
-    @property
-    def key(self) -> str:
-        if self.kind == "contest":
-            return f"c:{self.contest_id}"
-        return f"e:{self.event_id}:{self.day if self.kind == 'day' else WEEK}"
-
-    @property
-    def scope(self) -> str:
-        return f"c:{self.contest_id}" if self.kind == "contest" else f"e:{self.event_id}"
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking: decides live/public, name masking and the "me" row."""
-
-    user_id: int | None = None
-    is_admin: bool = False
-    scope: frozenset[int] | None = frozenset()  # orgs whose students they may name (None = all)
-    live: bool = False  # an organizer of this board: sees it live, not frozen
-    projector: bool = False  # the hall screen: every name masked
-
-    @property
-    def role_class(self) -> str:
-        return "live" if self.live else "public"
-
-    def sees_full_name(self, entry: Entry) -> bool:
-        if self.projector:
-            return False
-        if self.user_id is not None and entry.user_id == self.user_id:
-            return True
-        return self.scope is None or (entry.org_id is not None and entry.org_id in self.scope)
-
-
-def resolve(ref: BoardRef) -> tuple[list[Contest], Contest | Event]:
-    """The contests behind a board and the object it belongs to; NotFound when missing."""
-    if ref.kind == "contest":
-        contest = db.session.get(Contest, ref.contest_id)
-        if contest is None:
-            raise NotFound("比赛不存在。")
-        return [contest], contest
-    event = db.session.get(Event, ref.event_id)
-    if event is None:
-        raise NotFound("活动不存在。")
-    if ref.kind == "day" and ref.day not in THEMED_DAYS:
-        raise NotFound("主题日不存在。")
-    contests = [
-        c
-        for c in event.contests
-        if c.themed_day and (ref.kind == "week" or c.themed_day == ref.day)
-    ]
-    return contests, event
-
-
-def viewer_for(user, owner: Contest | Event, *, projector: bool = False) -> Viewer:
-    """The viewer for ``user`` (None or anonymous allowed) on the board of ``owner``."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return Viewer(projector=projector)
-    if not user.is_organizer:
-        return Viewer(user_id=user.id, projector=projector)
-    scope = managed_ids(user)
-    live = scope is None or owner.organization_id in scope
-    return Viewer(
-        user_id=user.id,
-        is_admin=user.is_admin,
-        scope=None if scope is None else frozenset(scope),
-        live=live and not projector,
-        projector=projector,
-    )
-
-
-def frozen_contests(contests: list[Contest], viewer: Viewer, now: datetime) -> list[Contest]:
-    """Contests whose public board is frozen for this viewer right now."""
-    if viewer.live:
-        return []
-    return [c for c in contests if c.freeze_at is not None and c.freeze_at <= now]
 
 
 def board_token(ref: BoardRef, contests, frozen, *, now: datetime, grace: float) -> str:
@@ -132,13 +46,13 @@ def board_token(ref: BoardRef, contests, frozen, *, now: datetime, grace: float)
     """
     from datetime import timedelta
 
-    version, void_version = st.versions(ref.scope)
+    version, void_version = versions(ref.scope)
     cutoff = now - timedelta(seconds=grace)
     freezes = ",".join(f"{c.id}@{c.freeze_at.isoformat()}" for c in frozen)
     if frozen and len(frozen) == len(contests):
-        overdue = sum(st.overdue_count([c.id], before=min(cutoff, c.freeze_at)) for c in frozen)
+        overdue = sum(overdue_count([c.id], before=min(cutoff, c.freeze_at)) for c in frozen)
         return f"f{void_version}.{overdue}.{freezes}"
-    overdue = st.overdue_count([c.id for c in contests], before=cutoff)
+    overdue = overdue_count([c.id for c in contests], before=cutoff)
     return f"v{version}.{overdue}.{freezes}"
 
 

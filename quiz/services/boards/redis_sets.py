@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Contest, EventStanding, Standing
-from quiz.services.ranking import Entry, rank_tuple, sort_key
+from quiz.services.boards.ranking import Entry, rank_tuple, sort_key
 
 log = logging.getLogger(__name__)
 TIME_BITS = 24
@@ -104,7 +104,7 @@ def sync_user(contest: Contest, user_id: int) -> None:
                     EventStanding.user_id == user_id,
                 )
             }
-            from quiz.services.contests import THEMED_DAYS
+            from quiz.bank.constants import THEMED_DAYS
 
             for day in (*THEMED_DAYS, "week"):
                 _set(pipe, f"e:{contest.event_id}:{day}", user_id, rows.get(day))
@@ -135,7 +135,7 @@ def rebuild_contest(contest: Contest) -> bool:
 
 
 def rebuild_event(event_id: int) -> None:
-    from quiz.services.contests import THEMED_DAYS
+    from quiz.bank.constants import THEMED_DAYS
 
     rows = _rows(EventStanding, EventStanding.event_id == event_id)
     for day in (*THEMED_DAYS, "week"):

@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, select
 
 from quiz.extensions import db
 from quiz.models import User
-from quiz.services.ranking import Entry, competition_ranks, rank_tuple, sort_key
+from quiz.services.boards.ranking import Entry, competition_ranks, rank_tuple, sort_key
 
 
 class SqlSource:

@@ -1,7 +1,7 @@
 """Keeping the standings tables current: one row per counted result, updated on each change.
 
-``on_attempt_finished`` runs after an attempt is submitted, expires or is voided (called by
-``quiz.services.attempts``); ``rebuild_standings`` recomputes a contest from its attempts (after
+:func:`write_standings` runs when an attempt is submitted, expires or is voided (the
+``attempt_ending`` signal of :mod:`quiz.services.signals`, inside the finishing transaction); ``rebuild_standings`` recomputes a contest from its attempts (after
 rescoring, or from ``flask boards rebuild``). Open attempts whose time ran out are *not* written
 here: boards merge them in at read time, so a board is right even
 before ``close_overdue`` persists them (see ``quiz.services.board_live``).
@@ -12,22 +12,24 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 
+from quiz.enums import GRADED_STATUSES as GRADED
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
-from quiz.models import Attempt, BoardVersion, Contest, EventStanding, Standing, User
-from quiz.models.standings import WEEK
-from quiz.services.attempt_entries import (  # noqa: F401  (re-exported for the board modules)
-    GRADED,
+from quiz.models import Attempt, Contest, EventStanding, Standing, User
+from quiz.services.boards import redis_sets
+from quiz.services.boards.entries import (
     attempt_entry,
-    contest_entries_from_attempts,
+    day_and_week,
+    event_day_rows,
     org_level_map,
-    overdue_attempts,
-    overdue_count,
+    standing_entry,
     user_levels,
 )
-from quiz.services.ranking import Entry, counted, day_best, week_total
+from quiz.services.boards.ranking import Entry, counted
+from quiz.services.boards.versions import bump_versions
+from quiz.services.signals import attempt_ended, attempt_ending
 
 log = logging.getLogger(__name__)
 
@@ -78,46 +80,10 @@ def _fill(row, entry: Entry, is_test: bool) -> None:
     row.is_test = is_test
 
 
-def _standing_entry(row: Standing) -> Entry:
-    return Entry(
-        user_id=row.user_id,
-        score=row.score,
-        time_used_ms=row.time_used_ms,
-        submitted_at=row.finished_at,
-        attempt_id=row.attempt_id,
-        attempt_number=row.attempt_number,
-        region_id=row.region_id,
-        school_id=row.school_id,
-        class_id=row.class_id,
-    )
-
-
-def event_day_rows(event_id: int, user_ids: list[int] | None = None):
-    """(themed_day, Standing) pairs of the event's themed-day contests, optionally for some users."""
-    query = (
-        select(Contest.themed_day, Standing)
-        .join(Contest, Contest.id == Standing.contest_id)
-        .where(Contest.event_id == event_id, Contest.themed_day.is_not(None))
-    )
-    if user_ids is not None:
-        query = query.where(Standing.user_id.in_(user_ids))
-    return db.session.execute(query).all()
-
-
-def day_and_week(per_day: dict[str, list[Entry]]) -> dict[str, Entry]:
-    """A student's best entry per themed day plus the ``week`` sum."""
-    days = {day: day_best(items) for day, items in per_day.items() if items}
-    result = dict(days)
-    week = week_total(days)
-    if week is not None:
-        result[WEEK] = week
-    return result
-
-
 def refresh_event_user(event_id: int, user_id: int, levels: tuple, is_test: bool) -> None:
     per_day: dict[str, list[Entry]] = defaultdict(list)
     for day, row in event_day_rows(event_id, [user_id]):
-        per_day[day].append(_standing_entry(row))
+        per_day[day].append(standing_entry(row))
     wanted = day_and_week(per_day)
     existing = {
         row.day: row
@@ -144,7 +110,7 @@ def rebuild_event(event_id: int) -> int:
     per_user: dict[int, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     flags: dict[int, bool] = {}
     for day, row in event_day_rows(event_id):
-        per_user[row.user_id][day].append(_standing_entry(row))
+        per_user[row.user_id][day].append(standing_entry(row))
         flags[row.user_id] = row.is_test
     rows = []
     for user_id, per_day in per_user.items():
@@ -193,63 +159,29 @@ def rebuild_standings(contest: Contest, *, commit: bool = True) -> int:
     return len(rows)
 
 
-# --- versions ------------------------------------------------------------------------------
+# --- when an attempt ends (signals from the attempts aggregate) ------------------------------
 
 
-def bump(scope: str, *, void: bool = False) -> None:
-    """Increment a board version counter (creating it on first use); no commit."""
-    values = {"version": BoardVersion.version + 1}
-    if void:
-        values["void_version"] = BoardVersion.void_version + 1
-    result = db.session.execute(
-        update(BoardVersion).where(BoardVersion.scope == scope).values(**values)
-    )
-    if result.rowcount:
-        return
-    try:
-        with db.session.begin_nested():
-            db.session.add(BoardVersion(scope=scope, version=1, void_version=1 if void else 0))
-    except IntegrityError:  # another request created it first: count on theirs
-        db.session.execute(update(BoardVersion).where(BoardVersion.scope == scope).values(**values))
+@attempt_ending.connect
+def write_standings(attempt: Attempt) -> None:
+    """Update the student's standings and the board versions, inside the finishing transaction.
 
-
-def bump_versions(contest: Contest, *, void: bool = False) -> None:
-    bump(f"c:{contest.id}", void=void)
-    if contest.event_id:
-        bump(f"e:{contest.event_id}", void=void)
-
-
-def versions(scope: str) -> tuple[int, int]:
-    row = db.session.get(BoardVersion, scope)
-    return (row.version, row.void_version) if row else (0, 0)
-
-
-# --- the hook ------------------------------------------------------------------------------
-
-
-def on_attempt_finished(attempt: Attempt) -> None:
-    """Update standings, versions and Redis after ``attempt`` was finished or voided.
-
-    Called after the attempt's own commit, so a failure here never loses a submission: the
-    error is logged and ``flask boards rebuild`` repairs the derived data.
+    Runs before the attempt's commit, so the attempt and its board rows commit (or fail)
+    together: a board can never show a result that the attempt does not have.
     """
     if attempt.is_preview:
         return
     contest = attempt.contest
-    try:
-        refresh_user(contest, attempt.user)
-        bump_versions(contest, void=attempt.status == "voided")
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        log.exception("standings update failed for attempt %s", attempt.id)
-        return
-    from quiz.services import redis_boards
+    refresh_user(contest, attempt.user)
+    bump_versions(contest, void=attempt.status == AttemptStatus.VOIDED)
 
-    redis_boards.sync_user(contest, attempt.user_id)
+
+@attempt_ended.connect
+def sync_redis(attempt: Attempt) -> None:
+    """Mirror the committed standings into Redis (a no-op without Redis; errors are logged)."""
+    if not attempt.is_preview:
+        redis_sets.sync_user(attempt.contest, attempt.user_id)
 
 
 def _sync_redis_contest(contest: Contest) -> None:
-    from quiz.services import redis_boards
-
-    redis_boards.rebuild_contest(contest)
+    redis_sets.rebuild_contest(contest)

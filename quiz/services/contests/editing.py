@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import secrets
-from datetime import date, datetime, time, timedelta
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
 from quiz.extensions import db
-from quiz.models import Attempt, Contest, Event, Organization, Question, User
+from quiz.models import Attempt, Contest, User
 from quiz.models.audit import record
-from quiz.services import Conflict, DomainError, Forbidden, NotFound
-from quiz.services.contest_values import (  # noqa: F401  (re-exported: the public names live here)
-    DEFAULT_TYPE_COUNTS,
-    THEMED_DAYS,
+from quiz.services import Conflict, DomainError
+from quiz.services.contests.entry import new_join_code
+from quiz.services.contests.papers import check_runnable
+from quiz.services.contests.values import (
     ContestValues,
     apply_values,
     check_references,
     draw_signature,
-    normalize_code,
     validate,
 )
-from quiz.services.draw import TYPE_LABELS
-from quiz.services.organizations import descendant_ids, managed_ids
-from quiz.services.papers import check_runnable
-from quiz.timeutil import from_local
-
-DEFAULT_WEEK_TITLE = "四川省2021年国家网络安全宣传周"
 
 
 def attempt_count(contest: Contest) -> int:
@@ -45,7 +34,7 @@ def has_attempts(contest: Contest) -> bool:
     return contest.id is not None and attempt_count(contest) > 0
 
 
-def _prepare(contest: Contest, values: ContestValues, actor: User | None) -> None:
+def prepare(contest: Contest, values: ContestValues, actor: User | None) -> None:
     """Check and apply ``values`` without committing; the session is rolled back on refusal."""
     try:
         validate(values)
@@ -82,7 +71,7 @@ def save_contest(
             "已有学生答题，不能再修改题目数量、抽题规则、分值或主题日；可复制比赛后修改。",
             code="contest_has_attempts",
         )
-    _prepare(contest, values, actor)
+    prepare(contest, values, actor)
     db.session.add(contest)  # only now: an autoflush must never see a half-filled contest
     db.session.flush()
     action = "contest.create" if creating else "contest.update"
@@ -140,149 +129,3 @@ def delete(contest: Contest, *, actor: User) -> None:
     record(actor, "contest.delete", "contest", contest.id, title=contest.title)
     db.session.delete(contest)
     db.session.commit()
-
-
-def week_type_counts(question_count: int) -> dict[str, int]:
-    """The default mix of types, scaled down for shorter papers (the rest is any type)."""
-    if question_count >= sum(DEFAULT_TYPE_COUNTS.values()):
-        return dict(DEFAULT_TYPE_COUNTS)
-    scale = question_count / sum(DEFAULT_TYPE_COUNTS.values())
-    return {k: int(v * scale) for k, v in DEFAULT_TYPE_COUNTS.items() if int(v * scale)}
-
-
-def create_week(
-    *,
-    title: str,
-    start: date,
-    actor: User | None,
-    open_now: bool = False,
-    now: datetime,
-    time_limit_seconds: int = 600,
-    question_count: int = 10,
-    organization_id: int | None = None,
-) -> Event:
-    """An event with the six themed-day contests, one day each from ``start`` (Asia/Shanghai).
-
-    ``open_now`` opens all six at once for a week from ``now`` (rehearsals and demos). The
-    event belongs to ``organization_id`` when given (scripts), else to the actor's unit.
-    """
-    title = (title or "").strip() or DEFAULT_WEEK_TITLE
-    if organization_id is None and actor is not None:
-        organization_id = actor.organization_id
-    event = Event(
-        title=title,
-        start_date=start.isoformat(),
-        organization_id=organization_id,
-        created_by_id=actor.id if actor else None,
-    )
-    db.session.add(event)
-    db.session.flush()
-    for offset, (code, name) in enumerate(THEMED_DAYS.items()):
-        day = start + timedelta(days=offset)
-        opens_at = from_local(datetime.combine(day, time(0, 0)))
-        closes_at = from_local(datetime.combine(day, time(23, 59, 59)))
-        if open_now:
-            opens_at, closes_at = now - timedelta(minutes=1), now + timedelta(days=7)
-        values = ContestValues(
-            title=f"{name}知识竞赛",
-            description=f"{title} · {name}",
-            themed_day=code,
-            opens_at=opens_at,
-            closes_at=closes_at,
-            time_limit_seconds=time_limit_seconds,
-            question_count=question_count,
-            type_counts=week_type_counts(question_count),
-            event_id=event.id,
-        )
-        contest = Contest(created_by_id=event.created_by_id, organization_id=event.organization_id)
-        try:
-            _prepare(contest, values, actor)
-        except DomainError as error:
-            raise DomainError(f"{name}：{error.message}", code=error.code) from error
-        db.session.add(contest)
-    record(actor, "event.create_week", "event", event.id, title=title, start=start.isoformat())
-    db.session.commit()
-    return event
-
-
-def event_contests(event: Event) -> list[Contest]:
-    """An event's contests by opening time, then in the seed article's order of days."""
-    order = {code: i for i, code in enumerate(THEMED_DAYS)}
-    return sorted(event.contests, key=lambda c: (c.opens_at, order.get(c.themed_day, 99), c.id))
-
-
-def manageable(user: User) -> tuple[list[Event], list[Contest]]:
-    """Events and standalone contests ``user`` manages, newest first."""
-    scope = managed_ids(user)
-    events = select(Event).order_by(Event.start_date.desc(), Event.id.desc())
-    standalone = select(Contest).where(Contest.event_id.is_(None)).order_by(Contest.opens_at.desc())
-    if scope is not None:
-        events = events.where(Event.organization_id.in_(scope))
-        standalone = standalone.where(Contest.organization_id.in_(scope))
-    return list(db.session.scalars(events)), list(db.session.scalars(standalone))
-
-
-def new_join_code() -> str:
-    """A fresh six-character code (0-9, A-F), short enough to read out in class."""
-    return secrets.token_hex(3).upper()
-
-
-def may_enter(contest: Contest, user: User, *, entered_codes: set[int]) -> bool:
-    """Whether ``user`` may take ``contest`` (entered_codes: contests unlocked by join code)."""
-    if user.is_organizer:
-        return True
-    if contest.access == "everyone":
-        return True
-    if contest.access == "code":
-        return contest.id in entered_codes
-    if user.organization is None:
-        return False
-    allowed: set[int] = set()
-    for link in contest.allowed_organizations:
-        org = db.session.get(Organization, link.organization_id)
-        if org is not None:
-            allowed |= descendant_ids(org)
-    return user.organization_id in allowed
-
-
-def check_join_code(contest: Contest, code: str) -> bool:
-    """Whether ``code`` unlocks ``contest`` (compared after normalization)."""
-    return contest.access == "code" and normalize_code(code) == contest.join_code
-
-
-def require_manageable(contest: Contest | None, user: User) -> Contest:
-    """Organizers manage contests of their own unit (or below); admins manage all."""
-    if contest is None:
-        raise NotFound("比赛不存在。")
-    scope = managed_ids(user)
-    if scope is not None and contest.organization_id not in scope:
-        raise Forbidden("您无权管理该比赛。")
-    return contest
-
-
-def require_manageable_event(event: Event | None, user: User) -> Event:
-    """The same scope rule for events."""
-    if event is None:
-        raise NotFound("活动不存在。")
-    scope = managed_ids(user)
-    if scope is not None and event.organization_id not in scope:
-        raise Forbidden("您无权管理该活动。")
-    return event
-
-
-def pickable_questions() -> list[tuple[int, str]]:
-    """(id, label) of every approved question, for the hand-picked set's checkbox list."""
-    questions = db.session.scalars(
-        select(Question)
-        .where(Question.status == "approved")
-        .options(selectinload(Question.days))
-        .order_by(Question.id)
-    )
-    return [
-        (
-            q.id,
-            f"[{TYPE_LABELS.get(q.type, q.type)}·难度{q.difficulty}·"
-            f"{'、'.join(THEMED_DAYS.get(d, '通用') for d in q.themed_days) or '未标注'}] {q.stem}",
-        )
-        for q in questions
-    ]

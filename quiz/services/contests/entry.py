@@ -6,14 +6,14 @@ student pages), so a student types the code once per login, not once per attempt
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import MutableMapping
 
-from sqlalchemy import select
-
 from quiz.extensions import db
-from quiz.models import Contest, User
+from quiz.models import Contest, Organization, User
 from quiz.services import DomainError, Forbidden
-from quiz.services.contests import check_join_code, may_enter
+from quiz.services.accounts import descendant_ids
+from quiz.services.contests.values import normalize_code
 
 SESSION_KEY = "entered_contests"
 
@@ -56,18 +56,29 @@ def require_entry(contest: Contest, user: User, session: MutableMapping) -> None
     raise Forbidden("您所在的单位不在本比赛的参赛范围内。", code="not_allowed")
 
 
-def visible_contests(user: User, session: MutableMapping) -> list[tuple[Contest, bool]]:
-    """Contests ``user`` may see, oldest opening first, each with ``requires_code``.
+def new_join_code() -> str:
+    """A fresh six-character code (0-9, A-F), short enough to read out in class."""
+    return secrets.token_hex(3).upper()
 
-    Code-protected contests are listed (flagged) so a student can find where to type the code;
-    contests restricted to other organizations are not listed at all.
-    """
-    entered = entered_contests(session)
-    contests = db.session.execute(select(Contest).order_by(Contest.opens_at, Contest.id)).scalars()
-    listed = []
-    for contest in contests:
-        if may_enter(contest, user, entered_codes=entered):
-            listed.append((contest, False))
-        elif contest.access == "code":
-            listed.append((contest, True))
-    return listed
+
+def may_enter(contest: Contest, user: User, *, entered_codes: set[int]) -> bool:
+    """Whether ``user`` may take ``contest`` (entered_codes: contests unlocked by join code)."""
+    if user.is_organizer:
+        return True
+    if contest.access == "everyone":
+        return True
+    if contest.access == "code":
+        return contest.id in entered_codes
+    if user.organization is None:
+        return False
+    allowed: set[int] = set()
+    for link in contest.allowed_organizations:
+        org = db.session.get(Organization, link.organization_id)
+        if org is not None:
+            allowed |= descendant_ids(org)
+    return user.organization_id in allowed
+
+
+def check_join_code(contest: Contest, code: str) -> bool:
+    """Whether ``code`` unlocks ``contest`` (compared after normalization)."""
+    return contest.access == "code" and normalize_code(code) == contest.join_code

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from quiz.extensions import db
 from quiz.models import Contest, Question, QuestionDay
 from quiz.services import DomainError
-from quiz.services.draw import Candidate, DrawError, draw_paper, fixed_paper, shortage
+from quiz.services.contests.draw import Candidate, DrawError, draw_paper, fixed_paper, shortage
 
 GENERAL = "general"
 

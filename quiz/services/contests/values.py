@@ -16,7 +16,7 @@ from quiz.extensions import db
 from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
 from quiz.models.contests import ACCESS_RULES, COUNTING_RULES, DRAW_MODES, SHOW_ANSWERS
 from quiz.services import DomainError, Forbidden, storable_id
-from quiz.services.organizations import managed_ids
+from quiz.services.accounts import managed_ids
 
 DEFAULT_TYPE_COUNTS = {"single_choice": 5, "multiple_choice": 2, "true_false": 2, "fill_blank": 1}
 

@@ -16,7 +16,7 @@ from quiz.extensions import db
 from quiz.models import Source, User
 from quiz.models.audit import record
 from quiz.services import Conflict, DomainError
-from quiz.services.bank_store import LoadReport, load_bank
+from quiz.services.questions.store import LoadReport, load_bank
 
 MAX_ARTICLE_CHARS = 200_000
 

@@ -16,7 +16,7 @@ from quiz.extensions import db
 from quiz.models import Question, User
 from quiz.models.audit import record
 from quiz.services import DomainError, NotFound, storable_id
-from quiz.services.bank_rules import question_problems
+from quiz.services.questions.rules import question_problems
 
 EDITABLE = ("stem", "options", "answer", "explanation", "difficulty", "status")
 

@@ -22,8 +22,8 @@ from quiz.extensions import db
 from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
-from quiz.services.bank_rules import question_problems
-from quiz.services.bank_store import upsert_sources
+from quiz.services.questions.rules import question_problems
+from quiz.services.questions.store import upsert_sources
 
 IMPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from quiz.bank.constants import THEMED_DAYS, QuestionType
 from quiz.bank.formats import FORMATS
 from quiz.extensions import db
 from quiz.models import Question, QuestionDay, Source
 from quiz.services import DomainError
-from quiz.services.bank_store import export_bank
-from quiz.services.users_admin import Page, clamp_page
+from quiz.services.paging import Page, clamp_page
+from quiz.services.questions.store import export_bank
 
 
 @dataclass
@@ -122,3 +123,21 @@ def export_payload(fmt: str, filters: BankFilters) -> tuple[bytes, str, str]:
     except ValueError as error:
         raise DomainError(f"无法导出为 {fmt}：{error}", code="unexportable") from error
     return payload, extension, mimetype
+
+
+def pickable_questions() -> list[tuple[int, str]]:
+    """(id, label) of every approved question, for the hand-picked set's checkbox list."""
+    questions = db.session.scalars(
+        select(Question)
+        .where(Question.status == "approved")
+        .options(selectinload(Question.days))
+        .order_by(Question.id)
+    )
+    return [
+        (
+            q.id,
+            f"[{QuestionType.label_of(q.type, q.type)}·难度{q.difficulty}·"
+            f"{'、'.join(THEMED_DAYS.get(d, '通用') for d in q.themed_days) or '未标注'}] {q.stem}",
+        )
+        for q in questions
+    ]

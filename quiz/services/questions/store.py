@@ -21,7 +21,7 @@ from sqlalchemy.orm import selectinload
 from quiz.extensions import db
 from quiz.models import Question, Source
 from quiz.services import DomainError
-from quiz.services.bank_rules import check_questions
+from quiz.services.questions.rules import check_questions
 
 SCHEMA_VERSION = 1
 SOURCE_FIELDS = ("title", "publisher", "date", "path", "sha256")

@@ -16,8 +16,7 @@ from datetime import datetime
 
 from quiz.extensions import db
 from quiz.models import Attempt, Standing
-from quiz.services.board_sources import SqlSource
-from quiz.services.ranking import mask_name
+from quiz.services.boards import SqlSource, mask_name
 from quiz.timeutil import to_local
 
 MAC_BYTES = 4
@@ -92,7 +91,7 @@ def qr_svg(url: str) -> str:
 
 def certificate_pdf(found: Certificate, verify_url: str, *, font_path: str | None = None) -> bytes:
     """The certificate as an A4 landscape PDF (see :mod:`quiz.services.certificate_pdf`)."""
-    from quiz.services.certificate_pdf import CertificateData, render_certificate_pdf
+    from quiz.services.results.pdf_layout import CertificateData, render_certificate_pdf
 
     data = CertificateData(
         name=found.name,

@@ -13,14 +13,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, IntegrityEvent
-from quiz.services.attempts import effective_status
-from quiz.services.board_cache import NullCache
-from quiz.services.boards import BoardRef, Viewer, board_page
-from quiz.services.contests import THEMED_DAYS
+from quiz.services.attempts import effective_status, time_used_ms
+from quiz.services.boards import BoardRef, NullCache, Viewer, board_page
 from quiz.services.spreadsheets import write_csv_bom, write_xlsx
-from quiz.services.timing import time_used_ms
 from quiz.timeutil import to_local
 
 FORMATS = {

@@ -11,13 +11,13 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AuditLog, Contest, IntegrityEvent, User
 from quiz.services import NotFound
-from quiz.services.attempts import IN_PROGRESS, effective_status
+from quiz.services.accounts import choices
+from quiz.services.attempts import effective_status, seconds_left, time_used_ms
 from quiz.services.contests import require_manageable
-from quiz.services.organizations import choices
-from quiz.services.timing import seconds_left, time_used_ms
 from quiz.timeutil import iso_utc
 
 
@@ -71,7 +71,7 @@ def monitor_rows(contest: Contest, *, now: datetime, grace_seconds: float) -> li
     rows = []
     for attempt, user in pairs:
         status = effective_status(attempt, now, grace_seconds)
-        running = status == IN_PROGRESS
+        running = status == AttemptStatus.IN_PROGRESS
         rows.append(
             MonitorRow(
                 attempt_id=attempt.id,
@@ -98,7 +98,7 @@ def monitor_rows(contest: Contest, *, now: datetime, grace_seconds: float) -> li
 
 def _time_used(attempt: Attempt, status: str, now: datetime) -> int:
     """Running attempts count up to now; finished ones use the attempt rule in timing."""
-    if status == IN_PROGRESS:
+    if status == AttemptStatus.IN_PROGRESS:
         return max(0, int((now - attempt.started_at).total_seconds() * 1000))
     return time_used_ms(attempt.started_at, attempt.finished_at, attempt.deadline)
 

@@ -22,9 +22,8 @@ from quiz.extensions import db
 from quiz.models import Attempt, Contest, User
 from quiz.models.audit import record
 from quiz.services import Conflict, NotFound
+from quiz.services.boards import SCORE_DIGITS, rebuild_standings
 from quiz.services.contests import require_manageable
-from quiz.services.ranking import SCORE_DIGITS
-from quiz.services.standings import rebuild_standings
 
 
 def void_question(

@@ -32,7 +32,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from quiz.services.certificate_canvas import (
+from quiz.services.results.pdf_canvas import (
     BRAND,
     CID_FONT,
     GOLD,

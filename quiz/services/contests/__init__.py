@@ -1,0 +1,45 @@
+"""Contests: events (a week of six themed days) and contests — their values and validation,
+who manages them, who may enter, and the papers drawn for attempts.
+"""
+
+from .draw import public_item
+from .editing import attempt_count, delete, duplicate, save_contest, values_of
+from .entry import (
+    check_join_code,
+    enter,
+    entered_contests,
+    may_enter,
+    new_join_code,
+    remember_entry,
+    require_entry,
+)
+from .papers import build_paper, source_info
+from .scope import manageable, require_manageable, require_manageable_event
+from .values import DEFAULT_TYPE_COUNTS, ContestValues
+from .week import DEFAULT_WEEK_TITLE, create_week, event_contests
+
+__all__ = [
+    "ContestValues",
+    "DEFAULT_TYPE_COUNTS",
+    "DEFAULT_WEEK_TITLE",
+    "attempt_count",
+    "build_paper",
+    "check_join_code",
+    "create_week",
+    "delete",
+    "duplicate",
+    "enter",
+    "entered_contests",
+    "event_contests",
+    "manageable",
+    "may_enter",
+    "new_join_code",
+    "public_item",
+    "remember_entry",
+    "require_entry",
+    "require_manageable",
+    "require_manageable_event",
+    "save_contest",
+    "source_info",
+    "values_of",
+]

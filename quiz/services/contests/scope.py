@@ -1,0 +1,41 @@
+"""TODO docstring."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Contest, Event, User
+from quiz.services import Forbidden, NotFound
+from quiz.services.accounts import managed_ids
+
+
+def manageable(user: User) -> tuple[list[Event], list[Contest]]:
+    """Events and standalone contests ``user`` manages, newest first."""
+    scope = managed_ids(user)
+    events = select(Event).order_by(Event.start_date.desc(), Event.id.desc())
+    standalone = select(Contest).where(Contest.event_id.is_(None)).order_by(Contest.opens_at.desc())
+    if scope is not None:
+        events = events.where(Event.organization_id.in_(scope))
+        standalone = standalone.where(Contest.organization_id.in_(scope))
+    return list(db.session.scalars(events)), list(db.session.scalars(standalone))
+
+
+def require_manageable(contest: Contest | None, user: User) -> Contest:
+    """Organizers manage contests of their own unit (or below); admins manage all."""
+    if contest is None:
+        raise NotFound("比赛不存在。")
+    scope = managed_ids(user)
+    if scope is not None and contest.organization_id not in scope:
+        raise Forbidden("您无权管理该比赛。")
+    return contest
+
+
+def require_manageable_event(event: Event | None, user: User) -> Event:
+    """The same scope rule for events."""
+    if event is None:
+        raise NotFound("活动不存在。")
+    scope = managed_ids(user)
+    if scope is not None and event.organization_id not in scope:
+        raise Forbidden("您无权管理该活动。")
+    return event

@@ -1,0 +1,52 @@
+"""Questions: the bank in the database — loading bank files, importing spreadsheets, editing
+and reviewing, searching, articles pasted by organizers, and where a question came from.
+"""
+
+from .articles import ArticleMeta, decode_upload, preview_article, save_article
+from .edit import (
+    QuestionEdit,
+    QuestionInvalid,
+    answer_warnings,
+    bulk_approve,
+    edit_question,
+    get_question,
+    set_status,
+)
+from .file_import import BankImportError, import_bank_file
+from .provenance import highlight_for
+from .query import (
+    BankFilters,
+    day_counts,
+    export_payload,
+    page_of_questions,
+    pickable_questions,
+    source_choices,
+    status_counts,
+)
+from .store import load_bank, read_source_texts
+
+__all__ = [
+    "ArticleMeta",
+    "BankFilters",
+    "BankImportError",
+    "QuestionEdit",
+    "QuestionInvalid",
+    "answer_warnings",
+    "bulk_approve",
+    "day_counts",
+    "decode_upload",
+    "edit_question",
+    "export_payload",
+    "get_question",
+    "highlight_for",
+    "import_bank_file",
+    "load_bank",
+    "page_of_questions",
+    "pickable_questions",
+    "preview_article",
+    "read_source_texts",
+    "save_article",
+    "set_status",
+    "source_choices",
+    "status_counts",
+]

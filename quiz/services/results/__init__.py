@@ -1,0 +1,28 @@
+"""Results: what organizers get once students have answered — item statistics, exports,
+rescoring a voided question, the live monitor and certificates.
+"""
+
+from .certificates import attempt_for_code, certificate, certificate_pdf, download_name, qr_svg
+from .exports import FORMATS, board_rows, render, results_rows
+from .monitor import audit_entries, get_attempt, integrity_log, monitor_rows, status_counts
+from .rescoring import void_question
+from .statistics import contest_statistics
+
+__all__ = [
+    "FORMATS",
+    "attempt_for_code",
+    "audit_entries",
+    "board_rows",
+    "certificate",
+    "certificate_pdf",
+    "contest_statistics",
+    "download_name",
+    "get_attempt",
+    "integrity_log",
+    "monitor_rows",
+    "qr_svg",
+    "render",
+    "results_rows",
+    "status_counts",
+    "void_question",
+]
