@@ -47,6 +47,15 @@ class DefaultConfig:
 
     ITEMS_PER_PAGE = 50
 
+    # Boards: units with fewer participants are listed but not ranked; computed pages kept per
+    # worker; Redis key prefix of the sorted sets (when REDIS_URL is set).
+    BOARD_MIN_PARTICIPANTS = 5
+    BOARD_CACHE_SIZE = 256
+    REDIS_BOARD_PREFIX = "quiz:board:"
+    # A TrueType CJK font for PDF certificates (None: the first installed candidate, else the
+    # built-in STSong-Light; see docs/boards.md).
+    CERTIFICATE_FONT_PATH: str | None = None
+
     # Answers are accepted until deadline + this many seconds (network latency on school Wi-Fi).
     ANSWER_GRACE_SECONDS = 3
     # Join-code guesses per user (or IP when anonymous): a six-character code must not be brute-forced.

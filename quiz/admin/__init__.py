@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from quiz.auth.decorators import require_organizer_blueprint
+from quiz.web.guards import require_organizer_blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 bp.before_request(require_organizer_blueprint)
@@ -12,6 +12,7 @@ from quiz.admin import (  # noqa: E402,F401
     bank,
     bank_articles,
     contest_monitor,
+    contest_results,
     contests,
     organizations,
     roster,

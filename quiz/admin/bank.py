@@ -19,7 +19,6 @@ from quiz.admin.bank_forms import (
     QuestionForm,
     parse_answer,
 )
-from quiz.admin.common import or_abort, per_page
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
@@ -27,6 +26,9 @@ from quiz.models import Question
 from quiz.services import DomainError, questions
 from quiz.services.questions import BankImportError, highlight_for, import_bank_file
 from quiz.timeutil import to_local, utcnow
+from quiz.web.errors import refusals_redirect_to
+from quiz.web.params import safe_next
+from quiz.web.settings import per_page
 
 LABELS = {"types": QUESTION_TYPE_NAMES, "statuses": STATUS_NAMES, "days": THEMED_DAY_NAMES}
 
@@ -82,7 +84,7 @@ def bank():
 @bp.route("/bank/questions/<int:question_id>")
 def bank_question(question_id: int):
     """One question, with its source sentence highlighted in its paragraph."""
-    question = or_abort(questions.get_question, question_id)
+    question = questions.get_question(question_id)
     source = question.source
     highlight = (
         highlight_for(source.text, question.sentence, question.start, question.end)
@@ -102,7 +104,7 @@ def bank_question(question_id: int):
 @bp.route("/bank/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def bank_question_edit(question_id: int):
     """Edit a question; it is then marked edited so ``bank load`` never overwrites it."""
-    question = or_abort(questions.get_question, question_id)
+    question = questions.get_question(question_id)
     form = QuestionForm()
     if not form.is_submitted():
         form.fill(question)
@@ -156,26 +158,24 @@ def _attach(form: QuestionForm, problems: dict[str, list[str]]) -> None:
 
 
 @bp.route("/bank/questions/<int:question_id>/approve", methods=["POST"])
+@refusals_redirect_to("admin.bank_question")
 def bank_question_approve(question_id: int):
     """Approve one question (it may then be drawn into papers)."""
     return _set_status(question_id, "approved", _("题目已通过审核。"))
 
 
 @bp.route("/bank/questions/<int:question_id>/retire", methods=["POST"])
+@refusals_redirect_to("admin.bank_question")
 def bank_question_retire(question_id: int):
     """Retire one question: never drawn again, kept for the attempts that used it."""
     return _set_status(question_id, "retired", _("题目已停用。"))
 
 
 def _set_status(question_id: int, status: str, done: str):
-    question = or_abort(questions.get_question, question_id)
+    question = questions.get_question(question_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            questions.set_status(question, status, actor=current_user)
-        except DomainError as error:
-            flash(error.message, "danger")
-        else:
-            flash(done, "success")
+        questions.set_status(question, status, actor=current_user)
+        flash(done, "success")
     return redirect(url_for("admin.bank_question", question_id=question.id))
 
 
@@ -184,15 +184,11 @@ def bank_bulk_approve():
     """Approve every ticked question of the list page."""
     form = BulkApproveForm()
     if form.validate_on_submit():
-        try:
-            approved, skipped = questions.bulk_approve(form.ids.data or [], actor=current_user)
-        except DomainError as error:
-            flash(error.message, "warning")
-        else:
-            flash(_("已通过 %(count)s 道题。", count=approved), "success")
-            if skipped:
-                flash(_("%(count)s 道题未通过：已停用或不符合出题规则。", count=skipped), "warning")
-    return redirect(request.referrer or url_for("admin.bank"))
+        approved, skipped = questions.bulk_approve(form.ids.data or [], actor=current_user)
+        flash(_("已通过 %(count)s 道题。", count=approved), "success")
+        if skipped:
+            flash(_("%(count)s 道题未通过：已停用或不符合出题规则。", count=skipped), "warning")
+    return redirect(safe_next(request.referrer) or url_for("admin.bank"))
 
 
 @bp.route("/bank/import", methods=["GET", "POST"])
@@ -221,15 +217,12 @@ def bank_import():
 
 
 @bp.route("/bank/export")
+@refusals_redirect_to("admin.bank_import")
 def bank_export():
     """Download the (filtered) bank as XLSX, CSV, JSON, Moodle XML or GIFT."""
     form = ExportForm(request.args)
     filters = _filters(form)
-    try:
-        payload, extension, mimetype = questions.export_payload(form.format.data, filters)
-    except DomainError as error:
-        flash(error.message, "danger")
-        return redirect(url_for("admin.bank_import"))
+    payload, extension, mimetype = questions.export_payload(form.format.data, filters)
     stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
     return send_file(
         BytesIO(payload),

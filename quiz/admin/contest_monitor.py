@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, jsonify, redirect, render_template, url_for
+from flask import flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.admin import bp
 from quiz.admin.attempt_forms import ExtendForm, VoidForm
-from quiz.admin.common import or_abort
-from quiz.admin.contests import STATE_LABELS, managed_contest
+from quiz.admin.contests import STATE_LABELS
+from quiz.models import Contest
 from quiz.services import DomainError, results
 from quiz.services import attempts as attempt_service
 from quiz.services.attempts import contest_state
 from quiz.timeutil import iso_utc, utcnow
+from quiz.web.guards import managed_attempt, manages_contest
+from quiz.web.settings import grace_seconds
 
 STATUS_LABELS = {
     "in_progress": _l("答题中"),
@@ -26,16 +28,12 @@ AUDIT_LABELS = {"attempt.extend": _l("延长时间"), "attempt.void": _l("作废
 REFRESH_SECONDS = 10
 
 
-def _grace() -> float:
-    return float(current_app.config.get("ANSWER_GRACE_SECONDS", 3))
-
-
 @bp.route("/contests/<int:contest_id>/monitor")
-def monitor_contest(contest_id: int):
+@manages_contest
+def monitor_contest(contest: Contest):
     """Every attempt with its live status; monitor.js refreshes the table every 10 s."""
-    contest = managed_contest(contest_id)
     now = utcnow()
-    rows = results.monitor_rows(contest, now=now, grace_seconds=_grace())
+    rows = results.monitor_rows(contest, now=now, grace_seconds=grace_seconds())
     return render_template(
         "admin/contests/monitor.html",
         contest=contest,
@@ -50,11 +48,11 @@ def monitor_contest(contest_id: int):
 
 
 @bp.route("/contests/<int:contest_id>/monitor.json")
-def monitor_json(contest_id: int):
+@manages_contest
+def monitor_json(contest: Contest):
     """The monitor table as JSON (read-only: overdue attempts show as expired, nothing is written)."""
-    contest = managed_contest(contest_id)
     now = utcnow()
-    rows = results.monitor_rows(contest, now=now, grace_seconds=_grace())
+    rows = results.monitor_rows(contest, now=now, grace_seconds=grace_seconds())
     payload = []
     for row in rows:
         item = row.as_json()
@@ -75,7 +73,7 @@ def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_for
         "admin/contests/attempt.html",
         attempt=attempt,
         contest=attempt.contest,
-        status=attempt_service.effective_status(attempt, now, _grace()),
+        status=attempt_service.effective_status(attempt, now, grace_seconds()),
         status_labels=STATUS_LABELS,
         events=results.integrity_log(attempt),
         audit=results.audit_entries(attempt),
@@ -90,13 +88,13 @@ def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_for
 @bp.route("/attempts/<int:attempt_id>")
 def attempt_detail(attempt_id: int):
     """One attempt: its times, integrity log and the organizer actions taken on it."""
-    return _attempt_page(or_abort(results.get_attempt, attempt_id, current_user))
+    return _attempt_page(managed_attempt(attempt_id))
 
 
 @bp.route("/attempts/<int:attempt_id>/extend", methods=["POST"])
 def extend_attempt(attempt_id: int):
     """Give one student more time (recorded in the audit log)."""
-    attempt = or_abort(results.get_attempt, attempt_id, current_user)
+    attempt = managed_attempt(attempt_id)
     form = ExtendForm()
     if form.validate_on_submit():
         try:
@@ -114,7 +112,7 @@ def extend_attempt(attempt_id: int):
 @bp.route("/attempts/<int:attempt_id>/void", methods=["POST"])
 def void_attempt(attempt_id: int):
     """Void an attempt with a reason (recorded in the audit log)."""
-    attempt = or_abort(results.get_attempt, attempt_id, current_user)
+    attempt = managed_attempt(attempt_id)
     form = VoidForm()
     if form.validate_on_submit():
         try:

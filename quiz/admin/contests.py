@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import no_store, or_abort
+from quiz.admin.common import no_store
 from quiz.admin.contest_forms import (
     TYPE_LABELS,
     ContestForm,
@@ -22,14 +22,14 @@ from quiz.admin.contest_forms import (
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.constants import THEMED_DAYS
-from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.services import DomainError, accounts
 from quiz.services import contests as contest_service
 from quiz.services.attempts import contest_state
-from quiz.services.contests import build_paper
 from quiz.services.questions import pickable_questions
 from quiz.timeutil import utcnow
+from quiz.web.errors import refusals_redirect_to
+from quiz.web.guards import manages_contest, manages_event
 
 STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": _l("已结束")}
 
@@ -37,20 +37,6 @@ STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": 
 # Dashboard tiles for these pages.
 add_dashboard_link("admin.contests", _l("活动与比赛"), _l("创建、编辑、预览比赛，实时监控答题"))
 add_dashboard_link("admin.new_week", _l("一键创建宣传周"), _l("六个主题日比赛一次建好"))
-
-
-def managed_contest(contest_id: int) -> Contest:
-    """The contest if the current user manages it; 404/403 otherwise (no IDOR)."""
-    return or_abort(
-        contest_service.require_manageable, db.session.get(Contest, contest_id), current_user
-    )
-
-
-def _managed_event(event_id: int) -> Event:
-    """The event if the current user manages it; 404/403 otherwise."""
-    return or_abort(
-        contest_service.require_manageable_event, db.session.get(Event, event_id), current_user
-    )
 
 
 def _state_of(now):
@@ -114,9 +100,9 @@ def new_contest():
 
 
 @bp.route("/contests/<int:contest_id>/edit", methods=["GET", "POST"])
-def edit_contest(contest_id: int):
+@manages_contest
+def edit_contest(contest: Contest):
     """Edit a contest; its draw is locked once students have attempts (the service refuses)."""
-    contest = managed_contest(contest_id)
     initial = None if request.method == "POST" else initial_data(contest_service.values_of(contest))
     form = ContestForm(data=initial)
     if _generated_code(form):
@@ -135,24 +121,22 @@ def edit_contest(contest_id: int):
 
 
 @bp.route("/contests/<int:contest_id>/duplicate", methods=["POST"])
-def duplicate_contest(contest_id: int):
+@refusals_redirect_to("admin.contests")
+@manages_contest
+def duplicate_contest(contest: Contest):
     """Copy a contest's settings into a new one and open it for editing."""
-    contest = managed_contest(contest_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        copy = contest_service.duplicate(contest, actor=current_user)
-    except DomainError as error:
-        flash(error.message, "danger")
-        return redirect(url_for("admin.contests"))
+    copy = contest_service.duplicate(contest, actor=current_user)
     flash(_("已复制为“%(title)s”，请修改后保存。", title=copy.title), "success")
     return redirect(url_for("admin.edit_contest", contest_id=copy.id))
 
 
 @bp.route("/contests/<int:contest_id>/delete", methods=["GET", "POST"])
-def delete_contest(contest_id: int):
+@refusals_redirect_to("admin.delete_contest")
+@manages_contest
+def delete_contest(contest: Contest):
     """Ask, then delete a contest; refused (with the reason) once it has attempts."""
-    contest = managed_contest(contest_id)
     form = ConfirmForm()
     if not form.validate_on_submit():
         attempts = contest_service.attempt_count(contest)
@@ -160,29 +144,21 @@ def delete_contest(contest_id: int):
             "admin/contests/delete.html", contest=contest, form=form, attempts=attempts
         )
     event_id, title = contest.event_id, contest.title
-    try:
-        contest_service.delete(contest, actor=current_user)
-    except DomainError as error:
-        flash(error.message, "danger")
-    else:
-        flash(_("已删除“%(title)s”。", title=title), "success")
+    contest_service.delete(contest, actor=current_user)
+    flash(_("已删除“%(title)s”。", title=title), "success")
     if event_id:
         return redirect(url_for("admin.event", event_id=event_id))
     return redirect(url_for("admin.contests"))
 
 
 @bp.route("/contests/<int:contest_id>/preview")
-def preview_contest(contest_id: int):
+@manages_contest
+def preview_contest(contest: Contest):
     """The paper as a student would see it, drawn with a random seed and recorded nowhere."""
-    contest = managed_contest(contest_id)
     seed = request.args.get("seed", type=int)
     if seed is None:
         seed = secrets.randbits(62)
-    error, paper = None, []
-    try:
-        paper = build_paper(contest, seed)
-    except DomainError as refusal:
-        error = refusal.message
+    paper, error = contest_service.preview_paper(contest, seed)
     response = render_template(
         "admin/contests/preview.html",
         contest=contest,
@@ -220,13 +196,13 @@ def new_week():
 
 
 @bp.route("/events/<int:event_id>")
-def event(event_id: int):
+@manages_event
+def event(event: Event):
     """An event's contests in the seed article's order, ready to edit."""
-    found = _managed_event(event_id)
     return render_template(
         "admin/contests/event.html",
-        event=found,
-        contests=contest_service.event_contests(found),
+        event=event,
+        contests=contest_service.event_contests(event),
         state_of=_state_of(utcnow()),
         state_labels=STATE_LABELS,
         days=THEMED_DAYS,

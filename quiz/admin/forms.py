@@ -5,7 +5,15 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 NAME_VALIDATORS = [
@@ -129,3 +137,16 @@ class StudentSearchForm(FlaskForm):
 
     q = StringField(_l("姓名或用户名"))
     org = SelectField(_l("单位"), coerce=int, default=0, validate_choice=False)
+
+
+class FreezeForm(FlaskForm):
+    """封榜: the time (Asia/Shanghai) from which the public board stops changing."""
+
+    freeze_at = DateTimeLocalField(
+        _l("封榜时间（北京时间）"),
+        format="%Y-%m-%dT%H:%M",
+        validators=[Optional()],
+        description=_l("此时间之后提交的成绩在公开榜单上暂不显示；组织者始终看到实时榜单。"),
+    )
+    submit = SubmitField(_l("封榜"))
+    unfreeze = SubmitField(_l("解封并公布最终榜单"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import flash_upload_error, or_abort
+from quiz.admin.common import flash_upload_error
 from quiz.admin.forms import ConfirmForm, MergeForm, OrganizationForm, RenameForm, UploadForm
 from quiz.models import OrgLevel
 from quiz.models.accounts import CHILD_LEVEL
@@ -33,8 +33,8 @@ def create_region():
         try:
             org = accounts.create_child(current_user, None, form.name.data)
         except DomainError as error:
-            if error.status == 403:
-                abort(403)
+            if error.status == 403:  # not an admin: not a form error
+                raise
             form.name.errors.append(error.message)
         else:
             flash(_("已新建“%(name)s”。", name=org.name), "success")
@@ -66,14 +66,14 @@ def _node_page(org, status: int = 200, **forms):
 @bp.route("/organizations/<int:org_id>")
 def organization(org_id: int):
     """One unit: its children and members count, and the actions on it."""
-    org = or_abort(accounts.get_managed, current_user, org_id)
+    org = accounts.get_managed(current_user, org_id)
     return _node_page(org)
 
 
 @bp.route("/organizations/<int:org_id>/children", methods=["POST"])
 def create_child(org_id: int):
     """Add a school under a region, or a class under a school."""
-    parent = or_abort(accounts.get_managed, current_user, org_id)
+    parent = accounts.get_managed(current_user, org_id)
     form = OrganizationForm()
     if form.validate_on_submit():
         try:
@@ -89,7 +89,7 @@ def create_child(org_id: int):
 @bp.route("/organizations/<int:org_id>/rename", methods=["POST"])
 def rename_organization(org_id: int):
     """Rename a unit; sibling names stay unique."""
-    org = or_abort(accounts.get_managed, current_user, org_id)
+    org = accounts.get_managed(current_user, org_id)
     form = RenameForm()
     if form.validate_on_submit():
         try:
@@ -105,11 +105,11 @@ def rename_organization(org_id: int):
 @bp.route("/organizations/<int:org_id>/merge", methods=["POST"])
 def merge_organization(org_id: int):
     """Move everything of this unit into another unit of the same level, then delete it."""
-    source = or_abort(accounts.get_managed, current_user, org_id)
+    source = accounts.get_managed(current_user, org_id)
     form = MergeForm()
     if form.validate_on_submit() and form.target_id.data:
         # The target is looked up in scope here: an id from outside the unit is refused (403).
-        target = or_abort(accounts.get_managed, current_user, form.target_id.data)
+        target = accounts.get_managed(current_user, form.target_id.data)
         try:
             report = merge(current_user, source, target)
         except DomainError as error:
@@ -132,14 +132,14 @@ def merge_organization(org_id: int):
 @bp.route("/organizations/<int:org_id>/delete", methods=["POST"])
 def delete_organization(org_id: int):
     """Delete an empty unit."""
-    org = or_abort(accounts.get_managed, current_user, org_id)
+    org = accounts.get_managed(current_user, org_id)
     parent = org.parent if accounts.can_manage(current_user, org.parent) else None
     if ConfirmForm().validate_on_submit():
         try:
             accounts.remove(current_user, org)
         except DomainError as error:
             if error.status == 403:
-                abort(403)
+                raise
             flash(error.message, "danger")
             return _node_page(org, 409)
         flash(_("已删除。"), "success")

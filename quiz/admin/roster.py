@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import flash_upload_error, hash_method, no_store, or_abort, render_secret
+from quiz.admin.common import flash_upload_error, no_store, render_secret
 from quiz.admin.forms import ConfirmForm, RosterForm
 from quiz.models import OrgLevel
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import choices
 from quiz.services.spreadsheets import write_csv_bom
 from quiz.timeutil import to_local, utcnow
+from quiz.web.settings import hash_method
 
 
 @bp.route("/roster", methods=["GET", "POST"])
@@ -32,8 +33,8 @@ def roster_upload():
         try:
             result = _import_upload(form)
         except DomainError as error:
-            if error.status in (403, 404):  # a school outside the user's unit
-                abort(error.status)
+            if error.status in (403, 404):  # a school outside the user's unit: not a form error
+                raise
             problems = flash_upload_error(error)
         else:
             flash(_("已导入%(count)s名学生。", count=result.created), "success")
@@ -59,7 +60,7 @@ def _import_upload(form: RosterForm) -> accounts.RosterResult:
 @bp.route("/roster/<token>")
 def roster_result(token: str):
     """The imported batch: passwords on the first view only, then only the one-time download."""
-    pending, first_view = or_abort(accounts.view_credentials, current_user, token, utcnow())
+    pending, first_view = accounts.view_credentials(current_user, token, utcnow())
     return render_secret(
         "admin/roster/result.html",
         pending=pending,
@@ -74,7 +75,7 @@ def roster_download(token: str):
     """The passwords as CSV (UTF-8 with BOM); the server forgets them as it sends them."""
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("admin.roster_result", token=token))
-    label, rows = or_abort(accounts.take_credentials, current_user, token, utcnow())
+    label, rows = accounts.take_credentials(current_user, token, utcnow())
     stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
     response = send_file(
         BytesIO(write_csv_bom(rows)),

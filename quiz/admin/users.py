@@ -7,12 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.admin import bp
-from quiz.admin.common import hash_method, or_abort, per_page, render_secret
+from quiz.admin.common import render_secret
 from quiz.admin.forms import ConfirmForm, StaffForm, StudentSearchForm, ToggleForm
-from quiz.auth.decorators import admin_required
 from quiz.models import Role
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import choices
+from quiz.web.errors import refusals_redirect_to
+from quiz.web.guards import admin_required
+from quiz.web.settings import hash_method, per_page
 
 
 @bp.route("/students")
@@ -20,14 +22,12 @@ def students():
     """Students in the user's scope: search by name/username, filter by unit, paginated."""
     form = StudentSearchForm(request.args)
     form.org.choices = [(0, _("全部单位"))] + choices(current_user)
-    page = or_abort(
-        lambda: accounts.list_students(
-            current_user,
-            query=form.q.data or "",
-            organization_id=form.org.data if form.validate() else None,
-            page=request.args.get("page", 1, type=int),
-            per_page=per_page(),
-        )
+    page = accounts.list_students(
+        current_user,
+        query=form.q.data or "",
+        organization_id=form.org.data if form.validate() else None,
+        page=request.args.get("page", 1, type=int),
+        per_page=per_page(),
     )
     args = {key: value for key, value in request.args.items() if key != "page"}
     return render_template("admin/users/students.html", form=form, page=page, args=args)
@@ -36,7 +36,7 @@ def students():
 @bp.route("/users/<int:user_id>")
 def user(user_id: int):
     """One account: its unit, flags and the actions an organizer may take."""
-    account = or_abort(accounts.get_managed_user, current_user, user_id)
+    account = accounts.get_managed_user(current_user, user_id)
     return render_template(
         "admin/users/detail.html",
         account=account,
@@ -46,41 +46,36 @@ def user(user_id: int):
 
 
 @bp.route("/users/<int:user_id>/reset-password", methods=["POST"])
+@refusals_redirect_to("admin.user")
 def reset_password(user_id: int):
     """Issue a new random password, shown once on this response and never again."""
-    account = or_abort(accounts.get_managed_user, current_user, user_id)
+    account = accounts.get_managed_user(current_user, user_id)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("admin.user", user_id=account.id))
-    try:
-        password = accounts.reset_user_password(current_user, account, hash_method=hash_method())
-    except DomainError as error:
-        flash(error.message, "danger")
-        return redirect(url_for("admin.user", user_id=account.id))
+    password = accounts.reset_user_password(current_user, account, hash_method=hash_method())
     return render_secret("admin/users/password.html", account=account, password=password)
 
 
 @bp.route("/users/<int:user_id>/test-account", methods=["POST"])
+@refusals_redirect_to("admin.user")
 def set_test_account(user_id: int):
     """Mark or unmark a test account (test accounts never appear on boards)."""
     return _toggle(user_id, accounts.set_test_account)
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
+@refusals_redirect_to("admin.user")
 def set_active(user_id: int):
     """Deactivate or reactivate an account."""
     return _toggle(user_id, accounts.set_active)
 
 
 def _toggle(user_id: int, action):
-    account = or_abort(accounts.get_managed_user, current_user, user_id)
+    account = accounts.get_managed_user(current_user, user_id)
     form = ToggleForm()
     if form.validate_on_submit():
-        try:
-            action(current_user, account, form.value.data == "1")
-        except DomainError as error:
-            flash(error.message, "danger")
-        else:
-            flash(_("已保存。"), "success")
+        action(current_user, account, form.value.data == "1")
+        flash(_("已保存。"), "success")
     return redirect(url_for("admin.user", user_id=account.id))
 
 

@@ -5,30 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app, jsonify
-from flask_login import current_user
 
 from quiz.api import bp
-from quiz.api.common import MAX_ID, grace_seconds, json_object, login_required
+from quiz.api.common import json_object, login_required
 from quiz.api.serializers import attempt_json, result_json
-from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import DomainError
 from quiz.services import attempts as service
 from quiz.services.attempts import EVENT_KINDS, EventOutcome, record_event
-from quiz.services.boards import app_cache, attempt_rank
+from quiz.services.boards import attempt_rank
 from quiz.timeutil import iso_utc, utcnow
-
-
-def _own_attempt(attempt_id: int) -> Attempt:
-    """The caller's attempt: 404 when missing, 403 when it is someone else's."""
-    attempt = db.session.get(Attempt, attempt_id) if 0 < attempt_id <= MAX_ID else None
-    return service.require_owner(attempt, current_user)
+from quiz.web.guards import owned_attempt
+from quiz.web.settings import board_cache, grace_seconds
 
 
 def _result(attempt: Attempt, result: service.AttemptResult, now: datetime, grace: float) -> dict:
-    return result_json(
-        result, attempt_rank(attempt, now=now, grace=grace, cache=app_cache(current_app))
-    )
+    return result_json(result, attempt_rank(attempt, now=now, grace=grace, cache=board_cache()))
 
 
 @bp.get("/attempts/<int:attempt_id>")
@@ -36,7 +28,7 @@ def _result(attempt: Attempt, result: service.AttemptResult, now: datetime, grac
 def get_attempt(attempt_id: int):
     """The attempt's state; an overdue open attempt is recorded as expired first."""
     now, grace = utcnow(), grace_seconds()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     service.persist_if_overdue(attempt, now=now, grace_seconds=grace)
     return jsonify(attempt_json(attempt, now=now, grace_seconds=grace))
 
@@ -46,7 +38,7 @@ def get_attempt(attempt_id: int):
 def save_answer(attempt_id: int, question_id: int):
     """Save ``{"choice": [indices]}`` or ``{"text": "…"}``; refused (409) after deadline + grace."""
     now, grace = utcnow(), grace_seconds()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     payload = json_object()
     answer = service.save_answer(
         attempt,
@@ -70,7 +62,7 @@ def save_answer(attempt_id: int, question_id: int):
 def submit(attempt_id: int):
     """Hand in (idempotent): score, max score, rank (null while the board is frozen), time used."""
     now, grace = utcnow(), grace_seconds()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     result = service.submit(attempt, now=now, grace_seconds=grace)
     return jsonify(_result(attempt, result, now, grace))
 
@@ -95,7 +87,7 @@ def _client_time(value) -> datetime | None:
 def focus_event(attempt_id: int):
     """Record a focus event ``{"kind", "client_time", "away_ms"}``; may auto-submit."""
     now, grace = utcnow(), grace_seconds()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     kind, client_time, away_ms = _focus_payload(json_object())
     window = timedelta(milliseconds=current_app.config["FOCUS_PAIR_WINDOW_MS"])
     outcome = record_event(

@@ -7,11 +7,11 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from quiz.api import bp
-from quiz.api.errors import api_error
-from quiz.auth.routes import backoff_policy, login_ip_limit
 from quiz.extensions import limiter
 from quiz.services.accounts import LoginThrottled, authenticate
 from quiz.timeutil import utcnow
+from quiz.web.errors import json_error
+from quiz.web.settings import backoff_policy, login_ip_limit
 
 
 def user_json(user) -> dict:
@@ -39,17 +39,17 @@ def login():
     if not isinstance(payload, dict) or not all(
         isinstance(payload.get(key), str) and payload.get(key) for key in ("username", "password")
     ):
-        return api_error(422, "malformed", '请求须为 JSON：{"username": …, "password": …}。')
+        return json_error(422, "malformed", '请求须为 JSON：{"username": …, "password": …}。')
     try:
         user = authenticate(
             payload["username"], payload["password"], now=utcnow(), policy=backoff_policy()
         )
     except LoginThrottled as throttled:
-        response = api_error(429, "throttled", throttled.message)
+        response = json_error(429, "throttled", throttled.message)
         response.headers["Retry-After"] = str(throttled.retry_after)
         return response
     if user is None:
-        return api_error(401, "bad_credentials", "用户名或密码不正确。")
+        return json_error(401, "bad_credentials", "用户名或密码不正确。")
     login_user(user, remember=bool(payload.get("remember")))
     current_app.logger.info("api login %s", user.username)
     return jsonify({"user": user_json(user), "csrf_token": generate_csrf()})
@@ -66,5 +66,5 @@ def logout():
 def me():
     """The logged-in user, or 401."""
     if not current_user.is_authenticated:
-        return api_error(401, "unauthorized", "请先登录。")
+        return json_error(401, "unauthorized", "请先登录。")
     return jsonify({"user": user_json(current_user)})

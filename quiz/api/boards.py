@@ -10,39 +10,36 @@ cheap version lookup, so many viewers polling one board cost little more than on
 from __future__ import annotations
 
 from flask import jsonify, make_response, request
+from flask_login import current_user
 
 from quiz.api import bp
-from quiz.api.errors import from_domain_error
-from quiz.boards import common
-from quiz.services import DomainError
 from quiz.services.boards import BoardRef, board_page, board_state, org_board_page
+from quiz.timeutil import utcnow
+from quiz.web.params import etag_for, paging
+from quiz.web.settings import board_cache, grace_seconds, min_participants
 
 
 def _board_response(ref: BoardRef, *, level: str | None = None):
-    try:
-        offset, limit = common.paging()
-        viewer = common.viewer(ref, projector=request.args.get("audience") == "public")
-        now, grace, cache = common.now(), common.grace(), common.cache()
-        token = board_state(ref, viewer, now=now, grace=grace, cache=cache)[0]
-        etag = common.etag_for(
-            ref.key, viewer.role_class, viewer.projector, token, viewer.user_id,
-            offset, limit, level, common.min_participants(),
-        )  # fmt: skip
-        if request.if_none_match.contains_weak(etag.strip('"')):
-            return _conditional(make_response("", 304), etag)
-        if level is None:
-            body = board_page(
-                ref, viewer, offset=offset, limit=limit, now=now, grace=grace, cache=cache
-            ).as_json()
-        else:
-            body = org_board_page(
-                ref, level, viewer, offset=offset, limit=limit, now=now, grace=grace,
-                cache=cache, min_participants=common.min_participants(),
-                viewer_org_id=common.viewer_org_id(),
-            )  # fmt: skip
-            body.pop("token", None)
-    except DomainError as error:
-        return from_domain_error(error)
+    offset, limit = paging()
+    now, grace = utcnow(), grace_seconds()
+    projector = request.args.get("audience") == "public"
+    state = board_state(ref, current_user, projector=projector, now=now, grace=grace)
+    viewer = state.viewer
+    etag = etag_for(
+        ref.key, viewer.role_class, viewer.projector, state.token, viewer.user_id,
+        offset, limit, level, min_participants(),
+    )  # fmt: skip
+    if request.if_none_match.contains_weak(etag.strip('"')):
+        return _conditional(make_response("", 304), etag)
+    page = dict(offset=offset, limit=limit, now=now, grace=grace, cache=board_cache())
+    if level is None:
+        body = board_page(state, **page).as_json()
+    else:
+        viewer_org = current_user.organization_id if current_user.is_authenticated else None
+        body = org_board_page(
+            state, level, min_participants=min_participants(), viewer_org_id=viewer_org, **page
+        )
+        body.pop("token", None)
     return _conditional(make_response(jsonify(body)), etag)
 
 

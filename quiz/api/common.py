@@ -1,23 +1,19 @@
-"""Shared API plumbing: JSON 401 for anonymous users, body parsing, lookups, domain errors."""
+"""Shared API plumbing: JSON 401 for anonymous callers, and the request body as an object.
+
+Service refusals (DomainError) are answered as JSON by :mod:`quiz.web.errors`; ids in URLs are
+range-checked by the routing converter.
+"""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from flask import current_app, request
+from flask import request
 from flask_login import current_user
 
-from quiz.api import bp
-from quiz.api.errors import api_error, from_domain_error
 from quiz.extensions import db
-from quiz.services import MAX_ID, DomainError, NotFound
-
-
-@bp.errorhandler(DomainError)
-def domain_error(error: DomainError):
-    """A broken rule raised by a service becomes ``{"error": {...}}`` with its status."""
-    db.session.rollback()
-    return from_domain_error(error)
+from quiz.services import DomainError, NotFound
+from quiz.web.errors import json_error
 
 
 def login_required(view):
@@ -26,7 +22,7 @@ def login_required(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         if not current_user.is_authenticated:
-            return api_error(401, "unauthorized", "请先登录。")
+            return json_error(401, "unauthorized", "请先登录。")
         return view(*args, **kwargs)
 
     return wrapped
@@ -42,12 +38,7 @@ def json_object() -> dict:
 
 def get_or_404(model, ident: int, message: str):
     """The row with primary key ``ident``, or NotFound with a Chinese message."""
-    row = db.session.get(model, ident) if 0 < ident <= MAX_ID else None
+    row = db.session.get(model, ident)
     if row is None:
         raise NotFound(message)
     return row
-
-
-def grace_seconds() -> float:
-    """Seconds after the deadline during which answers are still accepted (config)."""
-    return float(current_app.config["ANSWER_GRACE_SECONDS"])

@@ -7,13 +7,14 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from quiz.api import bp
-from quiz.api.common import get_or_404, grace_seconds, json_object, login_required
+from quiz.api.common import get_or_404, json_object, login_required
 from quiz.api.serializers import attempt_json, contest_json
 from quiz.extensions import limiter
 from quiz.models import Contest
-from quiz.services.attempts import start_attempt, summaries, visible_contests
-from quiz.services.contests import build_paper, enter, require_entry
+from quiz.services.attempts import catalog, start_attempt
+from quiz.services.contests import build_paper, enter, entered_contests, require_entry
 from quiz.timeutil import iso_utc, utcnow
+from quiz.web.settings import grace_seconds
 
 
 def _join_limit() -> str:
@@ -32,14 +33,10 @@ def _user_or_ip() -> str:
 def list_contests():
     """Contests visible to the user, with their state and the user's attempts."""
     now = utcnow()
-    listed = visible_contests(current_user, session)
-    summary = summaries(
-        current_user, [c for c, _ in listed], now=now, grace_seconds=grace_seconds()
+    cards = catalog(
+        current_user, now=now, grace_seconds=grace_seconds(), entered=entered_contests(session)
     )
-    contests = [
-        contest_json(c, now=now, requires_code=locked, summary=summary[c.id])
-        for c, locked in listed
-    ]
+    contests = [contest_json(card, now=now) for card in cards]
     return jsonify({"contests": contests, "server_time": iso_utc(now)})
 
 

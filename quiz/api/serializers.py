@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from quiz.enums import AttemptStatus
-from quiz.models import Answer, Attempt, Contest
+from quiz.models import Answer, Attempt
 from quiz.services.attempts import (
     CLOSED,
     AttemptResult,
-    AttemptSummary,
+    ContestCard,
     answers_visible,
     contest_state,
     effective_status,
@@ -21,10 +21,10 @@ from quiz.services.contests import public_item
 from quiz.timeutil import iso_utc
 
 
-def contest_json(
-    contest: Contest, *, now: datetime, requires_code: bool, summary: AttemptSummary
-) -> dict:
-    state = contest_state(now, contest.opens_at, contest.closes_at)
+def contest_json(card: ContestCard, *, now: datetime) -> dict:
+    """A contest of the student's catalog, with their attempts at it."""
+    contest = card.contest
+    open_attempt = card.open_attempt
     return {
         "id": contest.id,
         "event_id": contest.event_id,
@@ -33,20 +33,20 @@ def contest_json(
         "description": contest.description,
         "opens_at": iso_utc(contest.opens_at),
         "closes_at": iso_utc(contest.closes_at),
-        "state": state,
+        "state": card.state,
         "time_limit_seconds": contest.time_limit_seconds,
         "question_count": contest.question_count,
         "max_score": contest.max_score,
         "seconds_to_open": seconds_left(now, contest.opens_at),
         "seconds_to_close": seconds_left(now, contest.closes_at),
-        "requires_code": requires_code,
+        "requires_code": card.locked,
         "attempts": {
-            "allowed": summary.allowed,
-            "used": summary.used,
-            "remaining": summary.remaining,
-            "finished": summary.finished,
-            "open_attempt_id": summary.open_attempt_id,
-            "counted_score": summary.counted_score,
+            "allowed": contest.attempts_allowed,
+            "used": card.attempts_used,
+            "remaining": card.attempts_left,
+            "finished": len(card.finished),
+            "open_attempt_id": open_attempt.id if open_attempt else None,
+            "counted_score": card.counted_score,
             "counting": contest.counting,
         },
     }

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -13,42 +11,14 @@ from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
 from quiz.extensions import limiter
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import (
-    BackoffPolicy,
     LoginThrottled,
     authenticate,
     create_user,
     selectable_for_students,
 )
 from quiz.timeutil import utcnow
-
-
-def safe_next(target: str | None) -> str | None:
-    """Only local paths are followed after login (no open redirect)."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        # A full URL to our own host (from a Referer) is reduced to its path, which must then
-        # pass the same checks: http://host//evil.example would otherwise leave the site.
-        if parts.netloc and parts.netloc == request.host and parts.path.startswith("/"):
-            return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
-        return None
-    if "\\" in target:
-        return None
-    return target
-
-
-def backoff_policy() -> BackoffPolicy:
-    config = current_app.config
-    return BackoffPolicy(
-        config["LOGIN_FAILURES_BEFORE_BACKOFF"],
-        config["LOGIN_BACKOFF_BASE_SECONDS"],
-        config["LOGIN_BACKOFF_MAX_SECONDS"],
-    )
-
-
-def login_ip_limit() -> str:
-    return current_app.config["LOGIN_IP_LIMIT"]
+from quiz.web.params import safe_next
+from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -97,7 +67,7 @@ def register():
     form.organization_id.choices = [(0, _("请选择学校/班级"))] + selectable_for_students()
     if form.validate_on_submit():
         try:
-            create_user(form.new_user(), hash_method=current_app.config["PASSWORD_HASH_METHOD"])
+            create_user(form.new_user(), hash_method=hash_method())
         except DomainError as error:
             field = form.error_field(error.code)
             if field is None:
@@ -121,7 +91,7 @@ def change_password():
                 current_user,
                 form.current.data,
                 form.password.data,
-                hash_method=current_app.config["PASSWORD_HASH_METHOD"],
+                hash_method=hash_method(),
             )
         except DomainError as error:
             target = form.current if error.code == "wrong_password" else form.password

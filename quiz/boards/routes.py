@@ -10,41 +10,37 @@ from __future__ import annotations
 from flask import abort, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import select
 
 from quiz.bank.constants import THEMED_DAYS
-from quiz.boards import bp, common
+from quiz.boards import bp
 from quiz.extensions import db
 from quiz.models import Contest, Event
-from quiz.services import DomainError
-from quiz.services.boards import LEVELS, BoardRef, board_page, org_board_page
+from quiz.services.boards import LEVELS, BoardRef, board_page, board_state, org_board_page
+from quiz.timeutil import utcnow
+from quiz.web.params import int_arg
+from quiz.web.settings import board_cache, grace_seconds, min_participants
 
 LEVEL_NAMES = {"region": _l("地区"), "school": _l("学校"), "class": _l("班级")}
 PER_PAGE = 50
 
 
-def _page_args() -> tuple[int, int]:
-    try:
-        page = common.int_arg("page", 1, low=1, high=100000)
-    except DomainError:
-        abort(400)
+def _paging() -> tuple[int, int]:
+    """(page number, offset) of a board page."""
+    page = int_arg("page", 1, low=1, high=100000)
     return page, (page - 1) * PER_PAGE
 
 
-def _render_board(ref: BoardRef, title: str, api_url: str, **context):
-    page, offset = _page_args()
-    try:
-        viewer = common.viewer(ref)
-        data = board_page(
-            ref,
-            viewer,
-            offset=offset,
-            limit=PER_PAGE,
-            now=common.now(),
-            grace=common.grace(),
-            cache=common.cache(),
-        )
-    except DomainError as error:
-        abort(error.status)
+def _state(ref: BoardRef):
+    return board_state(ref, current_user, now=utcnow(), grace=grace_seconds())
+
+
+def _render_board(state, title: str, api_url: str, **context):
+    page, offset = _paging()
+    data = board_page(
+        state, offset=offset, limit=PER_PAGE, now=utcnow(), grace=grace_seconds(),
+        cache=board_cache(),
+    )  # fmt: skip
     return render_template(
         "boards/board.html",
         title=title,
@@ -52,7 +48,7 @@ def _render_board(ref: BoardRef, title: str, api_url: str, **context):
         page=page,
         pages=max(1, -(-data.total // PER_PAGE)),
         api_url=api_url,
-        live=viewer.live,
+        live=state.viewer.live,
         themed_days=THEMED_DAYS,
         **context,
     )
@@ -61,8 +57,6 @@ def _render_board(ref: BoardRef, title: str, api_url: str, **context):
 @bp.route("/")
 def index():
     """All boards: each event (week, days, organizations, projector) and standalone contests."""
-    from sqlalchemy import select
-
     events = db.session.execute(select(Event).order_by(Event.start_date.desc())).scalars().all()
     standalone = (
         db.session.execute(
@@ -76,19 +70,13 @@ def index():
     )
 
 
-def _event_or_404(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
-
-
 @bp.route("/contests/<int:contest_id>")
 def contest_board(contest_id: int):
     """A contest's leaderboard."""
-    contest = db.session.get(Contest, contest_id) or abort(404)
+    state = _state(BoardRef("contest", contest_id=contest_id))
+    contest = state.owner
     return _render_board(
-        BoardRef("contest", contest_id=contest_id),
+        state,
         contest.title,
         url_for("api.contest_leaderboard", contest_id=contest_id),
         contest=contest,
@@ -99,50 +87,39 @@ def contest_board(contest_id: int):
 @bp.route("/events/<int:event_id>")
 def week_board(event_id: int):
     """The week's leaderboard of an event: the six themed days summed."""
-    event = _event_or_404(event_id)
+    state = _state(BoardRef("week", event_id=event_id))
     return _render_board(
-        BoardRef("week", event_id=event_id),
-        f"{event.title} · 周总榜",
+        state,
+        f"{state.owner.title} · 周总榜",
         url_for("api.week_leaderboard", event_id=event_id),
-        event=event,
+        event=state.owner,
     )
 
 
 @bp.route("/events/<int:event_id>/days/<day>")
 def day_board(event_id: int, day: str):
     """A themed day's leaderboard of an event."""
-    event = _event_or_404(event_id)
-    if day not in THEMED_DAYS:
-        abort(404)
+    state = _state(BoardRef("day", event_id=event_id, day=day))
     return _render_board(
-        BoardRef("day", event_id=event_id, day=day),
-        f"{event.title} · {THEMED_DAYS[day]}",
+        state,
+        f"{state.owner.title} · {THEMED_DAYS[day]}",
         url_for("api.day_leaderboard", event_id=event_id, day=day),
-        event=event,
+        event=state.owner,
         day=day,
     )
 
 
-def _render_orgs(ref: BoardRef, title: str, api_url: str, **context):
+def _render_orgs(state, title: str, api_url: str, **context):
     level = request.args.get("level", "school")
     if level not in LEVELS:
         abort(404)
-    page, offset = _page_args()
-    try:
-        data = org_board_page(
-            ref,
-            level,
-            common.viewer(ref),
-            offset=offset,
-            limit=PER_PAGE,
-            now=common.now(),
-            grace=common.grace(),
-            cache=common.cache(),
-            min_participants=common.min_participants(),
-            viewer_org_id=common.viewer_org_id(),
-        )
-    except DomainError as error:
-        abort(error.status)
+    page, offset = _paging()
+    viewer_org = current_user.organization_id if current_user.is_authenticated else None
+    data = org_board_page(
+        state, level, offset=offset, limit=PER_PAGE, now=utcnow(), grace=grace_seconds(),
+        cache=board_cache(), min_participants=min_participants(), viewer_org_id=viewer_org,
+    )  # fmt: skip
+    ref = state.ref
     return render_template(
         "boards/orgs.html",
         title=title,
@@ -160,19 +137,19 @@ def _render_orgs(ref: BoardRef, title: str, api_url: str, **context):
 @bp.route("/events/<int:event_id>/organizations")
 def event_orgs(event_id: int):
     """Units ranked on the week, or on one themed day with ``?day=``."""
-    event = _event_or_404(event_id)
     day = request.args.get("day") or None
     if day is not None and day not in THEMED_DAYS:
         abort(404)
     ref = (
         BoardRef("day", event_id=event_id, day=day) if day else BoardRef("week", event_id=event_id)
     )
+    state = _state(ref)
     label = THEMED_DAYS[day] if day else "周总榜"
     return _render_orgs(
-        ref,
-        f"{event.title} · {label} · 单位排名",
+        state,
+        f"{state.owner.title} · {label} · 单位排名",
         url_for("api.event_org_leaderboard", event_id=event_id),
-        event=event,
+        event=state.owner,
         day=day,
     )
 
@@ -180,12 +157,12 @@ def event_orgs(event_id: int):
 @bp.route("/contests/<int:contest_id>/organizations")
 def contest_orgs(contest_id: int):
     """Units ranked on one contest."""
-    contest = db.session.get(Contest, contest_id) or abort(404)
+    state = _state(BoardRef("contest", contest_id=contest_id))
     return _render_orgs(
-        BoardRef("contest", contest_id=contest_id),
-        f"{contest.title} · 单位排名",
+        state,
+        f"{state.owner.title} · 单位排名",
         url_for("api.contest_org_leaderboard", contest_id=contest_id),
-        contest=contest,
+        contest=state.owner,
     )
 
 
@@ -196,7 +173,7 @@ def projector(event_id: int):
     ``?top=10&interval=15&school=<org id>``; the viewer's own school is highlighted by default.
     Names are always masked here, whoever is logged in.
     """
-    event = _event_or_404(event_id)
+    event = db.session.get(Event, event_id) or abort(404)
     # Out-of-range values are clamped: a typo in a hall URL should still show a board.
     top = _clamped_arg("top", 10, low=1, high=50)
     interval = _clamped_arg("interval", 15, low=5, high=600)

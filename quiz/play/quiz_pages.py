@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
+from quiz.bank.constants import QuestionType
 from quiz.enums import AttemptStatus
 from quiz.models import Attempt
 from quiz.play import bp
-from quiz.play.common import TYPE_LABELS, abort_for, get_row, grace_seconds
-from quiz.services import DomainError
 from quiz.services.attempts import (
     disclosed,
     finish,
     is_overdue,
-    require_owner,
     result_of,
     result_rows,
 )
-from quiz.services.boards import app_cache, attempt_rank
+from quiz.services.boards import attempt_rank
 from quiz.services.contests import public_item
 from quiz.timeutil import iso_utc, utcnow
-
-
-def _own_attempt(attempt_id: int) -> Attempt:
-    try:
-        return require_owner(get_row(Attempt, attempt_id), current_user)
-    except DomainError as error:
-        abort_for(error)
+from quiz.web.guards import owned_attempt
+from quiz.web.settings import board_cache, grace_seconds
+from quiz.web.templating import labels
 
 
 def _close_if_overdue(attempt: Attempt, now) -> bool:
@@ -65,7 +59,7 @@ def quiz_data(attempt: Attempt, now) -> dict:
             "result": url_for("play.result", attempt_id=attempt.id),
             "login": url_for("auth.login", next=quiz_url),
         },
-        "types": {code: str(label) for code, label in TYPE_LABELS.items()},
+        "types": labels(QuestionType),
         "text": _js_strings(),
     }
 
@@ -101,7 +95,7 @@ def _js_strings() -> dict[str, str]:
 def quiz(attempt_id: int):
     """The quiz: one question at a time, autosave, countdown (see static/js/quiz.js)."""
     now = utcnow()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     if _close_if_overdue(attempt, now):
         return redirect(url_for("play.result", attempt_id=attempt.id))
     return render_template("play/quiz.html", attempt=attempt, data=quiz_data(attempt, now))
@@ -112,7 +106,7 @@ def quiz(attempt_id: int):
 def result(attempt_id: int):
     """Score, rank and time used; the key, explanations and sources once they are disclosed."""
     now = utcnow()
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_attempt(attempt_id)
     if not _close_if_overdue(attempt, now):
         flash(_("本次答题尚未交卷，请继续作答。"), "info")
         return redirect(url_for("play.quiz", attempt_id=attempt.id))
@@ -130,4 +124,4 @@ def result(attempt_id: int):
 
 def _rank(attempt: Attempt, now) -> int | None:
     """The student's place on the contest's board (None while frozen, for voids and tests)."""
-    return attempt_rank(attempt, now=now, grace=grace_seconds(), cache=app_cache(current_app))
+    return attempt_rank(attempt, now=now, grace=grace_seconds(), cache=board_cache())

@@ -6,15 +6,16 @@ from flask import abort, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from quiz.enums import Disclosure
 from quiz.extensions import db, limiter
 from quiz.models import Contest
 from quiz.play import bp
-from quiz.play.common import SHOW_ANSWERS_LABELS, get_row, grace_seconds
 from quiz.play.forms import JoinCodeForm, StartForm
-from quiz.services import DomainError
-from quiz.services.attempts import ContestCard, contest_board, contest_card, start_attempt
+from quiz.services.attempts import ContestCard, contest_card, contest_list, start_attempt
 from quiz.services.contests import build_paper, check_join_code, entered_contests, remember_entry
 from quiz.timeutil import utcnow
+from quiz.web.errors import refusals_redirect_to
+from quiz.web.settings import grace_seconds
 
 #: Wrong join codes per student (right ones redirect and are not counted).
 JOIN_LIMIT = "10 per 5 minutes"
@@ -38,16 +39,14 @@ def index():
 def contests():
     """Open contests (time left), upcoming ones (countdown) and closed ones (results)."""
     now = utcnow()
-    board = contest_board(
+    board = contest_list(
         current_user, now=now, grace_seconds=grace_seconds(), entered=entered_contests(session)
     )
     return render_template("play/contests.html", board=board, now=now)
 
 
 def _card_or_404(contest_id: int) -> ContestCard:
-    contest = get_row(Contest, contest_id)
-    if contest is None:
-        abort(404)
+    contest = db.session.get(Contest, contest_id) or abort(404)
     card = contest_card(
         contest,
         current_user,
@@ -67,7 +66,7 @@ def _detail(card: ContestCard, join_form: JoinCodeForm | None = None, status: in
             card=card,
             join_form=join_form or JoinCodeForm(),
             start_form=StartForm(),
-            show_answers_label=SHOW_ANSWERS_LABELS.get(card.contest.show_answers, ""),
+            show_answers_label=_(Disclosure(card.contest.show_answers).notice),
             now=utcnow(),
         ),
         status,
@@ -99,6 +98,7 @@ def join(contest_id: int):
 
 @bp.route("/contests/<int:contest_id>/start", methods=["POST"])
 @login_required
+@refusals_redirect_to("play.contest")
 def start(contest_id: int):
     """Start (or resume) an attempt: the paper is drawn once and the deadline fixed."""
     card = _card_or_404(contest_id)
@@ -108,16 +108,11 @@ def start(contest_id: int):
     if card.locked:
         flash(_("请先输入参赛口令。"), "warning")
         return redirect(url_for("play.contest", contest_id=contest_id))
-    try:
-        attempt, _created = start_attempt(
-            card.contest,
-            current_user,
-            now=utcnow(),
-            grace_seconds=grace_seconds(),
-            paper_builder=build_paper,
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(_(error.message), "danger")
-        return redirect(url_for("play.contest", contest_id=contest_id))
+    attempt, _created = start_attempt(
+        card.contest,
+        current_user,
+        now=utcnow(),
+        grace_seconds=grace_seconds(),
+        paper_builder=build_paper,
+    )
     return redirect(url_for("play.quiz", attempt_id=attempt.id))

@@ -11,6 +11,7 @@ from quiz.services.attempts.timing import fixed_deadline
 from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.pages import board_page
 from quiz.services.boards.refs import BoardRef, Viewer
+from quiz.services.boards.state import board_state
 
 GRACE = 3
 T0 = datetime(2026, 10, 11, 2, 0, 0)
@@ -59,14 +60,10 @@ def attempt(
 
 
 def read(ref: BoardRef, viewer: Viewer | None = None, *, now=None, offset=0, limit=50, cache=None):
+    now = now or T0 + timedelta(hours=1)
+    state = board_state(ref, viewer=viewer or Viewer(), now=now, grace=GRACE)
     return board_page(
-        ref,
-        viewer or Viewer(),
-        offset=offset,
-        limit=limit,
-        now=now or T0 + timedelta(hours=1),
-        grace=GRACE,
-        cache=cache or BoardCache(),
+        state, offset=offset, limit=limit, now=now, grace=GRACE, cache=cache or BoardCache()
     )
 
 

@@ -121,7 +121,7 @@ def test_frozen_board_per_role_over_http(client, auth, scene, factories):
     contest, organizer, _alice, _bob = scene
     auth.login(organizer.username)
     response = client.post(
-        f"/boards/contests/{contest.id}/freeze", data={"freeze_at": "2026-10-11T10:05"}
+        f"/admin/contests/{contest.id}/freeze", data={"freeze_at": "2026-10-11T10:05"}
     )
     assert response.status_code == 302
     attempt(contest, factories.student(), score=50, start=T0 + timedelta(minutes=30))
@@ -134,11 +134,11 @@ def test_frozen_board_per_role_over_http(client, auth, scene, factories):
 def test_freeze_form_refuses_students_and_other_organizers(client, auth, scene, factories):
     contest, *_ = scene
     auth.login("alice")
-    assert client.get(f"/boards/contests/{contest.id}/freeze").status_code == 403
+    assert client.get(f"/admin/contests/{contest.id}/freeze").status_code == 403
     auth.logout()
     stranger = factories.organizer(unit="四川省/绵阳中学")
     auth.login(stranger.username)
-    assert client.get(f"/boards/contests/{contest.id}/freeze").status_code == 403
+    assert client.get(f"/admin/contests/{contest.id}/freeze").status_code == 403
 
 
 def test_week_day_and_org_endpoints(client, factories):

@@ -164,7 +164,7 @@ def test_assemble_page_agrees_between_sources(factories, contest):
     users = [factories.student() for _ in range(8)]
     for i, user in enumerate(users):
         attempt(contest, user, score=10 * (i % 3))
-    sql = SqlSource(Standing, Standing.contest_id == contest.id)
+    sql = SqlSource(Standing, contest_id=contest.id)
     memory = MemorySource(sql.all())
     for offset in range(0, 8, 3):
         assert assemble_page(sql, {}, offset, 3) == assemble_page(memory, {}, offset, 3)

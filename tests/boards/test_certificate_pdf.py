@@ -152,7 +152,7 @@ class TestDownload:
         return contest, attempt(contest, alice, score=38), attempt(contest, bob, score=30)
 
     def url(self, row) -> str:
-        return f"/boards/certificates/{row.id}.pdf"
+        return f"/certificates/{row.id}.pdf"
 
     def test_the_student_downloads_their_pdf(self, client, auth, tries, app):
         _contest, alice_try, _bob_try = tries
@@ -168,8 +168,8 @@ class TestDownload:
         utf8 = disposition.split("filename*=UTF-8''", 1)[1]
         assert utf8.isascii() and unquote(utf8) == "荣誉证书-王小明-校园日知识竞赛.pdf"
         assert "no-store" in response.headers["Cache-Control"]
-        page = client.get(f"/boards/certificates/{alice_try.id}").get_data(as_text=True)
-        assert f'href="/boards/certificates/{alice_try.id}.pdf"' in page
+        page = client.get(f"/certificates/{alice_try.id}").get_data(as_text=True)
+        assert f'href="/certificates/{alice_try.id}.pdf"' in page
 
     def test_access_rules(self, client, auth, tries, factories):
         _contest, alice_try, _bob_try = tries
@@ -185,7 +185,7 @@ class TestDownload:
         auth.logout()
         auth.login(factories.admin("root").username)
         assert client.get(self.url(alice_try)).status_code == 200
-        assert client.get("/boards/certificates/99999999999999999999.pdf").status_code == 404
+        assert client.get("/certificates/99999999999999999999.pdf").status_code == 404
 
     def test_withheld_while_the_contest_is_frozen(self, client, auth, tries):
         contest, alice_try, _bob_try = tries
@@ -216,5 +216,5 @@ class TestConfiguredFont:
         alice = factories.student("alice", display_name="王小明")
         row = attempt(contest, alice, score=38)
         auth.login("alice")
-        response = client.get(f"/boards/certificates/{row.id}.pdf")
+        response = client.get(f"/certificates/{row.id}.pdf")
         assert response.status_code == 200 and response.data.startswith(b"%PDF-")

@@ -121,16 +121,16 @@ class TestWithDatabase:
     def test_results_page_export_and_void_over_http(self, client, auth, graded):
         contest, organizer, q1, _rows = graded
         auth.login(organizer.username)
-        page = client.get(f"/boards/contests/{contest.id}/results")
+        page = client.get(f"/admin/contests/{contest.id}/results")
         assert page.status_code == 200 and "难度系数" in page.get_data(as_text=True)
-        export = client.get(f"/boards/contests/{contest.id}/export/results.csv")
+        export = client.get(f"/admin/contests/{contest.id}/export/results.csv")
         text = export.data.decode("utf-8-sig")
         assert export.status_code == 200 and "王小明" in text and "切屏次数" in text
-        board = client.get(f"/boards/contests/{contest.id}/export/board.xlsx")
+        board = client.get(f"/admin/contests/{contest.id}/export/board.xlsx")
         assert board.status_code == 200 and board.data.startswith(b"PK")
-        assert client.get(f"/boards/contests/{contest.id}/participation.json").status_code == 200
+        assert client.get(f"/admin/contests/{contest.id}/participation.json").status_code == 200
         response = client.post(
-            f"/boards/contests/{contest.id}/questions/{q1.id}/void", data={"reason": "题干歧义"}
+            f"/admin/contests/{contest.id}/questions/{q1.id}/void", data={"reason": "题干歧义"}
         )
         assert response.status_code == 302
         assert db.session.execute(
@@ -140,20 +140,20 @@ class TestWithDatabase:
     def test_results_are_organizer_only_and_scoped(self, client, auth, graded, factories):
         contest, *_ = graded
         auth.login("alice")
-        assert client.get(f"/boards/contests/{contest.id}/results").status_code == 403
-        assert client.get(f"/boards/contests/{contest.id}/export/results.csv").status_code == 403
+        assert client.get(f"/admin/contests/{contest.id}/results").status_code == 403
+        assert client.get(f"/admin/contests/{contest.id}/export/results.csv").status_code == 403
         auth.logout()
         auth.login(factories.organizer(unit="四川省/绵阳中学").username)
-        assert client.get(f"/boards/contests/{contest.id}/export/board.csv").status_code == 403
+        assert client.get(f"/admin/contests/{contest.id}/export/board.csv").status_code == 403
 
     def test_certificate_and_public_verification(self, client, auth, graded, app):
         contest, _organizer, _q1, (alice_try, _bob_try) = graded
-        assert client.get(f"/boards/certificates/{alice_try.id}").status_code in (302, 401)
+        assert client.get(f"/certificates/{alice_try.id}").status_code in (302, 401)
         auth.login("bob")
-        assert client.get(f"/boards/certificates/{alice_try.id}").status_code == 403
+        assert client.get(f"/certificates/{alice_try.id}").status_code == 403
         auth.logout()
         auth.login("alice")
-        page = client.get(f"/boards/certificates/{alice_try.id}")
+        page = client.get(f"/certificates/{alice_try.id}")
         text = page.get_data(as_text=True)
         assert page.status_code == 200 and "王小明" in text and "<svg" in text
         code = code_for(alice_try.id, app.config["SECRET_KEY"])

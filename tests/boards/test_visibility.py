@@ -11,6 +11,7 @@ from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.freeze import set_freeze
 from quiz.services.boards.organizations import org_board_page
 from quiz.services.boards.refs import BoardRef, Viewer, viewer_for
+from quiz.services.boards.state import board_state
 from tests.boards.helpers import GRACE, T0, attempt, event_with, read
 
 pytestmark = pytest.mark.db
@@ -105,8 +106,14 @@ def test_organization_board_averages_with_participation_minimum(factories):
     for student in b_students:
         attempt(contests[0], student, score=40)
     attempt(contests[0], tester, score=40)
+    state = board_state(
+        BoardRef("week", event_id=event.id),
+        viewer=Viewer(user_id=b_students[0].id),
+        now=NOW,
+        grace=GRACE,
+    )
     board = org_board_page(
-        BoardRef("week", event_id=event.id), "school", Viewer(user_id=b_students[0].id),
+        state, "school",
         offset=0, limit=50, now=NOW, grace=GRACE, cache=BoardCache(), min_participants=3,
         viewer_org_id=b_students[0].organization_id,
     )  # fmt: skip

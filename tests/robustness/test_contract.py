@@ -15,7 +15,7 @@ HUGE = "99999999999999999999"
         f"/review/{HUGE}",
         f"/boards/contests/{HUGE}",
         f"/boards/events/{HUGE}/projector",
-        f"/boards/certificates/{HUGE}",
+        f"/certificates/{HUGE}",
         f"/admin/bank/questions/{2**31}",
     ],
 )

@@ -222,7 +222,7 @@ LIST_PAGES = (
     "/api/v1/contests",
     "/boards/contests/{contest}",
     "/boards/contests/{contest}/organizations",
-    "/boards/contests/{contest}/results",
+    "/admin/contests/{contest}/results",
     "/boards/events/{event}",
     "/boards/events/{event}/days/campus",
     "/boards/events/{event}/organizations",

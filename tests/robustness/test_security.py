@@ -326,8 +326,8 @@ def _owner_only(world) -> list[tuple[str, str]]:
         ("POST", f"/api/v1/attempts/{a}/events"),
         ("GET", f"/attempts/{a}"),
         ("GET", f"/attempts/{a}/result"),
-        ("GET", f"/boards/certificates/{a}"),
-        ("GET", f"/boards/certificates/{a}.pdf"),
+        ("GET", f"/certificates/{a}"),
+        ("GET", f"/certificates/{a}.pdf"),
     ]
 
 
@@ -348,14 +348,14 @@ def _organizer_only(world) -> list[tuple[str, str]]:
         ("POST", f"/admin/organizations/{ids['school']}/delete"),
         ("GET", f"/admin/roster/{world.params['token']}"),
         ("POST", f"/admin/roster/{world.params['token']}/download"),
-        ("GET", f"/boards/contests/{ids['contest']}/results"),
-        ("GET", f"/boards/contests/{ids['contest']}/export/results.csv"),
-        ("GET", f"/boards/contests/{ids['contest']}/export/board.csv"),
-        ("GET", f"/boards/contests/{ids['contest']}/participation.json"),
-        ("GET", f"/boards/contests/{ids['contest']}/freeze"),
-        ("GET", f"/boards/events/{ids['event']}/export/week.csv"),
-        ("GET", f"/boards/certificates/{ids['attempt']}"),
-        ("GET", f"/boards/certificates/{ids['attempt']}.pdf"),
+        ("GET", f"/admin/contests/{ids['contest']}/results"),
+        ("GET", f"/admin/contests/{ids['contest']}/export/results.csv"),
+        ("GET", f"/admin/contests/{ids['contest']}/export/board.csv"),
+        ("GET", f"/admin/contests/{ids['contest']}/participation.json"),
+        ("GET", f"/admin/contests/{ids['contest']}/freeze"),
+        ("GET", f"/admin/events/{ids['event']}/export/week.csv"),
+        ("GET", f"/certificates/{ids['attempt']}"),
+        ("GET", f"/certificates/{ids['attempt']}.pdf"),
     ]
 
 

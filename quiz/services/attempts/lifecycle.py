@@ -165,8 +165,10 @@ def close_overdue(*, now: datetime, grace_seconds: float) -> int:
     return len(overdue)
 
 
-def require_owner(attempt: Attempt | None, user: User) -> Attempt:
-    """404 for a missing attempt, 403 for someone else's (no IDOR)."""
+def get_own_attempt(attempt_id: int, user: User) -> Attempt:
+    """The attempt ``attempt_id`` of ``user``: NotFound when missing, Forbidden when it is
+    someone else's (no IDOR)."""
+    attempt = db.session.get(Attempt, attempt_id)
     if attempt is None:
         raise NotFound("答题记录不存在。")
     if attempt.user_id != user.id:

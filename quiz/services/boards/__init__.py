@@ -5,11 +5,12 @@ boards read from them (SQL or Redis), with their version tokens, cache, freeze a
 from .cache import NullCache, app_cache
 from .freeze import set_freeze
 from .organizations import LEVELS, org_board_page
-from .pages import attempt_rank, board_page, board_state
+from .pages import attempt_rank, board_page
 from .ranking import SCORE_DIGITS, mask_name
-from .refs import BoardRef, Viewer, resolve, viewer_for
+from .refs import BoardRef, Viewer
 from .sources import SqlSource
 from .standings import rebuild_standings
+from .state import board_state
 
 __all__ = [
     "BoardRef",
@@ -25,7 +26,5 @@ __all__ = [
     "mask_name",
     "org_board_page",
     "rebuild_standings",
-    "resolve",
     "set_freeze",
-    "viewer_for",
 ]

@@ -64,7 +64,5 @@ def app_cache(app) -> BoardCache:
     """The app's board cache, created on first use (size from BOARD_CACHE_SIZE)."""
     cache = app.extensions.get("board_cache")
     if cache is None:
-        cache = app.extensions["board_cache"] = BoardCache(
-            int(app.config.get("BOARD_CACHE_SIZE", DEFAULT_SIZE))
-        )
+        cache = app.extensions["board_cache"] = BoardCache(int(app.config["BOARD_CACHE_SIZE"]))
     return cache

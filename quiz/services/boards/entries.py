@@ -11,13 +11,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
+from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, Organization, Standing, User
 from quiz.models.standings import WEEK
 from quiz.services.attempts import time_used_ms
 from quiz.services.boards.ranking import Entry, counted, day_best, week_total
-
-GRADED = ("submitted", "expired")
 
 
 def attempt_entry(attempt: Attempt, levels: tuple = (None, None, None)) -> Entry:
@@ -73,7 +72,7 @@ def overdue_attempts(contest_ids: list[int], *, now: datetime, grace_seconds: fl
         db.session.execute(
             select(Attempt).where(
                 Attempt.contest_id.in_(contest_ids),
-                Attempt.status == "in_progress",
+                Attempt.status == AttemptStatus.IN_PROGRESS,
                 Attempt.is_preview.is_(False),
                 Attempt.deadline < cutoff,
             )
@@ -83,20 +82,21 @@ def overdue_attempts(contest_ids: list[int], *, now: datetime, grace_seconds: fl
     )
 
 
-def overdue_count(contest_ids: list[int], *, before: datetime) -> int:
-    """How many open attempts ran out before ``before`` (part of a board's version token)."""
-    if not contest_ids:
-        return 0
-    return db.session.execute(
+def overdue_before(contest_id, before):
+    """A scalar subquery: open, non-preview attempts of ``contest_id`` (a value or a column, for
+    a correlated count) whose deadline is before ``before`` (a value or an SQL expression)."""
+    return (
         select(func.count())
         .select_from(Attempt)
         .where(
-            Attempt.contest_id.in_(contest_ids),
-            Attempt.status == "in_progress",
+            Attempt.contest_id == contest_id,
+            Attempt.status == AttemptStatus.IN_PROGRESS,
             Attempt.is_preview.is_(False),
             Attempt.deadline < before,
         )
-    ).scalar_one()
+        .correlate_except(Attempt)
+        .scalar_subquery()
+    )
 
 
 def contest_entries_from_attempts(
@@ -107,10 +107,10 @@ def contest_entries_from_attempts(
     With ``cutoff`` (a freeze time) attempts submitted after it count as not finished yet.
     Used for frozen boards, rebuilds and as the reference the fast paths are tested against.
     """
-    overdue_before = now - timedelta(seconds=grace_seconds)
+    ran_out_before = now - timedelta(seconds=grace_seconds)
     if cutoff is not None:
-        overdue_before = min(overdue_before, cutoff)
-    finished = Attempt.status.in_(GRADED)
+        ran_out_before = min(ran_out_before, cutoff)
+    finished = Attempt.status.in_(GRADED_STATUSES)
     if cutoff is not None:
         finished = and_(finished, func.coalesce(Attempt.finished_at, Attempt.deadline) <= cutoff)
     query = (
@@ -122,7 +122,9 @@ def contest_entries_from_attempts(
             User.is_test_account.is_(False),
             or_(
                 finished,
-                and_(Attempt.status == "in_progress", Attempt.deadline < overdue_before),
+                and_(
+                    Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < ran_out_before
+                ),
             ),
         )
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -25,23 +24,22 @@ from quiz.services.boards.entries import (
     user_levels,
 )
 from quiz.services.boards.ranking import Entry, counted
+from quiz.services.boards.refs import BoardRef
 from quiz.services.boards.sources import MemorySource, SqlSource, with_names
 
-if TYPE_CHECKING:  # BoardRef lives in services.boards, which imports this module
-    from quiz.services.boards.refs import BoardRef
 
+def live_source(ref: BoardRef, contests, *, now: datetime, grace: float, overdue: bool = True):
+    """(source, overlay) of the live board: standings plus attempts that ran out, unwritten.
 
-def live_source(ref: BoardRef, contests, *, now: datetime, grace: float):
-    """(source, overlay) of the live board: standings plus attempts that ran out, unwritten."""
+    ``overdue=False`` (the board's state counted none) skips looking for them.
+    """
     if ref.kind == "contest":
-        source = SqlSource(Standing, Standing.contest_id == ref.contest_id)
-        overlay = _contest_overlay(contests[0], now=now, grace=grace)
+        source = SqlSource(Standing, contest_id=ref.contest_id)
+        overlay = _contest_overlay(contests[0], now=now, grace=grace) if overdue else {}
     else:
         day = ref.day if ref.kind == "day" else WEEK
-        source = SqlSource(
-            EventStanding, EventStanding.event_id == ref.event_id, EventStanding.day == day
-        )
-        overlay = _event_overlay(ref, contests, day, now=now, grace=grace)
+        source = SqlSource(EventStanding, event_id=ref.event_id, day=day)
+        overlay = _event_overlay(ref, contests, day, now=now, grace=grace) if overdue else {}
     if not overlay:
         # Redis serves boards with nothing to merge; overdue rows are merged by the SQL path.
         source = redis_sets.source(ref.key, source)

@@ -17,9 +17,9 @@ from quiz.models import Organization, Role, User
 from quiz.services import DomainError
 from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.entries import org_level_map
-from quiz.services.boards.pages import board_state, source_for
+from quiz.services.boards.pages import source_for
 from quiz.services.boards.ranking import ORG_RULE_TEXT, unit_results
-from quiz.services.boards.refs import BoardRef, Viewer
+from quiz.services.boards.state import BoardState
 from quiz.timeutil import iso_utc
 
 LEVELS = ("region", "school", "class")
@@ -54,9 +54,8 @@ def _units(source, overlay, level: str, minimum: int):
 
 
 def org_board_page(
-    ref: BoardRef,
+    state: BoardState,
     level: str,
-    viewer: Viewer,
     *,
     offset: int,
     limit: int,
@@ -69,10 +68,8 @@ def org_board_page(
     """One page of the organization board at ``level`` with the viewer's own unit."""
     if level not in LEVELS:
         raise DomainError("level 须为 region、school 或 class。", code="bad_parameter")
-    token, contests, frozen, _owner = board_state(ref, viewer, now=now, grace=grace, cache=cache)
-    source, overlay = source_for(
-        ref, viewer, contests, frozen, token, now=now, grace=grace, cache=cache
-    )
+    ref, viewer, frozen, token = state.ref, state.viewer, state.frozen, state.token
+    source, overlay = source_for(state, now=now, grace=grace, cache=cache)
     key = ("org", ref.key, viewer.role_class, token, level, min_participants)
     units = cache.get_or_set(key, lambda: _units(source, overlay, level, min_participants))
     page = units[offset : offset + limit]

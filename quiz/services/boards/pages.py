@@ -7,7 +7,7 @@ once, in :mod:`quiz.services.ranking`; the rows come from the standings tables
 (:mod:`quiz.services.board_sources`) or Redis (:mod:`quiz.services.redis_boards`), and open
 attempts whose time ran out are merged in at read time without writing.
 
-Every computed page is cached under the board's version token (see :func:`board_token`), the
+Every computed page is cached under the board's version token (see :mod:`~.state`), the
 viewer's role class and the page; the viewer's own row and the name masking are applied per
 request and never stored in a shared entry.
 """
@@ -16,45 +16,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 from sqlalchemy import select
 
 from quiz.bank.constants import THEMED_DAYS
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Contest, EventStanding, Organization
 from quiz.models.standings import WEEK
 from quiz.services.boards.cache import BoardCache
-from quiz.services.boards.entries import overdue_count
 from quiz.services.boards.live import frozen_source, live_source
 from quiz.services.boards.ranking import RULE_TEXT, WEEK_RULE_TEXT, Entry, mask_name
-from quiz.services.boards.refs import BoardRef, Viewer, frozen_contests, resolve
+from quiz.services.boards.refs import BoardRef, Viewer, frozen_contests
 from quiz.services.boards.sources import assemble_page, rank_of
-from quiz.services.boards.versions import versions
+from quiz.services.boards.state import BoardState, board_state
 from quiz.timeutil import iso_utc
-
-KINDS = ("contest", "day", "week")
-
-
-def board_token(ref: BoardRef, contests, frozen, *, now: datetime, grace: float) -> str:
-    """A string that changes whenever the board's content can have changed.
-
-    Live part: the scope's version counter (bumped on every finished/voided attempt) and the
-    number of open attempts that ran out (they join the board without a write). A board whose
-    contests are all frozen only follows the void counter and the attempts that ran out before
-    the freeze, so it stays cached while students keep submitting.
-    """
-    from datetime import timedelta
-
-    version, void_version = versions(ref.scope)
-    cutoff = now - timedelta(seconds=grace)
-    freezes = ",".join(f"{c.id}@{c.freeze_at.isoformat()}" for c in frozen)
-    if frozen and len(frozen) == len(contests):
-        overdue = sum(overdue_count([c.id], before=min(cutoff, c.freeze_at)) for c in frozen)
-        return f"f{void_version}.{overdue}.{freezes}"
-    overdue = overdue_count([c.id for c in contests], before=cutoff)
-    return f"v{version}.{overdue}.{freezes}"
-
 
 # --- the page ------------------------------------------------------------------------------
 
@@ -90,32 +66,27 @@ class BoardPage:
         return data
 
 
-def board_state(ref: BoardRef, viewer: Viewer, *, now, grace, cache: BoardCache):
-    """(token, contests, frozen, owner): cheap; enough to answer a conditional request."""
-    contests, owner = resolve(ref)
-    frozen = frozen_contests(contests, viewer, now)
-    return board_token(ref, contests, frozen, now=now, grace=grace), contests, frozen, owner
-
-
-def source_for(ref, viewer, contests, frozen, token, *, now, grace, cache: BoardCache):
+def source_for(state: BoardState, *, now, grace, cache: BoardCache):
     """(source, overlay) for the viewer's role class, cached under the board token."""
+    ref, contests, frozen, token = state.ref, state.contests, state.frozen, state.token
     if frozen:
         key = ("frozen-source", ref.key, token)
         return cache.get_or_set(
             key, lambda: (frozen_source(ref, contests, frozen, now=now, grace=grace), {})
         )
     key = ("overlay", ref.key, token)
-    return cache.get_or_set(key, lambda: live_source(ref, contests, now=now, grace=grace))
+    return cache.get_or_set(
+        key,
+        lambda: live_source(ref, contests, now=now, grace=grace, overdue=state.overdue > 0),
+    )
 
 
 def board_page(
-    ref: BoardRef, viewer: Viewer, *, offset: int, limit: int, now, grace, cache: BoardCache
+    state: BoardState, *, offset: int, limit: int, now, grace, cache: BoardCache
 ) -> BoardPage:
-    """One page of a board for ``viewer``, with their own row and the rule."""
-    token, contests, frozen, _owner = board_state(ref, viewer, now=now, grace=grace, cache=cache)
-    source, overlay = source_for(
-        ref, viewer, contests, frozen, token, now=now, grace=grace, cache=cache
-    )
+    """One page of the board ``state`` describes, with the viewer's own row and the rule."""
+    ref, viewer, frozen, token = state.ref, state.viewer, state.frozen, state.token
+    source, overlay = source_for(state, now=now, grace=grace, cache=cache)
     key = ("page", ref.key, viewer.role_class, token, offset, limit)
     ranked_rows, total = cache.get_or_set(
         key, lambda: _with_days(ref, assemble_page(source, overlay, offset, limit))
@@ -199,13 +170,14 @@ def contest_rank(contest: Contest, user, *, now, grace: float, cache: BoardCache
     if frozen_contests([contest], viewer, now):
         return None
     ref = BoardRef("contest", contest_id=contest.id)
-    page = board_page(ref, viewer, offset=0, limit=1, now=now, grace=grace, cache=cache)
+    state = board_state(ref, viewer=viewer, now=now, grace=grace)
+    page = board_page(state, offset=0, limit=1, now=now, grace=grace, cache=cache)
     return page.me["rank"] if page.me else None
 
 
 def attempt_rank(attempt, *, now, grace: float, cache: BoardCache) -> int | None:
     """Rank shown after an attempt: its student's place on the board (None for previews, voids
     and test accounts, which never appear on boards, and while the board is frozen)."""
-    if attempt.is_preview or attempt.status == "voided" or attempt.user.is_test_account:
+    if attempt.is_preview or attempt.status == AttemptStatus.VOIDED or attempt.user.is_test_account:
         return None
     return contest_rank(attempt.contest, attempt.user, now=now, grace=grace, cache=cache)

@@ -64,7 +64,7 @@ def client():
 
 
 def key(board_key: str) -> str:
-    return current_app.config.get("REDIS_BOARD_PREFIX", "quiz:board:") + board_key
+    return current_app.config["REDIS_BOARD_PREFIX"] + board_key
 
 
 def _errors():

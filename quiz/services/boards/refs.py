@@ -1,15 +1,12 @@
-"""TODO docstring."""
+"""Which board (contest, themed day, week) and who is looking at it (live or public, names, "me")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from quiz.bank.constants import THEMED_DAYS
-from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.models.standings import WEEK
-from quiz.services import NotFound
 from quiz.services.accounts import managed_ids
 from quiz.services.boards.ranking import Entry
 
@@ -54,26 +51,6 @@ class Viewer:
         if self.user_id is not None and entry.user_id == self.user_id:
             return True
         return self.scope is None or (entry.org_id is not None and entry.org_id in self.scope)
-
-
-def resolve(ref: BoardRef) -> tuple[list[Contest], Contest | Event]:
-    """The contests behind a board and the object it belongs to; NotFound when missing."""
-    if ref.kind == "contest":
-        contest = db.session.get(Contest, ref.contest_id)
-        if contest is None:
-            raise NotFound("比赛不存在。")
-        return [contest], contest
-    event = db.session.get(Event, ref.event_id)
-    if event is None:
-        raise NotFound("活动不存在。")
-    if ref.kind == "day" and ref.day not in THEMED_DAYS:
-        raise NotFound("主题日不存在。")
-    contests = [
-        c
-        for c in event.contests
-        if c.themed_day and (ref.kind == "week" or c.themed_day == ref.day)
-    ]
-    return contests, event
 
 
 def viewer_for(user, owner: Contest | Event, *, projector: bool = False) -> Viewer:

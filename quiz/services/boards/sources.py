@@ -1,34 +1,70 @@
-"""Where a board's rows come from: the standings tables (SQL), or a list in memory.
+"""Where a board's rows come from: the standings tables (SQL), Redis, or a list in memory.
 
-Both sources answer the same four questions — a page in board order, how many rows are
-strictly better than an entry, how many rows there are, and one user's row — so
-:func:`assemble_page` can merge in the few open attempts whose time ran out (the *overlay*)
-without writing them, and rank the result with :mod:`quiz.services.ranking`.
+Every source implements :class:`BoardSource` — a page in board order (with the board's size),
+how many rows are strictly better than an entry, how many rows there are, one user's row and
+place — so :func:`assemble_page` can merge in the few open attempts whose time ran out (the
+*overlay*) without writing them, and rank the result with :mod:`quiz.services.boards.ranking`.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Set
 from dataclasses import replace
+from typing import Protocol
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
 
 from quiz.extensions import db
 from quiz.models import User
 from quiz.services.boards.ranking import Entry, competition_ranks, rank_tuple, sort_key
 
 
+class BoardSource(Protocol):
+    """What a board's rows answer; ``exclude`` leaves out users whose rows the overlay replaces."""
+
+    def page(self, offset: int, limit: int, exclude: Set[int] = frozenset()) -> list[Entry]:
+        """Rows ``offset`` to ``offset + limit`` in board order."""
+
+    def page_and_total(
+        self, offset: int, limit: int, exclude: Set[int] = frozenset()
+    ) -> tuple[list[Entry], int]:
+        """A page and the number of rows on the board (one round trip where possible)."""
+
+    def count_better(self, entry: Entry, exclude: Set[int] = frozenset()) -> int:
+        """How many rows rank strictly above ``entry``."""
+
+    def total(self, exclude: Set[int] = frozenset()) -> int:
+        """The number of rows."""
+
+    def get(self, user_id: int) -> Entry | None:
+        """One user's row."""
+
+    def placed(self, user_id: int, exclude: Set[int] = frozenset()) -> tuple[int, Entry] | None:
+        """One user's row with the number of rows strictly better (one round trip if possible)."""
+
+    def all(self, exclude: Set[int] = frozenset()) -> list[Entry]:
+        """Every row, in no particular order."""
+
+
 class SqlSource:
-    """Rows of ``Standing`` or ``EventStanding`` matching ``conditions`` (test accounts left out).
+    """Rows of ``Standing`` or ``EventStanding`` with the given key columns (test accounts left
+    out): ``SqlSource(Standing, contest_id=7)``, ``SqlSource(EventStanding, event_id=3, day="law")``.
 
     Every query is a range read of the ``*_board`` index: rank = 1 + the rows strictly better,
     counted as three index ranges (higher score; same score and faster; same both and earlier).
     """
 
-    def __init__(self, model, *conditions):
+    def __init__(self, model, **key):
         self.model = model
-        self.keys = conditions  # the primary-key prefix: (contest) or (event, day)
-        self.conditions = (*conditions, model.is_test.is_(False))
+        self.key = key  # the primary-key prefix: contest, or event and day
+        self.keys = self._keys(model)
+        self.conditions = (*self.keys, model.is_test.is_(False))
+
+    def _keys(self, model) -> list:
+        """The key as conditions on ``model`` (the table itself or an alias of it)."""
+        return [getattr(model, column) == value for column, value in self.key.items()]
 
     def _where(self, exclude: set[int]):
         conditions = list(self.conditions)
@@ -65,6 +101,54 @@ class SqlSource:
             .limit(limit)
         )
         return [self._entry(*row) for row in db.session.execute(query)]
+
+    def page_and_total(self, offset: int, limit: int, exclude: set[int] = frozenset()):
+        """One statement: the page, with the board's size as a window count on every row."""
+        m = self.model
+        query = (
+            self._select()
+            .add_columns(func.count().over().label("board_total"))
+            .where(*self._where(exclude))
+            .order_by(m.score.desc(), m.time_used_ms, m.finished_at, m.user_id)
+            .offset(offset)
+            .limit(limit)
+        )
+        rows = db.session.execute(query).all()
+        if not rows:  # past the end: the window count is not there to read
+            return [], self.total(exclude)
+        return [self._entry(r, n, o) for r, n, o, _total in rows], rows[0].board_total
+
+    def placed(self, user_id: int, exclude: set[int] = frozenset()):
+        """One statement: the user's row and, as correlated range counts, the rows above it."""
+        m, other = self.model, aliased(self.model)
+        where = [
+            *self._keys(other),
+            other.is_test.is_(False),
+        ]
+        if exclude:
+            where.append(other.user_id.not_in(sorted(exclude)))
+
+        def count(*extra):
+            return select(func.count()).select_from(other).where(*where, *extra).scalar_subquery()
+
+        better = (
+            count(other.score > m.score)
+            + count(other.score == m.score, other.time_used_ms < m.time_used_ms)
+            + count(
+                other.score == m.score,
+                other.time_used_ms == m.time_used_ms,
+                other.finished_at < m.finished_at,
+            )
+        )
+        query = (
+            self._select()
+            .add_columns(m.is_test, better.label("better"))
+            .where(*self.keys, m.user_id == user_id)
+        )
+        row = db.session.execute(query).first()
+        if row is None or row.is_test:
+            return None
+        return row.better, self._entry(row[0], row[1], row[2])
 
     def all(self, exclude: set[int] = frozenset()) -> list[Entry]:
         return [
@@ -133,6 +217,20 @@ class MemorySource:
     def get(self, user_id):
         return self.by_user.get(user_id)
 
+    def page_and_total(self, offset, limit, exclude=frozenset()):
+        return self.page(offset, limit, exclude), self.total(exclude)
+
+    def placed(self, user_id, exclude=frozenset()):
+        return placed_by_parts(self, user_id, exclude)
+
+
+def placed_by_parts(source, user_id: int, exclude) -> tuple[int, Entry] | None:
+    """``placed`` for sources without a one-statement form: the row, then its better count."""
+    entry = source.get(user_id)
+    if entry is None:
+        return None
+    return source.count_better(entry, exclude), entry
+
 
 def assemble_page(source, overlay: dict[int, Entry], offset: int, limit: int):
     """``([(rank, entry)], total)`` for the board ``source`` with ``overlay`` rows replacing theirs.
@@ -143,17 +241,20 @@ def assemble_page(source, overlay: dict[int, Entry], offset: int, limit: int):
     """
     exclude = set(overlay)
     extra = sorted(overlay.values(), key=sort_key)
-    total = source.total(exclude) + len(extra)
     if not extra:
-        rows = source.page(offset, limit, exclude)
+        rows, total = source.page_and_total(offset, limit, exclude)
     else:
         rows = _merged_page(source, extra, exclude, offset, limit)
+        total = source.total(exclude) + len(extra)
     if not rows:
         return [], total
     first = rows[0]
-    better = source.count_better(first, exclude) + sum(
-        1 for e in extra if rank_tuple(e) < rank_tuple(first)
-    )
+    if offset == 0:
+        better = 0  # nothing ranks above the first row of the board
+    else:
+        better = source.count_better(first, exclude) + sum(
+            1 for e in extra if rank_tuple(e) < rank_tuple(first)
+        )
     return list(zip(competition_ranks(rows, better + 1, offset), rows, strict=True)), total
 
 
@@ -178,13 +279,16 @@ def _merged_page(source, extra, exclude, offset, limit):
 
 def rank_of(source, overlay: dict[int, Entry], user_id: int) -> tuple[int, Entry] | None:
     """One user's (rank, entry) on the board, or None when they have no result."""
-    entry = overlay.get(user_id) or source.get(user_id)
-    if entry is None:
-        return None
     exclude = set(overlay)
-    better = source.count_better(entry, exclude) + sum(
-        1 for e in overlay.values() if rank_tuple(e) < rank_tuple(entry)
-    )
+    entry = overlay.get(user_id)
+    if entry is not None:
+        better = source.count_better(entry, exclude)
+    else:
+        found = source.placed(user_id, exclude)
+        if found is None:
+            return None
+        better, entry = found
+    better += sum(1 for e in overlay.values() if rank_tuple(e) < rank_tuple(entry))
     return better + 1, entry
 
 

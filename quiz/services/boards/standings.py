@@ -14,8 +14,7 @@ from collections import defaultdict
 
 from sqlalchemy import delete, select
 
-from quiz.enums import GRADED_STATUSES as GRADED
-from quiz.enums import AttemptStatus
+from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, EventStanding, Standing, User
 from quiz.services.boards import redis_sets
@@ -44,7 +43,7 @@ def refresh_user(contest: Contest, user: User) -> Entry | None:
             select(Attempt).where(
                 Attempt.contest_id == contest.id,
                 Attempt.user_id == user.id,
-                Attempt.status.in_(GRADED),
+                Attempt.status.in_(GRADED_STATUSES),
                 Attempt.is_preview.is_(False),
             )
         )
@@ -134,7 +133,7 @@ def rebuild_standings(contest: Contest, *, commit: bool = True) -> int:
         .join(User, User.id == Attempt.user_id)
         .where(
             Attempt.contest_id == contest.id,
-            Attempt.status.in_(GRADED),
+            Attempt.status.in_(GRADED_STATUSES),
             Attempt.is_preview.is_(False),
         )
     )

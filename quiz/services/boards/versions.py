@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""Board version counters: bumped whenever a board's rows can have changed (tokens, caches, ETags)."""
 
 from __future__ import annotations
 

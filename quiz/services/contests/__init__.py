@@ -13,8 +13,8 @@ from .entry import (
     remember_entry,
     require_entry,
 )
-from .papers import build_paper, source_info
-from .scope import manageable, require_manageable, require_manageable_event
+from .papers import build_paper, preview_paper, source_info
+from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
 from .values import DEFAULT_TYPE_COUNTS, ContestValues
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests
 
@@ -31,14 +31,16 @@ __all__ = [
     "enter",
     "entered_contests",
     "event_contests",
+    "get_managed_contest",
+    "get_managed_event",
     "manageable",
     "may_enter",
     "new_join_code",
+    "preview_paper",
     "public_item",
     "remember_entry",
     "require_entry",
     "require_manageable",
-    "require_manageable_event",
     "save_contest",
     "source_info",
     "values_of",

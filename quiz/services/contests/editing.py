@@ -1,4 +1,4 @@
-"""Contests and events: validation, create/edit/duplicate/delete, the week, scope and entry rules."""
+"""Contests: create, edit, duplicate and delete, with the checks that a contest can run."""
 
 from __future__ import annotations
 

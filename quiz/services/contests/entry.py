@@ -1,4 +1,4 @@
-"""Join codes: which code-protected contests this browser session has unlocked.
+"""Entering a contest: who may take it, join codes, and the contests a session has unlocked.
 
 The unlocked ids live in the session under ``entered_contests`` (shared by the JSON API and the
 student pages), so a student types the code once per login, not once per attempt.

@@ -107,3 +107,12 @@ def build_paper(contest: Contest, seed: int) -> list[dict]:
         )
     except DrawError as error:
         raise DomainError(str(error), code="not_enough_questions") from error
+
+
+def preview_paper(contest: Contest, seed: int) -> tuple[list[dict], str | None]:
+    """An organizer's preview: the paper drawn with ``seed`` and nothing stored, or ``([],
+    why)`` when the bank cannot fill it (the page shows the reason instead of an error)."""
+    try:
+        return build_paper(contest, seed), None
+    except DomainError as refusal:
+        return [], refusal.message

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""Who manages which contests and events: an organizer their own unit and below, an admin all."""
 
 from __future__ import annotations
 
@@ -39,3 +39,13 @@ def require_manageable_event(event: Event | None, user: User) -> Event:
     if scope is not None and event.organization_id not in scope:
         raise Forbidden("您无权管理该活动。")
     return event
+
+
+def get_managed_contest(contest_id: int, user: User) -> Contest:
+    """The contest ``contest_id`` if ``user`` manages it; NotFound / Forbidden otherwise."""
+    return require_manageable(db.session.get(Contest, contest_id), user)
+
+
+def get_managed_event(event_id: int, user: User) -> Event:
+    """The event ``event_id`` if ``user`` manages it; NotFound / Forbidden otherwise."""
+    return require_manageable_event(db.session.get(Event, event_id), user)

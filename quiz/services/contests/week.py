@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""The week: an event with one contest per themed day, created in one action."""
 
 from __future__ import annotations
 

@@ -2,7 +2,14 @@
 rescoring a voided question, the live monitor and certificates.
 """
 
-from .certificates import attempt_for_code, certificate, certificate_pdf, download_name, qr_svg
+from .certificates import (
+    attempt_for_code,
+    certificate,
+    certificate_for,
+    certificate_pdf,
+    download_name,
+    qr_svg,
+)
 from .exports import FORMATS, board_rows, render, results_rows
 from .monitor import audit_entries, get_attempt, integrity_log, monitor_rows, status_counts
 from .rescoring import void_question
@@ -14,6 +21,7 @@ __all__ = [
     "audit_entries",
     "board_rows",
     "certificate",
+    "certificate_for",
     "certificate_pdf",
     "contest_statistics",
     "download_name",

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.extensions import db
-from quiz.models import Attempt, Standing
+from quiz.models import Attempt, Standing, User
+from quiz.services import Conflict, Forbidden, NotFound
+from quiz.services.accounts import managed_ids
 from quiz.services.boards import SqlSource, mask_name
 from quiz.timeutil import to_local
 
@@ -64,7 +66,7 @@ def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certi
     standing = db.session.get(Standing, (attempt.contest_id, attempt.user_id))
     if standing is None or standing.attempt_id != attempt.id or standing.is_test:
         return None
-    source = SqlSource(Standing, Standing.contest_id == attempt.contest_id)
+    source = SqlSource(Standing, contest_id=attempt.contest_id)
     entry = source.get(attempt.user_id)
     rank = source.count_better(entry) + 1 if entry else None
     user = attempt.user
@@ -80,6 +82,29 @@ def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certi
         code=code_for(attempt.id, secret),
         submitted_at=standing.finished_at,
     )
+
+
+def certificate_for(attempt_id: int, viewer: User, secret: str, *, now: datetime) -> Certificate:
+    """The certificate of ``attempt_id`` as ``viewer`` may see it.
+
+    Shown to the student themself, to organizers whose scope holds the student's unit and to
+    admins; withheld (409) while the contest's board is frozen, since the rank is not public
+    yet; NotFound when the attempt does not count on the board.
+    """
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise NotFound("答题记录不存在。")
+    if attempt.user_id != viewer.id:
+        scope = managed_ids(viewer) if viewer.is_organizer else set()
+        if scope is not None and attempt.user.organization_id not in scope:
+            raise Forbidden("您无权查看该证书。")
+    freeze_at = attempt.contest.freeze_at
+    if freeze_at is not None and freeze_at <= now:
+        raise Conflict("榜单已封榜，解封后可查看证书。", code="board_frozen")
+    found = certificate(attempt, secret)
+    if found is None:
+        raise NotFound("该次答题没有计入排行榜，没有证书。")
+    return found
 
 
 def qr_svg(url: str) -> str:

@@ -17,7 +17,7 @@ from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, IntegrityEvent
 from quiz.services.attempts import effective_status, time_used_ms
-from quiz.services.boards import BoardRef, NullCache, Viewer, board_page
+from quiz.services.boards import BoardRef, NullCache, Viewer, board_page, board_state
 from quiz.services.spreadsheets import write_csv_bom, write_xlsx
 from quiz.timeutil import to_local
 
@@ -39,10 +39,9 @@ def board_rows(ref: BoardRef, viewer: Viewer, *, now: datetime, grace: float) ->
     if week:
         header += [THEMED_DAYS[d] for d in THEMED_DAYS]
     rows, offset = [header], 0
+    state = board_state(ref, viewer=viewer, now=now, grace=grace)
     while True:
-        page = board_page(
-            ref, viewer, offset=offset, limit=PAGE, now=now, grace=grace, cache=NullCache()
-        )
+        page = board_page(state, offset=offset, limit=PAGE, now=now, grace=grace, cache=NullCache())
         for row in page.rows:
             line = [row["rank"], row["name"], row["organization"], row["score"],
                     round(row["time_used_ms"] / 1000, 1), row["submitted_at"] or ""]  # fmt: skip

@@ -1,0 +1,140 @@
+"""Every error becomes one response, in one place: HTTP errors, CSRF failures, service refusals
+(:class:`~quiz.services.DomainError`) and unexpected exceptions.
+
+* JSON for the API (``{"error": {"code", "message"}}`` with the status), styled pages elsewhere.
+* A refused service call in a page view: a GET (a lookup) shows the styled error page with the
+  error's status; an action (a POST, or a view marked with :func:`refusals_redirect_to`) whose
+  target is missing or out of scope (404/403) does the same, and any other refusal (a rule, a
+  conflict) is flashed and redirects back — to the endpoint named with
+  :func:`refusals_redirect_to`, else the referring page.
+* Never a stack trace: unexpected errors are logged, rolled back and answered with a 500 page.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from quiz.extensions import db
+from quiz.services import DomainError
+from quiz.web.params import safe_next
+
+ERROR_TITLES = {
+    400: _l("请求有误"),
+    401: _l("需要登录"),
+    403: _l("没有权限"),
+    404: _l("页面不存在"),
+    405: _l("不支持的操作"),
+    409: _l("操作冲突"),
+    413: _l("上传的文件太大"),
+    422: _l("提交的内容有误"),
+    429: _l("操作过于频繁"),
+    500: _l("服务器出错了"),
+}
+
+#: Refusals a POST action answers with an error page rather than a flash: the target itself.
+LOOKUP_STATUSES = (403, 404)
+
+
+def register_error_handlers(app) -> None:
+    """Attach the handlers below to ``app``."""
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(Exception, handle_unexpected_error)
+
+
+def wants_json() -> bool:
+    """Whether this request is answered in JSON: the API, and JSON requests to pages' helpers
+    (the practice checker)."""
+    return request.blueprint == "api" or request.path.startswith("/api/") or request.is_json
+
+
+def json_error(status: int, code: str, message: str):
+    """The API's error body, ``{"error": {"code", "message"}}``, with ``status``."""
+    response = jsonify({"error": {"code": code, "message": str(message)}})
+    response.status_code = status
+    return response
+
+
+def error_page(status: int, title: str | None = None):
+    """The styled error page for ``status`` (403, 404 and 500 have their own)."""
+    title = title or str(ERROR_TITLES.get(status, _l("请求无法完成")))
+    template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/generic.html"
+    return render_template(template, status=status, title=title), status
+
+
+def handle_http_error(error: HTTPException):
+    status = error.code or 500
+    if wants_json():
+        code = (error.name or "error").lower().replace(" ", "_")
+        return json_error(status, code, str(ERROR_TITLES.get(status, _l("请求无法完成"))))
+    if status == 413:
+        return _upload_too_large()
+    return error_page(status)
+
+
+def _upload_too_large():
+    """MAX_CONTENT_LENGTH exceeded: say so, with the limit, instead of a bare 413."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    if not limit:
+        return error_page(413)
+    mb = round(limit / 1024 / 1024, 1)
+    return error_page(413, gettext("上传的文件太大（上限 %(mb)s MB），请拆分后重试。", mb=mb))
+
+
+def handle_csrf_error(error: CSRFError):
+    message = gettext("页面已过期或安全令牌无效，请刷新页面后重试。您填写的内容未提交。")
+    if wants_json():
+        return json_error(400, "csrf_failed", message)
+    return error_page(400, message)
+
+
+def handle_domain_error(error: DomainError):
+    """A service refused: JSON for the API, an error page for lookups, a flash for actions."""
+    db.session.rollback()
+    if wants_json():
+        return json_error(error.status, error.code, error.message)
+    view = current_app.view_functions.get(request.endpoint or "")
+    endpoint = getattr(view, "refusal_endpoint", None)
+    is_lookup = request.method in ("GET", "HEAD") and endpoint is None
+    if is_lookup or error.status in LOOKUP_STATUSES:
+        return error_page(error.status if error.status in ERROR_TITLES else 400, error.message)
+    flash(error.message, "danger")
+    return redirect(_after_refusal(endpoint))
+
+
+def _after_refusal(endpoint: str | None) -> str:
+    """Where a refused action goes back to: its declared endpoint, the referrer, or home."""
+    if endpoint is not None:
+        rule_args = next(iter(current_app.url_map.iter_rules(endpoint))).arguments
+        args = {k: v for k, v in (request.view_args or {}).items() if k in rule_args}
+        return url_for(endpoint, **args)
+    return safe_next(request.referrer) or url_for("play.index")
+
+
+def refusals_redirect_to(endpoint: str):
+    """Stack on an action view: a refused service call flashes and redirects to ``endpoint``
+    (built from the action's own URL arguments that ``endpoint`` takes)."""
+
+    def decorator(view):
+        view.refusal_endpoint = endpoint
+        return view
+
+    return decorator
+
+
+def handle_unexpected_error(error: Exception):
+    """Never show a stack trace: log it, roll back, answer with the styled 500 page."""
+    if isinstance(error, HTTPException):
+        return handle_http_error(error)
+    current_app.logger.exception("Unhandled error on %s", request.path)
+    db.session.rollback()
+    if current_app.testing and current_app.config.get("PROPAGATE_TEST_ERRORS", True):
+        raise error
+    if wants_json():
+        return json_error(500, "server_error", str(ERROR_TITLES[500]))
+    return error_page(500)

@@ -1,0 +1,48 @@
+"""Security headers on every response, and the forced change of an organizer-issued password."""
+
+from __future__ import annotations
+
+from flask import redirect, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+
+from quiz.web.errors import json_error
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+    "form-action 'self'; object-src 'none'"
+)
+
+# Endpoints a user who must change their password may still reach.
+PASSWORD_CHANGE_ALLOWED = {
+    "auth.change_password",
+    "auth.logout",
+    "static",
+    "set_language",
+    "api.csrf_token",
+    "api.logout",
+    "api.me",
+}
+
+
+def security_headers(response):
+    """CSP (scripts and styles only from this site), no sniffing, no framing."""
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def force_password_change():
+    """Organizer-issued passwords must be replaced before anything else is used."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and request.endpoint not in PASSWORD_CHANGE_ALLOWED
+    ):
+        if request.blueprint == "api":
+            return json_error(403, "password_change_required", gettext("请先修改初始密码。"))
+        return redirect(url_for("auth.change_password"))
+    return None
