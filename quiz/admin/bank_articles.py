@@ -10,6 +10,7 @@ from flask_login import current_user
 from quiz.admin import bp
 from quiz.admin.bank import LABELS
 from quiz.admin.bank_forms import ArticleForm
+from quiz.bank.constants import QuestionStatus
 from quiz.services import DomainError
 from quiz.services.questions import ArticleMeta, decode_upload, preview_article, save_article
 
@@ -31,7 +32,9 @@ def bank_article_new():
             if form.save.data:
                 saved, report = save_article(text, meta, actor=current_user)
                 flash(_("已保存为草稿：%(summary)s。", summary=report.summary()), "success")
-                return redirect(url_for("admin.bank", source=saved.article_id, status="draft"))
+                return redirect(
+                    url_for("admin.bank", source=saved.article_id, status=QuestionStatus.DRAFT)
+                )
             preview = preview_article(text, meta)
         except DomainError as error:
             flash(error.message, "danger")

@@ -20,27 +20,16 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from quiz.bank.formats.schema import (
-    OPTION_LETTERS,
-    QUESTION_TYPE_NAMES,
-    STATUS_NAMES,
-    THEMED_DAY_NAMES,
-    TRUE_FALSE_OPTIONS,
-)
+from quiz.admin.form_fields import CheckboxListField, options
+from quiz.bank.constants import GENERAL_LABEL, GENERAL_TAG, QuestionStatus, QuestionType, ThemedDay
+from quiz.bank.formats.schema import OPTION_LETTERS, TRUE_FALSE_OPTIONS
+from quiz.web.templating import choices
 
-
-def options(pairs) -> list[SelectChoice]:
-    """Choices as WTForms wants them now (tuples are deprecated)."""
-    return [SelectChoice(str(value), label) for value, label in pairs]
-
-
-DAY_CHOICES = list(THEMED_DAY_NAMES.items())
-TYPE_CHOICES = list(QUESTION_TYPE_NAMES.items())
-STATUS_CHOICES = [(code, STATUS_NAMES[code]) for code in ("draft", "approved", "retired")]
+DAY_CHOICES = [*choices(ThemedDay), (GENERAL_TAG, _l(GENERAL_LABEL))]
+TYPE_CHOICES = choices(QuestionType)
+STATUS_CHOICES = choices(QuestionStatus)
 DIFFICULTY_CHOICES = [(1, _l("1 易")), (2, _l("2 中")), (3, _l("3 难"))]
 EXPORT_CHOICES = [
     ("xlsx", "Excel（XLSX）"),
@@ -50,13 +39,6 @@ EXPORT_CHOICES = [
     ("gift", "GIFT"),
 ]
 ANY = [("", _l("全部"))]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """A list of checkboxes (themed days) instead of a multi-select box."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class BankFilterForm(FlaskForm):
@@ -98,7 +80,7 @@ class QuestionForm(FlaskForm):
     )
     explanation = TextAreaField(_l("解析"))
     difficulty = SelectField(_l("难度"), choices=options(DIFFICULTY_CHOICES), coerce=int)
-    days = MultiCheckboxField(_l("主题日"), choices=options(DAY_CHOICES))
+    days = CheckboxListField(_l("主题日"), choices=options(DAY_CHOICES))
     status = SelectField(_l("状态"), choices=options(STATUS_CHOICES))
     submit = SubmitField(_l("保存"))
 
@@ -117,9 +99,9 @@ class QuestionForm(FlaskForm):
         self.status.data = question.status
 
     def options_for(self, qtype: str) -> list[str]:
-        if qtype == "fill_blank":
+        if qtype == QuestionType.FILL_BLANK:
             return []
-        if qtype == "true_false":
+        if qtype == QuestionType.TRUE_FALSE:
             return list(TRUE_FALSE_OPTIONS)
         options = [(getattr(self, name).data or "").strip() for name in self.OPTION_FIELDS]
         while options and not options[-1]:
@@ -129,9 +111,9 @@ class QuestionForm(FlaskForm):
 
 def answer_text(qtype: str, answer: list) -> str:
     """The stored answer as organizers type it."""
-    if qtype == "fill_blank":
+    if qtype == QuestionType.FILL_BLANK:
         return "|".join(str(a) for a in answer)
-    if qtype == "true_false":
+    if qtype == QuestionType.TRUE_FALSE:
         return TRUE_FALSE_OPTIONS[answer[0]] if answer and answer[0] in (0, 1) else ""
     return "".join(OPTION_LETTERS[i] for i in answer if isinstance(i, int) and 0 <= i < 6)
 
@@ -139,10 +121,10 @@ def answer_text(qtype: str, answer: list) -> str:
 def parse_answer(qtype: str, text: str) -> tuple[list, str | None]:
     """(answer, None) or ([], a Chinese message) from what was typed in the answer field."""
     text = unicodedata.normalize("NFKC", text or "").strip()
-    if qtype == "fill_blank":
+    if qtype == QuestionType.FILL_BLANK:
         accepted = [part.strip() for part in re.split(r"[|｜]", text) if part.strip()]
         return (accepted, None) if accepted else ([], "请至少填写一个可接受答案。")
-    if qtype == "true_false":
+    if qtype == QuestionType.TRUE_FALSE:
         if text in TRUE_FALSE_OPTIONS:
             return [TRUE_FALSE_OPTIONS.index(text)], None
         return [], "判断题答案应为 正确 或 错误。"

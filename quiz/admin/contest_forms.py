@@ -38,18 +38,14 @@ from quiz.admin.form_fields import (
     number_field,
     options,
 )
-from quiz.bank.constants import THEMED_DAYS
+from quiz.bank.constants import QuestionType, ThemedDay
+from quiz.enums import Access, Counting, Disclosure, DrawMode
 from quiz.services.contests import DEFAULT_TYPE_COUNTS, DEFAULT_WEEK_TITLE, ContestValues
 from quiz.timeutil import from_local, to_local
+from quiz.web.templating import choices
 
 # options and number_field are also imported from here (contests.py, attempt_forms.py).
 
-TYPE_LABELS = {
-    "single_choice": _l("单选题"),
-    "multiple_choice": _l("多选题"),
-    "true_false": _l("判断题"),
-    "fill_blank": _l("填空题"),
-}
 DIFFICULTIES = ("1", "2", "3")
 
 
@@ -90,7 +86,7 @@ class ContestForm(FlaskForm):
     )
     themed_day = SelectField(
         _l("主题日"),
-        choices=options([("", _l("全周通用（不限主题日）")), *THEMED_DAYS.items()]),
+        choices=options([("", _l("全周通用（不限主题日）")), *choices(ThemedDay)]),
         validate_choice=False,  # the service names an unknown day in Chinese
         description=_l("按规则抽题时，从标注了该主题日（及全周通用）的已通过题目中抽取。"),
     )
@@ -104,16 +100,14 @@ class ContestForm(FlaskForm):
     question_count = _question_count()
     draw_mode = RadioField(
         _l("出题方式"),
-        choices=options(
-            [("rules", _l("按规则从题库随机抽题")), ("fixed", _l("固定题目（手动挑选）"))]
-        ),
+        choices=options(choices(DrawMode)),
         validate_choice=False,
-        default="rules",
+        default=DrawMode.RULES,
     )
-    count_single_choice = _count(TYPE_LABELS["single_choice"])
-    count_multiple_choice = _count(TYPE_LABELS["multiple_choice"])
-    count_true_false = _count(TYPE_LABELS["true_false"])
-    count_fill_blank = _count(TYPE_LABELS["fill_blank"])
+    count_single_choice = _count(_l(QuestionType.SINGLE_CHOICE.label))
+    count_multiple_choice = _count(_l(QuestionType.MULTIPLE_CHOICE.label))
+    count_true_false = _count(_l(QuestionType.TRUE_FALSE.label))
+    count_fill_blank = _count(_l(QuestionType.FILL_BLANK.label))
     difficulty_1 = _count(_l("难度1（易）"))
     difficulty_2 = _count(_l("难度2（中）"))
     difficulty_3 = _count(_l("难度3（难）"))
@@ -127,22 +121,14 @@ class ContestForm(FlaskForm):
     )
     counting = SelectField(
         _l("多次答题时计入成绩的一次"),
-        choices=options(
-            [("best", _l("最高分")), ("first", _l("第一次")), ("last", _l("最后一次"))]
-        ),
+        choices=options(choices(Counting)),
         validate_choice=False,
     )
     access = RadioField(
         _l("参赛范围"),
-        choices=options(
-            [
-                ("everyone", _l("所有学生")),
-                ("organizations", _l("指定单位的学生")),
-                ("code", _l("凭参赛口令")),
-            ]
-        ),
+        choices=options(choices(Access)),
         validate_choice=False,
-        default="everyone",
+        default=Access.EVERYONE,
     )
     organization_ids = SelectMultipleField(
         _l("可参赛单位"),
@@ -158,13 +144,7 @@ class ContestForm(FlaskForm):
     generate_code = SubmitField(_l("生成新口令"))
     show_answers = SelectField(
         _l("学生何时可看正确答案"),
-        choices=options(
-            [
-                ("after_submit", _l("交卷后")),
-                ("after_close", _l("比赛结束后")),
-                ("never", _l("不公布")),
-            ]
-        ),
+        choices=options(choices(Disclosure)),
         validate_choice=False,
     )
     auto_submit_after_switches = WholeNumberField(
@@ -184,11 +164,11 @@ class ContestForm(FlaskForm):
             raise ValidationError(_l("结束时间必须晚于开始时间。"))
 
     def validate_join_code(self, field):
-        if self.access.data == "code" and not (field.data or "").strip():
+        if self.access.data == Access.CODE and not (field.data or "").strip():
             raise ValidationError(_l("请设置参赛口令，或点击“生成新口令”。"))
 
     def validate_organization_ids(self, field):
-        if self.access.data == "organizations" and not field.data:
+        if self.access.data == Access.ORGANIZATIONS and not field.data:
             raise ValidationError(_l("请至少选择一个可参赛的单位。"))
 
     def to_values(self, *, event_id: int | None = None) -> ContestValues:
@@ -198,7 +178,7 @@ class ContestForm(FlaskForm):
             opens_at=from_local(self.opens_at.data),
             closes_at=from_local(self.closes_at.data),
             time_limit_seconds=self.time_limit_minutes.data * 60,
-            type_counts={t: self[f"count_{t}"].data or 0 for t in TYPE_LABELS},
+            type_counts={t: self[f"count_{t}"].data or 0 for t in QuestionType.values()},
             difficulty_counts={d: self[f"difficulty_{d}"].data or 0 for d in DIFFICULTIES},
             event_id=event_id,
             freeze_at=from_local(self.freeze_at.data) if self.freeze_at.data else None,
@@ -246,7 +226,7 @@ def initial_data(values: ContestValues) -> dict:
         freeze_at=local(values.freeze_at),
         time_limit_minutes=max(1, values.time_limit_seconds // 60),
     )
-    for qtype in TYPE_LABELS:
+    for qtype in QuestionType.values():
         data[f"count_{qtype}"] = int(values.type_counts.get(qtype, 0))
     for level in DIFFICULTIES:
         data[f"difficulty_{level}"] = int(values.difficulty_counts.get(level, 0))

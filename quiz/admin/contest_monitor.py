@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from quiz.admin import bp
 from quiz.admin.attempt_forms import ExtendForm, VoidForm
-from quiz.admin.contests import STATE_LABELS
+from quiz.enums import AttemptStatus, ContestState
 from quiz.models import Contest
 from quiz.services import DomainError, results
 from quiz.services import attempts as attempt_service
@@ -17,13 +17,8 @@ from quiz.services.attempts import contest_state
 from quiz.timeutil import iso_utc, utcnow
 from quiz.web.guards import managed_attempt, manages_contest
 from quiz.web.settings import grace_seconds
+from quiz.web.templating import label, labels
 
-STATUS_LABELS = {
-    "in_progress": _l("答题中"),
-    "submitted": _l("已交卷"),
-    "expired": _l("已超时"),
-    "voided": _l("已作废"),
-}
 AUDIT_LABELS = {"attempt.extend": _l("延长时间"), "attempt.void": _l("作废")}
 REFRESH_SECONDS = 10
 
@@ -39,9 +34,9 @@ def monitor_contest(contest: Contest):
         contest=contest,
         rows=rows,
         counts=results.status_counts(rows),
-        status_labels=STATUS_LABELS,
+        status_labels=labels(AttemptStatus),
         state=contest_state(now, contest.opens_at, contest.closes_at),
-        state_labels=STATE_LABELS,
+        state_labels=labels(ContestState),
         now=now,
         refresh_seconds=REFRESH_SECONDS,
     )
@@ -56,7 +51,7 @@ def monitor_json(contest: Contest):
     payload = []
     for row in rows:
         item = row.as_json()
-        item["status_label"] = str(STATUS_LABELS.get(row.status, row.status))
+        item["status_label"] = label(AttemptStatus, row.status, row.status)
         item["url"] = url_for("admin.attempt_detail", attempt_id=row.attempt_id)
         payload.append(item)
     response = jsonify(
@@ -74,7 +69,7 @@ def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_for
         attempt=attempt,
         contest=attempt.contest,
         status=attempt_service.effective_status(attempt, now, grace_seconds()),
-        status_labels=STATUS_LABELS,
+        status_labels=labels(AttemptStatus),
         events=results.integrity_log(attempt),
         audit=results.audit_entries(attempt),
         audit_labels=AUDIT_LABELS,

@@ -12,7 +12,6 @@ from flask_login import current_user
 from quiz.admin import bp
 from quiz.admin.common import no_store
 from quiz.admin.contest_forms import (
-    TYPE_LABELS,
     ContestForm,
     WeekForm,
     initial_data,
@@ -21,7 +20,8 @@ from quiz.admin.contest_forms import (
 )
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
-from quiz.bank.constants import THEMED_DAYS
+from quiz.bank.constants import THEMED_DAYS, QuestionType
+from quiz.enums import Access, ContestState
 from quiz.models import Contest, Event
 from quiz.services import DomainError, accounts
 from quiz.services import contests as contest_service
@@ -30,9 +30,7 @@ from quiz.services.questions import pickable_questions
 from quiz.timeutil import utcnow
 from quiz.web.errors import refusals_redirect_to
 from quiz.web.guards import manages_contest, manages_event
-
-STATE_LABELS = {"upcoming": _l("未开始"), "open": _l("进行中"), "closed": _l("已结束")}
-
+from quiz.web.templating import labels
 
 # Dashboard tiles for these pages.
 add_dashboard_link("admin.contests", _l("活动与比赛"), _l("创建、编辑、预览比赛，实时监控答题"))
@@ -54,7 +52,7 @@ def contests():
         standalone=standalone,
         event_contests=contest_service.event_contests,
         state_of=_state_of(utcnow()),
-        state_labels=STATE_LABELS,
+        state_labels=labels(ContestState),
         days=THEMED_DAYS,
     )
 
@@ -70,7 +68,7 @@ def _form_page(form: ContestForm, contest: Contest | None = None, *, status=200,
         contest=contest,
         error=error,
         locked=locked,
-        type_labels=TYPE_LABELS,
+        type_labels=labels(QuestionType),
     ), status
 
 
@@ -79,7 +77,7 @@ def _generated_code(form: ContestForm) -> bool:
     if not (form.is_submitted() and form.generate_code.data):
         return False
     form.join_code.data = contest_service.new_join_code()
-    form.access.data = "code"
+    form.access.data = Access.CODE
     return True
 
 
@@ -166,7 +164,7 @@ def preview_contest(contest: Contest):
         seed=seed,
         show_key=request.args.get("key") == "1",
         error=error,
-        type_labels=TYPE_LABELS,
+        type_labels=labels(QuestionType),
     )
     # The page may carry the answer key: keep it out of browser and proxy caches.
     return no_store(make_response(response))
@@ -204,6 +202,6 @@ def event(event: Event):
         event=event,
         contests=contest_service.event_contests(event),
         state_of=_state_of(utcnow()),
-        state_labels=STATE_LABELS,
+        state_labels=labels(ContestState),
         days=THEMED_DAYS,
     )

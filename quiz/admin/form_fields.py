@@ -71,7 +71,7 @@ class WholeNumberField(IntegerField):
 
 
 class CheckboxListField(SelectMultipleField):
-    """Several choices as a list of checkboxes (hand-picked questions)."""
+    """Several choices as a list of checkboxes (themed days, hand-picked questions)."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()

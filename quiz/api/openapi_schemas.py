@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from quiz.bank.constants import QuestionType
+from quiz.enums import AttemptStatus
+
 STRING, INTEGER, NUMBER, BOOLEAN = ({"type": t} for t in ("string", "integer", "number", "boolean"))
 TIME = {"type": "string", "format": "date-time", "description": "ISO 8601, UTC, ending in Z"}
 
@@ -68,7 +71,7 @@ SCHEMAS = {
     "Question": obj(
         ("id", "type", "stem", "options", "points"),
         id={"type": "integer", "description": "Question.id"},
-        type={"enum": ["single_choice", "multiple_choice", "true_false", "fill_blank"]},
+        type={"enum": list(QuestionType.values())},
         stem=STRING,
         options={"type": "array", "items": STRING, "description": "in the order shown"},
         points=NUMBER,
@@ -99,7 +102,7 @@ SCHEMAS = {
         id=INTEGER,
         contest_id=INTEGER,
         number=INTEGER,
-        status={"enum": ["in_progress", "submitted", "expired", "voided"]},
+        status={"enum": list(AttemptStatus.values())},
         started_at=TIME,
         deadline=TIME,
         server_time=TIME,

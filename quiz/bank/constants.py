@@ -91,6 +91,9 @@ THEMED_DAYS: dict[str, str] = ThemedDay.labels()
 GENERAL_TAG = "general"
 GENERAL_LABEL = N_("通用")
 
+# Every tag a question may carry: a themed day, or ``general``.
+DAY_TAGS: tuple[str, ...] = (*ThemedDay.values(), GENERAL_TAG)
+
 # One blank marker for every cloze stem (fill_blank and cloze-style choice questions).
 BLANK = "____"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import click
 
 from quiz import PROJECT_ROOT
+from quiz.bank.constants import DAY_TAGS, QuestionStatus
 from quiz.bank.formats import FORMATS, read_json
 from quiz.cli.bank import bank_cli
-from quiz.models.bank import ALL_DAY_TAGS, QUESTION_STATUSES
 from quiz.services import DomainError
 from quiz.services.questions import (
     BankFilters,
@@ -69,8 +69,8 @@ def load_command(files: tuple[str, ...]) -> None:
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="json", show_default=True
 )
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--status", type=click.Choice(QUESTION_STATUSES), help="只导出该状态的题目")
-@click.option("--day", type=click.Choice(ALL_DAY_TAGS), help="只导出该主题日的题目")
+@click.option("--status", type=click.Choice(QuestionStatus.values()), help="只导出该状态的题目")
+@click.option("--day", type=click.Choice(DAY_TAGS), help="只导出该主题日的题目")
 def export_command(fmt: str, out_path: str, status: str | None, day: str | None) -> None:
     """Export the database's bank (optionally one status / themed day) to --out."""
     try:

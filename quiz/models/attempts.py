@@ -18,12 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models.accounts import User
 from quiz.models.contests import Contest
 from quiz.timeutil import utcnow
-
-ATTEMPT_STATUSES = ("in_progress", "submitted", "expired", "voided")
 
 
 class Attempt(db.Model):
@@ -49,7 +48,7 @@ class Attempt(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer, default=1)
     seed: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(12), default="in_progress")
+    status: Mapped[str] = mapped_column(String(12), default=AttemptStatus.IN_PROGRESS)
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deadline: Mapped[datetime] = mapped_column(DateTime)
     extension_seconds: Mapped[int] = mapped_column(Integer, default=0)

@@ -11,13 +11,9 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quiz.bank.constants import QuestionStatus
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-
-QUESTION_TYPES = ("single_choice", "multiple_choice", "true_false", "fill_blank")
-QUESTION_STATUSES = ("draft", "approved", "retired")
-THEMED_DAY_CODES = ("campus", "telecom", "law", "finance", "youth", "privacy")
-ALL_DAY_TAGS = (*THEMED_DAY_CODES, "general")
 
 
 class Source(db.Model):
@@ -50,7 +46,7 @@ class Question(db.Model):
     answer: Mapped[list] = mapped_column(JSON, default=list)
     explanation: Mapped[str] = mapped_column(Text, default="")
     difficulty: Mapped[int] = mapped_column(Integer, default=1, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=QuestionStatus.DRAFT, index=True)
     fact: Mapped[str] = mapped_column(String(120), default="", index=True)
     source_id: Mapped[str | None] = mapped_column(
         ForeignKey("source.id", ondelete="RESTRICT"), index=True

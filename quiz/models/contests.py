@@ -21,11 +21,6 @@ from quiz.extensions import db
 from quiz.models.accounts import Organization, User
 from quiz.timeutil import utcnow
 
-COUNTING_RULES = ("best", "first", "last")
-ACCESS_RULES = ("everyone", "organizations", "code")
-SHOW_ANSWERS = ("after_submit", "after_close", "never")
-DRAW_MODES = ("rules", "fixed")
-
 
 class Event(db.Model):
     """An event such as 四川省2021年国家网络安全宣传周, holding the themed-day contests."""

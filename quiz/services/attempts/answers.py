@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from quiz.bank.constants import QuestionType
 from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Answer, Attempt
@@ -28,7 +29,7 @@ def paper_item(attempt: Attempt, question_id: int) -> dict:
 
 def validated_response(item: dict, choice, text) -> tuple[list[int] | None, str | None]:
     """(sorted choices, None) or (None, stripped text) for ``item``; malformed input is refused."""
-    if item["type"] == "fill_blank":
+    if item["type"] == QuestionType.FILL_BLANK:
         if not isinstance(text, str):
             raise DomainError("填空题请提交文字答案 text。", code="malformed")
         if len(text) > MAX_TEXT_LENGTH:

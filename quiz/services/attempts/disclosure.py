@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from quiz.enums import AttemptStatus
+from quiz.enums import AttemptStatus, Disclosure
 from quiz.models import Attempt
 from quiz.services.attempts.timing import CLOSED, contest_state, effective_status
 
@@ -19,9 +19,9 @@ def answers_visible(show_answers: str, attempt_finished: bool, contest_closed: b
     """Whether the key, explanation and source of an attempt's questions may be shown."""
     if not attempt_finished:
         return False
-    if show_answers == "after_submit":
+    if show_answers == Disclosure.AFTER_SUBMIT:
         return True
-    if show_answers == "after_close":
+    if show_answers == Disclosure.AFTER_CLOSE:
         return contest_closed
     return False  # "never", and any unknown value: fail closed
 

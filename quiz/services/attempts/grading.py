@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from quiz.bank.constants import QuestionType
+
 _IGNORED = re.compile(r"[\s\u3000，。、；：！？“”‘’\"'《》〈〉（）()\[\]【】,.;:!?·…—\-]+")
 
 
@@ -38,7 +40,7 @@ def grade_choice(
     right, picked = set(key), set(chosen)
     if picked == right:
         return Grade(float(points), True)
-    if qtype != "multiple_choice" or not partial_credit or not right:
+    if qtype != QuestionType.MULTIPLE_CHOICE or not partial_credit or not right:
         return Grade(0.0, False)
     share = points / len(right)
     earned = share * len(picked & right) - share * len(picked - right)
@@ -54,6 +56,6 @@ def grade_text(accepted: list[str], text: str, points: float) -> Grade:
 
 def grade(item: dict, *, choice: list[int] | None, text: str | None, partial_credit: bool) -> Grade:
     """Grade a response to one paper item (a snapshot dict with ``type``, ``key``, ``points``)."""
-    if item["type"] == "fill_blank":
+    if item["type"] == QuestionType.FILL_BLANK:
         return grade_text(item["key"], text or "", item["points"])
     return grade_choice(item["type"], item["key"], choice or [], item["points"], partial_credit)

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from sqlalchemy import or_, select
 
-from quiz.bank.constants import QuestionType, ThemedDay
+from quiz.bank.constants import QuestionStatus, QuestionType, ThemedDay
 from quiz.extensions import db
 from quiz.models import Contest, Question, QuestionDay, User
 from quiz.services import DomainError, NotFound
@@ -52,7 +52,7 @@ def day_question_ids(day: str) -> list[int]:
         db.session.execute(
             select(Question.id)
             .join(QuestionDay, QuestionDay.question_id == Question.id)
-            .where(QuestionDay.day == day, Question.status == "approved")
+            .where(QuestionDay.day == day, Question.status == QuestionStatus.APPROVED)
             .order_by(Question.id)
         ).scalars()
     )
@@ -76,7 +76,7 @@ def public_question(question: Question) -> dict:
         "id": question.id,
         "type": question.type,
         "stem": question.stem,
-        "options": list(question.options or []) if question.type != "fill_blank" else [],
+        "options": list(question.options or []) if question.type != QuestionType.FILL_BLANK else [],
     }
 
 

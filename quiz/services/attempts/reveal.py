@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from quiz.bank.constants import QuestionType
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
 from quiz.services.contests import source_info
@@ -23,7 +24,7 @@ def option_label(index: int, options: list[str]) -> str:
 
 def response_text(item: dict, choice: list | None, text: str | None) -> str:
     """A saved response in words (empty when nothing was given)."""
-    if item["type"] == "fill_blank":
+    if item["type"] == QuestionType.FILL_BLANK:
         return (text or "").strip()
     options = item.get("options") or []
     return "；".join(option_label(i, options) for i in sorted(choice or []))
@@ -31,7 +32,7 @@ def response_text(item: dict, choice: list | None, text: str | None) -> str:
 
 def key_text(item: dict) -> str:
     """The right answer in words; for fill-ins the first accepted form and the alternatives."""
-    if item["type"] == "fill_blank":
+    if item["type"] == QuestionType.FILL_BLANK:
         return " / ".join(str(k) for k in item.get("key") or [])
     return response_text(item, item.get("key") or [], None)
 

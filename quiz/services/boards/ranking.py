@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from quiz.enums import Counting
+
 
 def N_(message: str) -> str:
     """Mark a message for translation without translating it here (pure module; the
@@ -120,9 +122,9 @@ def counted(candidates: Iterable[Entry], counting: str) -> Entry | None:
     items = list(candidates)
     if not items:
         return None
-    if counting == "first":
+    if counting == Counting.FIRST:
         return min(items, key=lambda e: e.attempt_number)
-    if counting == "last":
+    if counting == Counting.LAST:
         return max(items, key=lambda e: e.attempt_number)
     return min(items, key=sort_key)
 

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-QUESTION_TYPES = ("single_choice", "multiple_choice", "true_false", "fill_blank")
+from quiz.bank.constants import QuestionType
 
 
 @dataclass(frozen=True)
@@ -37,17 +37,13 @@ class DrawError(ValueError):
 
     def __init__(self, missing: dict[str, int]):
         self.missing = missing
-        parts = "，".join(f"{TYPE_LABELS.get(k, k)}缺{v}题" for k, v in missing.items())
+        parts = "，".join(f"{_bucket_label(k)}缺{v}题" for k, v in missing.items())
         super().__init__(f"题库中已通过的题目不足：{parts}。")
 
 
-TYPE_LABELS = {
-    "single_choice": "单选题",
-    "multiple_choice": "多选题",
-    "true_false": "判断题",
-    "fill_blank": "填空题",
-    "total": "总题数",
-}
+def _bucket_label(bucket: str) -> str:
+    """单选题 … for a type, 总题数 for the total (service messages are Chinese)."""
+    return "总题数" if bucket == "total" else QuestionType.label_of(bucket, bucket)
 
 
 def shortage(
@@ -110,7 +106,7 @@ def draw_questions(
             used_facts.add(candidate.fact or candidate.uid)
             how_many -= 1
 
-    for qtype in QUESTION_TYPES:
+    for qtype in QuestionType.values():
         take(lambda c, t=qtype: c.type == t, type_counts.get(qtype, 0))
     take(lambda c: True, total - len(chosen))
     if len(chosen) < total:  # facts shared across types can still run the pool dry
@@ -125,7 +121,7 @@ def paper_item(candidate: Candidate, seed: int, points: int) -> dict:
     order = list(range(len(options)))
     if candidate.type in ("single_choice", "multiple_choice"):
         random.Random(f"{seed}:{candidate.uid}").shuffle(order)
-    if candidate.type == "fill_blank":
+    if candidate.type == QuestionType.FILL_BLANK:
         key = list(candidate.answer)
     else:
         key = sorted(order.index(original) for original in candidate.answer)
@@ -181,6 +177,6 @@ def public_item(item: dict) -> dict:
         "id": item["question_id"],
         "type": item["type"],
         "stem": item["stem"],
-        "options": item["options"] if item["type"] != "fill_blank" else [],
+        "options": item["options"] if item["type"] != QuestionType.FILL_BLANK else [],
         "points": item["points"],
     }

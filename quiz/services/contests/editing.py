@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from quiz.enums import Access
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, User
 from quiz.models.audit import record
@@ -117,7 +118,7 @@ def duplicate(contest: Contest, *, actor: User) -> Contest:
     """A copy with the same rules, owned by the same unit; a join code is never shared."""
     values = values_of(contest)
     values.title = f"{contest.title}（副本）"
-    if values.access == "code":
+    if values.access == Access.CODE:
         values.join_code = new_join_code()
     return save_contest(None, values, actor=actor, organization_id=contest.organization_id)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import MutableMapping
 
+from quiz.enums import Access
 from quiz.extensions import db
 from quiz.models import Contest, Organization, User
 from quiz.services import DomainError, Forbidden
@@ -36,7 +37,7 @@ def enter(contest: Contest, user: User, code, session: MutableMapping) -> None:
 
     Raises Forbidden for a wrong code or a contest restricted to other organizations.
     """
-    if contest.access == "code":
+    if contest.access == Access.CODE:
         if not isinstance(code, str) or not code.strip():
             raise DomainError("请输入参赛口令。", code="malformed")
         if not user.is_organizer and not check_join_code(contest, code):
@@ -51,7 +52,7 @@ def require_entry(contest: Contest, user: User, session: MutableMapping) -> None
     """Forbidden unless ``user`` may take ``contest`` (a code contest must be unlocked first)."""
     if may_enter(contest, user, entered_codes=entered_contests(session)):
         return
-    if contest.access == "code":
+    if contest.access == Access.CODE:
         raise Forbidden("请先输入参赛口令。", code="requires_code")
     raise Forbidden("您所在的单位不在本比赛的参赛范围内。", code="not_allowed")
 
@@ -65,9 +66,9 @@ def may_enter(contest: Contest, user: User, *, entered_codes: set[int]) -> bool:
     """Whether ``user`` may take ``contest`` (entered_codes: contests unlocked by join code)."""
     if user.is_organizer:
         return True
-    if contest.access == "everyone":
+    if contest.access == Access.EVERYONE:
         return True
-    if contest.access == "code":
+    if contest.access == Access.CODE:
         return contest.id in entered_codes
     if user.organization is None:
         return False
@@ -81,4 +82,4 @@ def may_enter(contest: Contest, user: User, *, entered_codes: set[int]) -> bool:
 
 def check_join_code(contest: Contest, code: str) -> bool:
     """Whether ``code`` unlocks ``contest`` (compared after normalization)."""
-    return contest.access == "code" and normalize_code(code) == contest.join_code
+    return contest.access == Access.CODE and normalize_code(code) == contest.join_code

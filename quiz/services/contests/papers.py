@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from quiz.bank.constants import QuestionStatus
+from quiz.enums import DrawMode
 from quiz.extensions import db
 from quiz.models import Contest, Question, QuestionDay
 from quiz.services import DomainError
@@ -50,7 +52,7 @@ def candidates_for(themed_day: str | None) -> list[Candidate]:
     """Approved questions for a day (its own first, then week-wide ``general`` ones)."""
     query = (
         select(Question)
-        .where(Question.status == "approved")
+        .where(Question.status == QuestionStatus.APPROVED)
         .options(selectinload(Question.days), selectinload(Question.source))
     )
     if themed_day:
@@ -74,7 +76,7 @@ def difficulty_counts(contest: Contest) -> dict[int, int]:
 
 def check_runnable(contest: Contest) -> None:
     """Raise DomainError (Chinese, with the shortage per type) if no paper can be drawn."""
-    if contest.draw_mode == "fixed":
+    if contest.draw_mode == DrawMode.FIXED:
         questions = [link.question_id for link in contest.fixed_questions]
         if len(questions) != contest.question_count:
             raise DomainError(
@@ -91,7 +93,7 @@ def check_runnable(contest: Contest) -> None:
 
 def build_paper(contest: Contest, seed: int) -> list[dict]:
     """The paper snapshot for a new attempt at ``contest`` drawn with ``seed``."""
-    if contest.draw_mode == "fixed":
+    if contest.draw_mode == DrawMode.FIXED:
         ids = [link.question_id for link in contest.fixed_questions]
         questions = db.session.execute(select(Question).where(Question.id.in_(ids))).scalars()
         by_id = {q.id: as_candidate(q, None) for q in questions}

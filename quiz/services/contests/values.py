@@ -11,14 +11,23 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from quiz.bank.constants import THEMED_DAYS  # the one definition of the six days, in order
+from quiz.bank.constants import (
+    THEMED_DAYS,  # the one definition of the six days, in order
+    QuestionStatus,
+    QuestionType,
+)
+from quiz.enums import Access, Counting, Disclosure, DrawMode
 from quiz.extensions import db
 from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
-from quiz.models.contests import ACCESS_RULES, COUNTING_RULES, DRAW_MODES, SHOW_ANSWERS
 from quiz.services import DomainError, Forbidden, storable_id
 from quiz.services.accounts import managed_ids
 
-DEFAULT_TYPE_COUNTS = {"single_choice": 5, "multiple_choice": 2, "true_false": 2, "fill_blank": 1}
+DEFAULT_TYPE_COUNTS = {
+    QuestionType.SINGLE_CHOICE: 5,
+    QuestionType.MULTIPLE_CHOICE: 2,
+    QuestionType.TRUE_FALSE: 2,
+    QuestionType.FILL_BLANK: 1,
+}
 
 
 @dataclass
@@ -32,18 +41,18 @@ class ContestValues:
     themed_day: str | None = None
     time_limit_seconds: int = 600
     question_count: int = 10
-    draw_mode: str = "rules"
+    draw_mode: str = DrawMode.RULES
     type_counts: dict[str, int] = field(default_factory=dict)
     difficulty_counts: dict[str, int] = field(default_factory=dict)
     fixed_question_ids: list[int] = field(default_factory=list)
     points_per_question: int = 10
     partial_credit: bool = False
     attempts_allowed: int = 1
-    counting: str = "best"
-    access: str = "everyone"
+    counting: str = Counting.BEST
+    access: str = Access.EVERYONE
     join_code: str | None = None
     organization_ids: list[int] = field(default_factory=list)
-    show_answers: str = "after_submit"
+    show_answers: str = Disclosure.AFTER_SUBMIT
     auto_submit_after_switches: int | None = None
     event_id: int | None = None
     freeze_at: datetime | None = None
@@ -79,23 +88,23 @@ def validate(values: ContestValues) -> None:
     if values.freeze_at and not values.opens_at <= values.freeze_at <= values.closes_at:
         raise DomainError("封榜时间须在比赛开始和结束之间。", code="bad_freeze")
     checks = (
-        (values.counting, COUNTING_RULES, "计分方式"),
-        (values.access, ACCESS_RULES, "参赛范围"),
-        (values.show_answers, SHOW_ANSWERS, "公布答案时间"),
-        (values.draw_mode, DRAW_MODES, "抽题方式"),
+        (values.counting, Counting.values(), "计分方式"),
+        (values.access, Access.values(), "参赛范围"),
+        (values.show_answers, Disclosure.values(), "公布答案时间"),
+        (values.draw_mode, DrawMode.values(), "抽题方式"),
     )
     for value, allowed, label in checks:
         if value not in allowed:
             raise DomainError(f"{label}无效。", code="bad_choice")
-    if values.access == "code" and not (values.join_code or "").strip():
+    if values.access == Access.CODE and not (values.join_code or "").strip():
         raise DomainError("请设置参赛口令。", code="missing_join_code")
-    if values.access == "organizations" and not values.organization_ids:
+    if values.access == Access.ORGANIZATIONS and not values.organization_ids:
         raise DomainError("请至少选择一个可参赛的单位。", code="missing_organizations")
 
 
 def check_references(values: ContestValues, actor: User | None) -> None:
     """Chosen units must be in the actor's scope; hand-picked questions approved and distinct."""
-    if values.access == "organizations":
+    if values.access == Access.ORGANIZATIONS:
         known = set(
             db.session.scalars(
                 select(Organization.id).where(
@@ -106,13 +115,14 @@ def check_references(values: ContestValues, actor: User | None) -> None:
         scope = managed_ids(actor) if actor is not None else None
         if known != set(values.organization_ids) or (scope is not None and not known <= scope):
             raise Forbidden("所选单位不在您的管理范围内。", code="organization_out_of_scope")
-    if values.draw_mode == "fixed":
+    if values.draw_mode == DrawMode.FIXED:
         ids = values.fixed_question_ids
         if len(set(ids)) != len(ids):
             raise DomainError("固定题目中有重复的题目。", code="duplicate_fixed")
         rows = db.session.execute(
             select(Question.id, Question.fact, Question.uid).where(
-                Question.id.in_([i for i in ids if storable_id(i)]), Question.status == "approved"
+                Question.id.in_([i for i in ids if storable_id(i)]),
+                Question.status == QuestionStatus.APPROVED,
             )
         ).all()
         if len(rows) != len(ids):
@@ -135,14 +145,14 @@ def draw_signature(contest_or_values) -> tuple:
     else:
         contest = contest_or_values
         rules = contest.draw_rules()
-        fixed = list(contest.fixed_question_ids) if contest.draw_mode == "fixed" else []
+        fixed = list(contest.fixed_question_ids) if contest.draw_mode == DrawMode.FIXED else []
     return (
         contest.question_count,
         contest.draw_mode,
         contest.points_per_question,
         contest.themed_day,
         bool(contest.partial_credit),
-        rules if contest.draw_mode == "rules" else {},
+        rules if contest.draw_mode == DrawMode.RULES else {},
         fixed,
     )
 
@@ -169,14 +179,14 @@ def apply_values(contest: Contest, values: ContestValues) -> None:
         setattr(contest, name, getattr(values, name))
     contest.title = values.title.strip()
     contest.themed_day = values.themed_day or None
-    contest.join_code = normalize_code(values.join_code) if values.access == "code" else None
+    contest.join_code = normalize_code(values.join_code) if values.access == Access.CODE else None
     contest.draw_rules = values.draw_rules()
-    orgs = sorted(set(values.organization_ids)) if values.access == "organizations" else []
+    orgs = sorted(set(values.organization_ids)) if values.access == Access.ORGANIZATIONS else []
     kept = {link.organization_id: link for link in contest.allowed_organizations}
     contest.allowed_organizations = [
         kept.get(org_id) or ContestOrganization(organization_id=org_id) for org_id in orgs
     ]
-    fixed = list(values.fixed_question_ids) if values.draw_mode == "fixed" else []
+    fixed = list(values.fixed_question_ids) if values.draw_mode == DrawMode.FIXED else []
     if [link.question_id for link in contest.fixed_questions] != fixed:
         if contest.fixed_questions:
             contest.fixed_questions = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from quiz.bank.constants import QuestionStatus, QuestionType
 from quiz.extensions import db
 from quiz.models import Question, User
 from quiz.models.audit import record
@@ -38,7 +39,7 @@ class QuestionEdit:
     answer: list
     explanation: str = ""
     difficulty: int = 1
-    status: str = "draft"
+    status: str = QuestionStatus.DRAFT
     themed_days: list[str] = field(default_factory=list)
 
 
@@ -78,9 +79,9 @@ def edit_question(question: Question, values: QuestionEdit, *, actor: User) -> l
 
 def answer_warnings(question: Question) -> list[str]:
     """Warn when the stem gives the answer away (the answer text appears in the stem)."""
-    if question.type == "fill_blank":
+    if question.type == QuestionType.FILL_BLANK:
         answers = [str(a) for a in question.answer or []]
-    elif question.type == "true_false":
+    elif question.type == QuestionType.TRUE_FALSE:
         return []
     else:
         options = question.options or []
@@ -95,14 +96,14 @@ def set_status(question: Question, status: str, *, actor: User) -> None:
     """Approve or retire one question (retiring keeps it: attempts still refer to it)."""
     if status not in ("approved", "retired", "draft"):
         raise DomainError(f"无效的状态：{status}")
-    if status == "approved" and question_problems(_as_raw(question)):
+    if status == QuestionStatus.APPROVED and question_problems(_as_raw(question)):
         raise DomainError("该题目不符合出题规则，请先编辑修正后再通过。")
     if question.status == status:
         return
     record(actor, f"bank.question.{status}", "question", question.id, before=question.status)
     question.status = status
     question.updated_by_id = actor.id
-    if status == "retired":
+    if status == QuestionStatus.RETIRED:
         question.edited = True
     db.session.commit()
 
@@ -115,13 +116,13 @@ def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
     questions = db.session.execute(select(Question).where(Question.id.in_(wanted))).scalars()
     approved, skipped = [], 0
     for question in questions:
-        if question.status == "approved":
+        if question.status == QuestionStatus.APPROVED:
             continue
         # A retired question comes back only one at a time, on purpose.
-        if question.status == "retired" or question_problems(_as_raw(question)):
+        if question.status == QuestionStatus.RETIRED or question_problems(_as_raw(question)):
             skipped += 1
             continue
-        question.status = "approved"
+        question.status = QuestionStatus.APPROVED
         question.updated_by_id = actor.id
         approved.append(question.id)
     if approved:

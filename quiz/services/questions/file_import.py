@@ -16,6 +16,7 @@ from pathlib import PurePath
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from quiz.bank.constants import QuestionType
 from quiz.bank.formats import FORMATS
 from quiz.bank.formats.schema import WHOLE_FILE, RowError
 from quiz.extensions import db
@@ -133,7 +134,7 @@ def _values(raw: dict) -> dict:
         "type": raw["type"],
         "stem": raw["stem"],
         "answer": list(raw["answer"]),
-        "options": list(raw.get("options") or []) if raw["type"] != "fill_blank" else [],
+        "options": list(raw.get("options") or []) if raw["type"] != QuestionType.FILL_BLANK else [],
     }
     for key in ("explanation", "difficulty", "status", "fact"):
         if key in raw:

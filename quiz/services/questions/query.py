@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from quiz.bank.constants import THEMED_DAYS, QuestionType
+from quiz.bank.constants import THEMED_DAYS, QuestionStatus, QuestionType
 from quiz.bank.formats import FORMATS
 from quiz.extensions import db
 from quiz.models import Question, QuestionDay, Source
@@ -61,7 +61,7 @@ def filtered(filters: BankFilters) -> Select:
 def matches(question: Question, needle: str) -> bool:
     """Does the normalized ``needle`` occur in the stem, an option or the source sentence?"""
     haystacks = [question.stem, question.sentence, *(str(o) for o in question.options or [])]
-    if question.type == "fill_blank":
+    if question.type == QuestionType.FILL_BLANK:
         haystacks.extend(str(a) for a in question.answer or [])
     return any(needle in normalize(text) for text in haystacks)
 
@@ -129,7 +129,7 @@ def pickable_questions() -> list[tuple[int, str]]:
     """(id, label) of every approved question, for the hand-picked set's checkbox list."""
     questions = db.session.scalars(
         select(Question)
-        .where(Question.status == "approved")
+        .where(Question.status == QuestionStatus.APPROVED)
         .options(selectinload(Question.days))
         .order_by(Question.id)
     )

@@ -7,8 +7,8 @@ reported in Chinese instead of failing halfway through a write.
 
 from __future__ import annotations
 
+from quiz.bank.constants import DAY_TAGS, QuestionStatus, QuestionType
 from quiz.bank.formats.schema import OPTION_COUNT_LIMITS, TRUE_FALSE_OPTIONS
-from quiz.models.bank import ALL_DAY_TAGS, QUESTION_STATUSES, QUESTION_TYPES
 
 
 def question_problems(raw: dict) -> list[tuple[str, str]]:
@@ -20,19 +20,19 @@ def question_problems(raw: dict) -> list[tuple[str, str]]:
     """
     problems: list[tuple[str, str]] = []
     qtype = raw.get("type")
-    if qtype not in QUESTION_TYPES:
+    if qtype not in QuestionType.values():
         problems.append(("type", f"题型无效：{qtype}"))
-    if raw.get("status", "draft") not in QUESTION_STATUSES:
+    if raw.get("status", QuestionStatus.DRAFT) not in QuestionStatus.values():
         problems.append(("status", f"状态无效：{raw.get('status')}"))
     if not isinstance(raw.get("stem"), str) or not raw["stem"].strip():
         problems.append(("stem", "题干不能为空"))
     days = raw.get("themed_days", [])
-    if not isinstance(days, list) or set(days) - set(ALL_DAY_TAGS):
+    if not isinstance(days, list) or set(days) - set(DAY_TAGS):
         problems.append(("themed_days", f"未知主题日：{days}"))
     difficulty = raw.get("difficulty", 1)
     if not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 3:
         problems.append(("difficulty", f"难度应为 1–3 的整数，实际为 {difficulty!r}"))
-    if qtype in QUESTION_TYPES:
+    if qtype in QuestionType.values():
         problems.extend(_answer_problems(qtype, raw.get("options") or [], raw.get("answer")))
     problems.extend(_shape_problems(raw))
     return problems
@@ -73,12 +73,12 @@ def _shape_problems(raw: dict) -> list[tuple[str, str]]:
 def _answer_problems(qtype: str, options: list, answer) -> list[tuple[str, str]]:
     if not isinstance(answer, list) or not answer:
         return [("answer", "答案不能为空")]
-    if qtype == "fill_blank":
+    if qtype == QuestionType.FILL_BLANK:
         if not all(isinstance(text, str) and text.strip() for text in answer):
             return [("answer", "填空题的每个可接受答案都不能为空")]
         return []
     problems: list[tuple[str, str]] = []
-    if qtype == "true_false" and options != TRUE_FALSE_OPTIONS:
+    if qtype == QuestionType.TRUE_FALSE and options != TRUE_FALSE_OPTIONS:
         problems.append(("options", "判断题的选项固定为 正确、错误"))
     if qtype in OPTION_COUNT_LIMITS:
         low, high = OPTION_COUNT_LIMITS[qtype]
@@ -94,7 +94,7 @@ def _answer_problems(qtype: str, options: list, answer) -> list[tuple[str, str]]
         problems.append(("answer", "答案与选项不符"))
     elif qtype in ("single_choice", "true_false") and len(answer) != 1:
         problems.append(("answer", "单选题和判断题只能有一个正确答案"))
-    elif qtype == "multiple_choice" and len(answer) < 2:
+    elif qtype == QuestionType.MULTIPLE_CHOICE and len(answer) < 2:
         problems.append(("answer", "多选题至少要有两个正确答案"))
     return problems
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from quiz.bank.constants import QuestionStatus, QuestionType
 from quiz.extensions import db
 from quiz.models import Question, Source
 from quiz.services import DomainError
@@ -68,7 +69,7 @@ def _fields_from(raw: dict) -> dict:
     return {
         "type": raw["type"],
         "stem": raw["stem"],
-        "options": list(raw.get("options") or []) if raw["type"] != "fill_blank" else [],
+        "options": list(raw.get("options") or []) if raw["type"] != QuestionType.FILL_BLANK else [],
         "answer": list(raw.get("answer") or []),
         "explanation": raw.get("explanation", ""),
         "difficulty": int(raw.get("difficulty", 1)),
@@ -124,8 +125,8 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
         left_the_file = (
             uid not in seen and question.source_id in loaded_sources and question.generator_rule
         )
-        if left_the_file and not question.edited and question.status != "retired":
-            question.status = "retired"
+        if left_the_file and not question.edited and question.status != QuestionStatus.RETIRED:
+            question.status = QuestionStatus.RETIRED
             report.retired += 1
     db.session.commit()
     return report
@@ -139,14 +140,16 @@ def _load_one(raw: dict, question: Question | None, report: LoadReport) -> None:
         question.themed_days = raw.get("themed_days", [])
         db.session.add(question)
         report.created += 1
-        report.created_approved += status == "approved"
+        report.created_approved += status == QuestionStatus.APPROVED
         return
     if question.edited:
         report.kept_edited.append(question.uid)
         return
     content_changed = any(getattr(question, k) != v for k, v in values.items())
     days_changed = sorted(question.themed_days) != sorted(raw.get("themed_days", []))
-    back_from_retired = question.status == "retired" and status != "retired"
+    back_from_retired = (
+        question.status == QuestionStatus.RETIRED and status != QuestionStatus.RETIRED
+    )
     if not (content_changed or days_changed or back_from_retired):
         report.unchanged += 1
         return
@@ -207,7 +210,7 @@ def question_dict(question: Question) -> dict:
         item["source"] = source
     if question.generator_rule or question.generator_version:
         item["generator"] = {"rule": question.generator_rule, "version": question.generator_version}
-    if question.type != "fill_blank":
+    if question.type != QuestionType.FILL_BLANK:
         item["options"] = list(question.options or [])
     if question.edited:
         item["edited"] = True

@@ -105,7 +105,7 @@ def _time_used(attempt: Attempt, status: str, now: datetime) -> int:
 
 def status_counts(rows: list[MonitorRow]) -> dict[str, int]:
     """How many attempts are in each status (all four keys, zeros included)."""
-    counts = {"in_progress": 0, "submitted": 0, "expired": 0, "voided": 0}
+    counts = dict.fromkeys(AttemptStatus.values(), 0)
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
     return counts

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import selectinload
 
+from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, User
 
@@ -161,8 +162,8 @@ def finished_attempts(contest: Contest, *, now: datetime, grace_seconds: float) 
             Attempt.is_preview.is_(False),
             User.is_test_account.is_(False),
             or_(
-                Attempt.status.in_(("submitted", "expired")),
-                and_(Attempt.status == "in_progress", Attempt.deadline < cutoff),
+                Attempt.status.in_(GRADED_STATUSES),
+                and_(Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < cutoff),
             ),
         )
         .options(selectinload(Attempt.answers), selectinload(Attempt.user))
