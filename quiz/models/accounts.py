@@ -114,10 +114,6 @@ class User(UserMixin, db.Model):
         return self.is_active_account
 
     @property
-    def is_student(self) -> bool:
-        return self.role == Role.STUDENT
-
-    @property
     def is_organizer(self) -> bool:
         """Organizers and admins may use organizer pages."""
         return self.role in (Role.ORGANIZER, Role.ADMIN)

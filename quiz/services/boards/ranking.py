@@ -75,11 +75,6 @@ def sort_key(entry: Entry) -> tuple:
     return (*rank_tuple(entry), entry.user_id)
 
 
-def is_better(a: Entry, b: Entry) -> bool:
-    """True when ``a`` ranks strictly above ``b``."""
-    return rank_tuple(a) < rank_tuple(b)
-
-
 def ranked(entries: Iterable[Entry]) -> list[tuple[int, Entry]]:
     """Sort and give competition ranks: ``[(1, a), (2, b), (2, c), (4, d)]``."""
     ordered = sorted(entries, key=sort_key)

@@ -26,22 +26,6 @@ from quiz.services.questions.rules import check_questions
 
 SCHEMA_VERSION = 1
 SOURCE_FIELDS = ("title", "publisher", "date", "path", "sha256")
-# What the generator owns; status is handled apart (see the module docstring).
-CONTENT_FIELDS = (
-    "type",
-    "stem",
-    "options",
-    "answer",
-    "explanation",
-    "difficulty",
-    "fact",
-    "source_id",
-    "sentence",
-    "start",
-    "end",
-    "generator_rule",
-    "generator_version",
-)
 
 
 @dataclass
