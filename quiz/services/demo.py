@@ -8,7 +8,6 @@ from flask import Flask
 
 from quiz.extensions import db
 from quiz.models import Role
-from quiz.resources import source_root
 from quiz.services.accounts import NewUser, create_user, get_user_by_username, hash_password
 from quiz.services.organizations import ensure_path
 
@@ -106,6 +105,7 @@ def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
     """The committed seed bank (or one built from the seed article), its source texts, notes."""
     from quiz.bank import ArticleError, article_from_text, generate
     from quiz.bank.formats import read_json
+    from quiz.resources import source_root
     from quiz.services.bank_store import read_source_texts
 
     root = source_root()
