@@ -1,35 +1,40 @@
-"""网安周知识竞赛 (Cyber Week Quiz): the application factory."""
+"""网安周知识竞赛 (Cyber Week Quiz): the application factory.
+
+The web stack (Flask, SQLAlchemy, the extensions) is imported inside :func:`create_app`, not
+here: importing any ``quiz.*`` module runs this file first, and the pure question-bank
+generator (``quiz.bank``) must load without Flask.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
-
-from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from quiz.config import DEFAULT_SECRET_KEY, DefaultConfig
-from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from flask import Flask
+
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 (a file name, not a secret)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create and configure the app: config layers, extensions, blueprints, CLI, error pages."""
-    app = Flask(
-        __name__,
-        instance_relative_config=True,
-        template_folder=str(PROJECT_ROOT / "templates"),
-    )
+    from flask import Flask
+
+    from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate, select_locale
+    from quiz.resources import migrations_dir, templates_dir
+
+    app = Flask(__name__, instance_relative_config=True, template_folder=str(templates_dir()))
     _load_config(app, test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _check_secret_key(app)
+    _register_sqlite_pragmas()
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(
@@ -113,7 +118,15 @@ def write_secret_key(app: Flask) -> str:
     return key
 
 
-@event.listens_for(Engine, "connect")
+def _register_sqlite_pragmas() -> None:
+    """Set the SQLite pragmas on every new connection of any engine (once per process)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    if not event.contains(Engine, "connect", _sqlite_pragmas):
+        event.listen(Engine, "connect", _sqlite_pragmas)
+
+
 def _sqlite_pragmas(dbapi_connection, connection_record):
     """WAL lets readers (boards) run beside a writer; busy_timeout queues writers."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):

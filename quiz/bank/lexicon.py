@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).with_name("data")
+from quiz.resources import bank_data_dir
+
+DATA_DIR = bank_data_dir()
 
 
 @dataclass(frozen=True)

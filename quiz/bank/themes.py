@@ -11,9 +11,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.resources import themed_days_path
+
 from .constants import GENERAL_TAG, THEMED_DAYS
 
-DEFAULT_THEMES_PATH = Path(__file__).resolve().parents[2] / "question_bank" / "themed_days.toml"
+DEFAULT_THEMES_PATH = themed_days_path()
 
 
 class ThemeMapError(ValueError):

@@ -17,8 +17,7 @@ from quiz.bank import (
     load_article,
     load_bank_file,
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from quiz.resources import source_root
 
 bank_cli = AppGroup(
     "bank", help="题库：由新闻文章生成题库、检查题库文件。Question banks: build and check."
@@ -74,7 +73,7 @@ def _source_texts(bank: dict, bank_path: Path) -> dict[str, str]:
     texts = {}
     for source in bank.get("sources", []):
         raw_path = Path(str(source.get("path", "")))
-        for base in (Path.cwd(), REPO_ROOT, bank_path.parent):
+        for base in (Path.cwd(), source_root(), bank_path.parent):
             candidate = raw_path if raw_path.is_absolute() else base / raw_path
             if raw_path.name and candidate.is_file():
                 try:

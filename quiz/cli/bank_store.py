@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from quiz import PROJECT_ROOT
 from quiz.bank.constants import DAY_TAGS, QuestionStatus
 from quiz.bank.formats import FORMATS, read_json
 from quiz.cli.bank import bank_cli
+from quiz.resources import source_root
 from quiz.services import DomainError
 from quiz.services.questions import (
     BankFilters,
@@ -43,12 +43,13 @@ def read_bank_file(path: Path) -> dict:
 def load_command(files: tuple[str, ...]) -> None:
     """Load bank FILES into the database (idempotent; edited questions are kept, not overwritten;
     questions that left a file are retired, never deleted). Source texts are read from each
-    source's ``path`` under the project root and stored when their SHA-256 matches."""
+    source's ``path`` under the project root (``quiz.resources.source_root``: the packaged
+    copy of seeds/ when installed) and stored when their SHA-256 matches."""
     failed = False
     for name in files:
         path = Path(name)
         bank = read_bank_file(path)
-        texts, warnings = read_source_texts(bank, PROJECT_ROOT)
+        texts, warnings = read_source_texts(bank, source_root())
         try:
             report = load_bank(bank, source_texts=texts)
         except DomainError as error:

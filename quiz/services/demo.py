@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from flask import Flask
 
-from quiz import PROJECT_ROOT
 from quiz.extensions import db
 from quiz.models import Role
 from quiz.services.accounts import (
@@ -111,15 +110,17 @@ def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:
     """The committed seed bank (or one built from the seed article), its source texts, notes."""
     from quiz.bank import ArticleError, article_from_text, generate
     from quiz.bank.formats import read_json
+    from quiz.resources import source_root
     from quiz.services.questions import read_source_texts
 
-    bank_path, article_path = PROJECT_ROOT / SEED_BANK, PROJECT_ROOT / SEED_ARTICLE
+    root = source_root()
+    bank_path, article_path = root / SEED_BANK, root / SEED_ARTICLE
     if bank_path.exists():
         result = read_json(bank_path.read_bytes())
         if result.errors:
             return None, {}, [f"题库: {SEED_BANK} 有误，未载入（{result.errors[0]}）"]
         bank = {"schema_version": 1, "sources": result.sources, "questions": result.questions}
-        texts, warnings = read_source_texts(bank, PROJECT_ROOT)
+        texts, warnings = read_source_texts(bank, root)
         return bank, texts, [f"题库: 警告 {warning}" for warning in warnings]
     if not article_path.exists():
         return None, {}, [f"题库: 未找到 {SEED_BANK} 或 {SEED_ARTICLE}，跳过"]

@@ -8,9 +8,10 @@ import pytest
 
 from quiz.bank import article_from_text, generate, load_article
 from quiz.bank.document import Document
+from quiz.resources import source_root
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "seeds" / "sichuan-2021-cybersecurity-week.txt"
+# Through the package, so the suite also runs against an installed wheel (no checkout).
+SEED = source_root() / "seeds" / "sichuan-2021-cybersecurity-week.txt"
 ARTICLES = Path(__file__).with_name("articles")
 
 

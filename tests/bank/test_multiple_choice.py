@@ -8,10 +8,11 @@ import pytest
 
 from quiz.bank import check_bank, dumps_bank, generate, load_article
 from quiz.bank.textutil import compare_key
+from quiz.resources import question_bank_dir
 
-from .conftest import ARTICLES, SEED
+from .conftest import ARTICLES
 
-SEED_BANK = SEED.parents[1] / "question_bank" / "sichuan-2021-cybersecurity-week.json"
+SEED_BANK = question_bank_dir() / "sichuan-2021-cybersecurity-week.json"
 
 
 def _mc(build):

@@ -7,6 +7,7 @@ tests are skipped, except under ``QUIZ_REQUIRE_BROWSER=1`` (CI), where that is a
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def screenshot_path(name: str) -> Path:
+    """Where ``QUIZ_SCREENSHOTS=1`` writes ``name``: the checkout's docs/screenshots/.
+
+    Outside a checkout (the suite run against an installed wheel) there is no docs/ to update,
+    so the picture goes to a temporary folder instead.
+    """
+    folder = DOCS if DOCS.is_dir() else Path(tempfile.gettempdir()) / "quiz-e2e"
+    return folder / "screenshots" / name
 
 
 def require_chromium() -> None:

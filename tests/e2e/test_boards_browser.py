@@ -17,7 +17,6 @@ import os
 import re
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -28,14 +27,14 @@ from quiz.services.boards.ranking import mask_name
 from quiz.services.contests.papers import build_paper
 from quiz.timeutil import utcnow
 from tests.boards.helpers import attempt as finished_attempt
-from tests.e2e.conftest import e2e_app, require_chromium, serve
+from tests.e2e.conftest import e2e_app, require_chromium, screenshot_path, serve
 from tests.factories import Factories
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.e2e
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "projector.png"
+SCREENSHOT = screenshot_path("projector.png")
 CLASS_A = "四川省/广元中学/高一(1)班"
 CLASS_B = "四川省/成都七中/高二(3)班"
 SURNAMES = "张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.conftest import e2e_app, require_chromium, serve
+from tests.e2e.conftest import e2e_app, require_chromium, screenshot_path, serve
 from tests.factories import Factories
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "quiz-page.png"
+SCREENSHOT = screenshot_path("quiz-page.png")
 ARTICLE = (
     "测试文章。2021年四川省国家网络安全宣传周于10月11日在成都开幕。\n\n"
     "活动期间，全省将举办校园日、电信日等六个主题日活动。校园日当天，各地学校开展网络安全主题班会。\n\n"
