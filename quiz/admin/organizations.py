@@ -80,9 +80,9 @@ def create_child(org_id: int):
             child = accounts.create_child(current_user, parent, form.name.data)
         except DomainError as error:
             form.name.errors.append(error.message)
-        else:
-            flash(_("已新建“%(name)s”。", name=child.name), "success")
-            return redirect(url_for("admin.organization", org_id=parent.id))
+            return _node_page(parent, 422, child_form=form)
+        flash(_("已新建“%(name)s”。", name=child.name), "success")
+        return redirect(url_for("admin.organization", org_id=parent.id))
     return _node_page(parent, 422, child_form=form)
 
 

@@ -12,7 +12,7 @@ from quiz.api.serializers import attempt_json, contest_json
 from quiz.extensions import limiter
 from quiz.models import Contest
 from quiz.services.attempts import catalog, start_attempt
-from quiz.services.contests import build_paper, enter, entered_contests, require_entry
+from quiz.services.contests import build_paper, enter, require_entry
 from quiz.timeutil import iso_utc, utcnow
 from quiz.web.settings import grace_seconds
 
@@ -33,9 +33,7 @@ def _user_or_ip() -> str:
 def list_contests():
     """Contests visible to the user, with their state and the user's attempts."""
     now = utcnow()
-    cards = catalog(
-        current_user, now=now, grace_seconds=grace_seconds(), entered=entered_contests(session)
-    )
+    cards = catalog(current_user, session, now=now, grace_seconds=grace_seconds())
     contests = [contest_json(card, now=now) for card in cards]
     return jsonify({"contests": contests, "server_time": iso_utc(now)})
 

@@ -10,7 +10,9 @@ from quiz.services.accounts import find_by_path
 from quiz.services.contests import DEFAULT_WEEK_TITLE, create_week, event_contests
 from quiz.timeutil import utcnow
 
-contests_cli = AppGroup("contests", help="管理比赛 (manage contests).")
+contests_cli = AppGroup(
+    "contests", help="管理比赛 (manage contests).", context_settings={"show_default": True}
+)
 
 
 @contests_cli.command("create-week")
@@ -20,22 +22,10 @@ contests_cli = AppGroup("contests", help="管理比赛 (manage contests).")
     type=click.DateTime(["%Y-%m-%d"]),
     help="校园日的日期 YYYY-MM-DD（北京时间）",
 )
-@click.option("--title", default=DEFAULT_WEEK_TITLE, show_default=True, help="活动名称")
+@click.option("--title", default=DEFAULT_WEEK_TITLE, help="活动名称")
 @click.option("--open-now", is_flag=True, help="立即开放全部六场，为期7天（演练、演示）")
-@click.option(
-    "--time-limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(1, 1440),
-    help="每次答题时限（分钟）",
-)
-@click.option(
-    "--questions",
-    default=10,
-    show_default=True,
-    type=click.IntRange(1, 200),
-    help="每份试卷题目数量",
-)
+@click.option("--time-limit", default=10, type=click.IntRange(1, 1440), help="每次答题时限（分钟）")
+@click.option("--questions", default=10, type=click.IntRange(1, 200), help="每份试卷题目数量")
 @click.option(
     "--organization",
     default=None,

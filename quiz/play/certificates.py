@@ -11,20 +11,13 @@ from flask_login import current_user, login_required
 from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.play import bp
-from quiz.services.results import (
-    attempt_for_code,
-    certificate,
-    certificate_for,
-    certificate_pdf,
-    download_name,
-    qr_svg,
-)
+from quiz.services import results
 from quiz.timeutil import utcnow
 
 
 def _shown(attempt_id: int):
     """The certificate the current user may see, and its verification URL."""
-    found = certificate_for(
+    found = results.certificate_for(
         attempt_id, current_user, current_app.config["SECRET_KEY"], now=utcnow()
     )
     return found, url_for("play.verify", code=found.code, _external=True)
@@ -36,7 +29,7 @@ def certificate_page(attempt_id: int):
     """A printable certificate: for the student themself or an organizer in scope."""
     found, verify_url = _shown(attempt_id)
     return render_template(
-        "play/certificate.html", cert=found, qr=qr_svg(verify_url), verify_url=verify_url
+        "play/certificate.html", cert=found, qr=results.qr_svg(verify_url), verify_url=verify_url
     )
 
 
@@ -45,10 +38,12 @@ def certificate_page(attempt_id: int):
 def certificate_download(attempt_id: int):
     """The same certificate as an A4 PDF (font: ``CERTIFICATE_FONT_PATH``, see docs/boards.md)."""
     found, verify_url = _shown(attempt_id)
-    pdf = certificate_pdf(found, verify_url, font_path=current_app.config["CERTIFICATE_FONT_PATH"])
+    pdf = results.certificate_pdf(
+        found, verify_url, font_path=current_app.config["CERTIFICATE_FONT_PATH"]
+    )
     response = Response(pdf, mimetype="application/pdf")
     ascii_name = f"certificate-{found.attempt.id}.pdf"
-    utf8_name = download_name(found)
+    utf8_name = results.download_name(found)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
     )
@@ -60,7 +55,7 @@ def certificate_download(attempt_id: int):
 def verify(code: str):
     """Public check of a certificate code: masked name, contest, score and rank."""
     secret = current_app.config["SECRET_KEY"]
-    attempt_id = attempt_for_code(code, secret)
+    attempt_id = results.attempt_for_code(code, secret)
     attempt = db.session.get(Attempt, attempt_id) if attempt_id else None
-    found = certificate(attempt, secret, masked=True) if attempt else None
+    found = results.certificate(attempt, secret, masked=True) if attempt else None
     return render_template("play/verify.html", cert=found, code=code), (200 if found else 404)

@@ -13,23 +13,7 @@ from flask_login import current_user, login_required
 from quiz.bank.constants import QuestionType, ThemedDay
 from quiz.models import Question
 from quiz.play import bp
-from quiz.services import DomainError
-from quiz.services.attempts import (
-    DAY_EMPTY,
-    DAY_STILL_LIVE,
-    NOTHING_IN_REVIEW,
-    PRACTICE_SIZE,
-    REVIEW_PRACTICE_SIZE,
-    PracticeMode,
-    bank_key_text,
-    check_practice_answer,
-    practicable_ids,
-    practice_questions,
-    public_question,
-    question_source,
-    review_entries,
-    review_entry,
-)
+from quiz.services import DomainError, attempts
 from quiz.timeutil import utcnow
 from quiz.web.settings import grace_seconds
 from quiz.web.templating import labels
@@ -45,7 +29,9 @@ def _day_arg(name: str = "day") -> str | None:
 def review():
     """The 错题本: questions answered wrong and not yet mastered, filterable by themed day."""
     day = _day_arg()
-    entries = review_entries(current_user, now=utcnow(), grace_seconds=grace_seconds(), day=day)
+    entries = attempts.review_entries(
+        current_user, now=utcnow(), grace_seconds=grace_seconds(), day=day
+    )
     return render_template("play/review.html", entries=entries, day=day, days=labels(ThemedDay))
 
 
@@ -53,19 +39,21 @@ def review():
 @login_required
 def review_item(question_id: int):
     """One 错题本 question with the student's answer, the key and its source paragraph."""
-    entry = review_entry(current_user, question_id, now=utcnow(), grace_seconds=grace_seconds())
+    entry = attempts.review_entry(
+        current_user, question_id, now=utcnow(), grace_seconds=grace_seconds()
+    )
     if entry is None:
         abort(404)
-    source = question_source(entry.question) if entry.disclosed else None
-    key = bank_key_text(entry.question) if entry.disclosed else ""
+    source = attempts.question_source(entry.question) if entry.disclosed else None
+    key = attempts.bank_key_text(entry.question) if entry.disclosed else ""
     return render_template("play/review_item.html", entry=entry, source=source, key=key)
 
 
 #: How the page words an empty practice round (the service gives the reason code).
 EMPTY_REASONS = {
-    NOTHING_IN_REVIEW: _l("错题本中暂时没有可练习的题目。"),
-    DAY_STILL_LIVE: _l("该主题日的比赛尚未结束，比赛结束后即可练习本日题目。"),
-    DAY_EMPTY: _l("该主题日暂时没有题目。"),
+    attempts.NOTHING_IN_REVIEW: _l("错题本中暂时没有可练习的题目。"),
+    attempts.DAY_STILL_LIVE: _l("该主题日的比赛尚未结束，比赛结束后即可练习本日题目。"),
+    attempts.DAY_EMPTY: _l("该主题日暂时没有题目。"),
 }
 
 
@@ -73,15 +61,23 @@ EMPTY_REASONS = {
 @login_required
 def practice():
     """Pick a themed day (or the 错题本), then practise one question at a time."""
-    mode = PracticeMode.REVIEW if request.args.get("from") == "review" else PracticeMode.DAY
+    mode = (
+        attempts.PracticeMode.REVIEW
+        if request.args.get("from") == "review"
+        else attempts.PracticeMode.DAY
+    )
     day = _day_arg()
-    if mode == PracticeMode.DAY and day is None:
+    if mode == attempts.PracticeMode.DAY and day is None:
         return render_template("play/practice_choose.html", days=labels(ThemedDay))
-    ids, reason = practicable_ids(
+    ids, reason = attempts.practicable_ids(
         current_user, mode, day, now=utcnow(), grace_seconds=grace_seconds()
     )
-    size = REVIEW_PRACTICE_SIZE if mode == PracticeMode.REVIEW else PRACTICE_SIZE
-    questions = practice_questions(ids, size, random.SystemRandom())
+    size = (
+        attempts.REVIEW_PRACTICE_SIZE
+        if mode == attempts.PracticeMode.REVIEW
+        else attempts.PRACTICE_SIZE
+    )
+    questions = attempts.practice_questions(ids, size, random.SystemRandom())
     data = _page_data(mode, day, questions)
     return render_template(
         "play/practice.html",
@@ -99,7 +95,7 @@ def _page_data(mode: str, day: str | None, questions: list[Question]) -> dict:
         "mode": mode,
         "day": day,
         "check_url": url_for("play.practice_check"),
-        "questions": [public_question(q) for q in questions],
+        "questions": [attempts.public_question(q) for q in questions],
         "types": labels(QuestionType),
         "text": {
             "right": _("回答正确！"),
@@ -123,7 +119,7 @@ def practice_check():
     payload = request.get_json(silent=True)
     if not isinstance(payload, dict):
         raise DomainError(_("请求格式错误。"), code="malformed")
-    feedback = check_practice_answer(
+    feedback = attempts.check_practice_answer(
         current_user, payload, now=utcnow(), grace_seconds=grace_seconds()
     )
     return jsonify(feedback)

@@ -12,7 +12,7 @@ from quiz.models import Contest
 from quiz.play import bp
 from quiz.play.forms import JoinCodeForm, StartForm
 from quiz.services.attempts import ContestCard, contest_card, contest_list, start_attempt
-from quiz.services.contests import build_paper, check_join_code, entered_contests, remember_entry
+from quiz.services.contests import build_paper, check_join_code, remember_entry
 from quiz.timeutil import utcnow
 from quiz.web.errors import refusals_redirect_to
 from quiz.web.settings import grace_seconds
@@ -39,21 +39,13 @@ def index():
 def contests():
     """Open contests (time left), upcoming ones (countdown) and closed ones (results)."""
     now = utcnow()
-    board = contest_list(
-        current_user, now=now, grace_seconds=grace_seconds(), entered=entered_contests(session)
-    )
+    board = contest_list(current_user, session, now=now, grace_seconds=grace_seconds())
     return render_template("play/contests.html", board=board, now=now)
 
 
 def _card_or_404(contest_id: int) -> ContestCard:
     contest = db.session.get(Contest, contest_id) or abort(404)
-    card = contest_card(
-        contest,
-        current_user,
-        now=utcnow(),
-        grace_seconds=grace_seconds(),
-        entered=entered_contests(session),
-    )
+    card = contest_card(contest, current_user, session, now=utcnow(), grace_seconds=grace_seconds())
     if card is None:  # restricted to other organizations
         abort(403)
     return card

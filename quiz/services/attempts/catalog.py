@@ -9,6 +9,7 @@ recorded as expired on the way, so every view shows the same status.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,7 +20,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, Contest, User
 from quiz.services.attempts.lifecycle import persist_if_overdue
 from quiz.services.attempts.timing import contest_state, time_used_ms
-from quiz.services.contests import may_enter
+from quiz.services.contests import entered_contests, may_enter
 
 #: Closed contests are history: only the most recent ones are listed on the contest page.
 CLOSED_SHOWN = 30
@@ -75,16 +76,18 @@ class ContestCard:
 
 def catalog(
     user: User,
+    session: Mapping,
     *,
     now: datetime,
     grace_seconds: float,
-    entered: set[int],
     contests: list[Contest] | None = None,
 ) -> list[ContestCard]:
     """Cards of the contests ``user`` may see (all of them, or of ``contests``), opening order.
 
-    ``entered`` holds the ids of the code-protected contests unlocked in this session.
+    ``session`` is the browser session's mapping, which remembers the code-protected contests
+    unlocked in it.
     """
+    entered = entered_contests(session)
     if contests is None:
         contests = list(
             db.session.execute(select(Contest).order_by(Contest.opens_at, Contest.id)).scalars()
@@ -130,11 +133,11 @@ def _attempts_of(
 
 
 def contest_list(
-    user: User, *, now: datetime, grace_seconds: float, entered: set[int]
+    user: User, session: Mapping, *, now: datetime, grace_seconds: float
 ) -> dict[str, list[ContestCard]]:
     """The contest page's sections: open (closing soonest first), upcoming, recent closed."""
     sections: dict[str, list[ContestCard]] = {state: [] for state in ContestState.values()}
-    for card in catalog(user, now=now, grace_seconds=grace_seconds, entered=entered):
+    for card in catalog(user, session, now=now, grace_seconds=grace_seconds):
         sections[card.state].append(card)
     sections[ContestState.OPEN].sort(key=lambda c: c.contest.closes_at)
     closed = sorted(sections[ContestState.CLOSED], key=lambda c: c.contest.closes_at, reverse=True)
@@ -143,8 +146,8 @@ def contest_list(
 
 
 def contest_card(
-    contest: Contest, user: User, *, now: datetime, grace_seconds: float, entered: set[int]
+    contest: Contest, user: User, session: Mapping, *, now: datetime, grace_seconds: float
 ) -> ContestCard | None:
     """The card for one contest, or None when the student may not even see it."""
-    cards = catalog(user, now=now, grace_seconds=grace_seconds, entered=entered, contests=[contest])
+    cards = catalog(user, session, now=now, grace_seconds=grace_seconds, contests=[contest])
     return cards[0] if cards else None

@@ -3,6 +3,7 @@ boards read from them (SQL or Redis), with their version tokens, cache, freeze a
 """
 
 from .cache import NullCache, app_cache
+from .entries import counted_attempts
 from .freeze import set_freeze
 from .organizations import LEVELS, org_board_page
 from .pages import attempt_rank, board_page
@@ -23,6 +24,7 @@ __all__ = [
     "attempt_rank",
     "board_page",
     "board_state",
+    "counted_attempts",
     "mask_name",
     "org_board_page",
     "rebuild_standings",

@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, or_, select
 
 from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
-from quiz.models import Attempt, Contest, Organization, Standing, User
+from quiz.models import Attempt, Contest, EventStanding, Organization, Standing, User
 from quiz.models.standings import WEEK
 from quiz.services.attempts import time_used_ms
 from quiz.services.boards.ranking import Entry, counted, day_best, week_total
@@ -99,6 +99,30 @@ def overdue_before(contest_id, before):
     )
 
 
+def counted_attempts(
+    contest_id: int, *, now: datetime, grace_seconds: float, cutoff: datetime | None = None
+) -> list:
+    """SQL conditions (to join ``Attempt`` with ``User``) for the attempts a board counts.
+
+    Non-preview attempts of non-test students that are finished, or still open past their
+    deadline plus grace (they ran out without a write). With ``cutoff`` (a freeze time), only
+    those finished — or run out — by then.
+    """
+    ran_out_before = now - timedelta(seconds=grace_seconds)
+    finished = Attempt.status.in_(GRADED_STATUSES)
+    if cutoff is not None:
+        ran_out_before = min(ran_out_before, cutoff)
+        finished = and_(finished, func.coalesce(Attempt.finished_at, Attempt.deadline) <= cutoff)
+    ran_out = and_(Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < ran_out_before)
+    return [
+        User.id == Attempt.user_id,
+        Attempt.contest_id == contest_id,
+        Attempt.is_preview.is_(False),
+        User.is_test_account.is_(False),
+        or_(finished, ran_out),
+    ]
+
+
 def contest_entries_from_attempts(
     contest: Contest, *, now: datetime, grace_seconds: float, cutoff: datetime | None = None
 ) -> dict[int, Entry]:
@@ -107,26 +131,8 @@ def contest_entries_from_attempts(
     With ``cutoff`` (a freeze time) attempts submitted after it count as not finished yet.
     Used for frozen boards, rebuilds and as the reference the fast paths are tested against.
     """
-    ran_out_before = now - timedelta(seconds=grace_seconds)
-    if cutoff is not None:
-        ran_out_before = min(ran_out_before, cutoff)
-    finished = Attempt.status.in_(GRADED_STATUSES)
-    if cutoff is not None:
-        finished = and_(finished, func.coalesce(Attempt.finished_at, Attempt.deadline) <= cutoff)
-    query = (
-        select(Attempt, User.organization_id, User.display_name)
-        .join(User, User.id == Attempt.user_id)
-        .where(
-            Attempt.contest_id == contest.id,
-            Attempt.is_preview.is_(False),
-            User.is_test_account.is_(False),
-            or_(
-                finished,
-                and_(
-                    Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < ran_out_before
-                ),
-            ),
-        )
+    query = select(Attempt, User.organization_id, User.display_name).where(
+        *counted_attempts(contest.id, now=now, grace_seconds=grace_seconds, cutoff=cutoff)
     )
     levels = org_level_map()
     per_user: dict[int, list[Entry]] = defaultdict(list)
@@ -142,14 +148,17 @@ def _named(entry: Entry, name: str, org_id: int | None) -> Entry:
     return replace(entry, name=name, org_id=org_id)
 
 
-def standing_entry(row: Standing) -> Entry:
+def standing_entry(row: Standing | EventStanding, name: str = "", org_id=None) -> Entry:
+    """A standings row (contest, or themed day / week) as a ranking entry."""
     return Entry(
         user_id=row.user_id,
         score=row.score,
         time_used_ms=row.time_used_ms,
         submitted_at=row.finished_at,
-        attempt_id=row.attempt_id,
-        attempt_number=row.attempt_number,
+        attempt_id=getattr(row, "attempt_id", None),
+        attempt_number=getattr(row, "attempt_number", 1),
+        name=name,
+        org_id=org_id,
         region_id=row.region_id,
         school_id=row.school_id,
         class_id=row.class_id,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased
 
 from quiz.extensions import db
 from quiz.models import User
+from quiz.services.boards.entries import standing_entry
 from quiz.services.boards.ranking import Entry, competition_ranks, rank_tuple, sort_key
 
 
@@ -77,19 +78,7 @@ class SqlSource:
         return select(m, User.display_name, User.organization_id).join(User, User.id == m.user_id)
 
     def _entry(self, row, name, org_id) -> Entry:
-        return Entry(
-            user_id=row.user_id,
-            score=row.score,
-            time_used_ms=row.time_used_ms,
-            submitted_at=row.finished_at,
-            attempt_id=getattr(row, "attempt_id", None),
-            attempt_number=getattr(row, "attempt_number", 1),
-            name=name,
-            org_id=org_id,
-            region_id=row.region_id,
-            school_id=row.school_id,
-            class_id=row.class_id,
-        )
+        return standing_entry(row, name, org_id)
 
     def page(self, offset: int, limit: int, exclude: set[int] = frozenset()) -> list[Entry]:
         m = self.model

@@ -3,7 +3,7 @@ who manages them, who may enter, and the papers drawn for attempts.
 """
 
 from .draw import public_item
-from .editing import attempt_count, delete, duplicate, save_contest, values_of
+from .editing import attempt_count, delete, duplicate, save_contest
 from .entry import (
     check_join_code,
     enter,
@@ -15,7 +15,7 @@ from .entry import (
 )
 from .papers import build_paper, preview_paper, source_info
 from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
-from .values import DEFAULT_TYPE_COUNTS, ContestValues
+from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests
 
 __all__ = [

@@ -18,6 +18,7 @@ from quiz.services.contests.values import (
     check_references,
     draw_signature,
     validate,
+    values_of,
 )
 
 
@@ -83,35 +84,6 @@ def save_contest(
         db.session.rollback()
         raise DomainError("比赛设置无效（数据库约束）。", code="integrity") from error
     return contest
-
-
-def values_of(contest: Contest) -> ContestValues:
-    """The editable values of a contest (for edit forms and duplication)."""
-    rules = contest.draw_rules or {}
-    return ContestValues(
-        title=contest.title,
-        description=contest.description,
-        themed_day=contest.themed_day,
-        opens_at=contest.opens_at,
-        closes_at=contest.closes_at,
-        time_limit_seconds=contest.time_limit_seconds,
-        question_count=contest.question_count,
-        draw_mode=contest.draw_mode,
-        type_counts=dict(rules.get("types", {})),
-        difficulty_counts=dict(rules.get("difficulty", {})),
-        fixed_question_ids=[link.question_id for link in contest.fixed_questions],
-        points_per_question=contest.points_per_question,
-        partial_credit=contest.partial_credit,
-        attempts_allowed=contest.attempts_allowed,
-        counting=contest.counting,
-        access=contest.access,
-        join_code=contest.join_code,
-        organization_ids=[link.organization_id for link in contest.allowed_organizations],
-        show_answers=contest.show_answers,
-        auto_submit_after_switches=contest.auto_submit_after_switches,
-        event_id=contest.event_id,
-        freeze_at=contest.freeze_at,
-    )
 
 
 def duplicate(contest: Contest, *, actor: User) -> Contest:

@@ -23,22 +23,22 @@ def manageable(user: User) -> tuple[list[Event], list[Contest]]:
 
 def require_manageable(contest: Contest | None, user: User) -> Contest:
     """Organizers manage contests of their own unit (or below); admins manage all."""
-    if contest is None:
-        raise NotFound("比赛不存在。")
-    scope = managed_ids(user)
-    if scope is not None and contest.organization_id not in scope:
-        raise Forbidden("您无权管理该比赛。")
-    return contest
+    return _in_scope(contest, user, missing="比赛不存在。", refused="您无权管理该比赛。")
 
 
 def require_manageable_event(event: Event | None, user: User) -> Event:
     """The same scope rule for events."""
-    if event is None:
-        raise NotFound("活动不存在。")
+    return _in_scope(event, user, missing="活动不存在。", refused="您无权管理该活动。")
+
+
+def _in_scope(owned, user: User, *, missing: str, refused: str):
+    """``owned`` (a contest or event) if it belongs to ``user``'s unit or below."""
+    if owned is None:
+        raise NotFound(missing)
     scope = managed_ids(user)
-    if scope is not None and event.organization_id not in scope:
-        raise Forbidden("您无权管理该活动。")
-    return event
+    if scope is not None and owned.organization_id not in scope:
+        raise Forbidden(refused)
+    return owned
 
 
 def get_managed_contest(contest_id: int, user: User) -> Contest:

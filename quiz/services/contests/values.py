@@ -157,25 +157,31 @@ def draw_signature(contest_or_values) -> tuple:
     )
 
 
+#: Settings stored on the contest as they are; the others (title, join code, draw rules, linked
+#: units and questions) are normalized or kept in their own tables.
+PLAIN_FIELDS = (
+    "title", "description", "themed_day", "opens_at", "closes_at", "time_limit_seconds",
+    "question_count", "draw_mode", "points_per_question", "partial_credit", "attempts_allowed",
+    "counting", "access", "join_code", "show_answers", "auto_submit_after_switches", "event_id",
+    "freeze_at",
+)  # fmt: skip
+
+
+def values_of(contest: Contest) -> ContestValues:
+    """The editable values of a contest (for edit forms and duplication)."""
+    rules = contest.draw_rules or {}
+    return ContestValues(
+        **{name: getattr(contest, name) for name in PLAIN_FIELDS},
+        type_counts=dict(rules.get("types", {})),
+        difficulty_counts=dict(rules.get("difficulty", {})),
+        fixed_question_ids=[link.question_id for link in contest.fixed_questions],
+        organization_ids=[link.organization_id for link in contest.allowed_organizations],
+    )
+
+
 def apply_values(contest: Contest, values: ContestValues) -> None:
-    for name in (
-        "description",
-        "themed_day",
-        "opens_at",
-        "closes_at",
-        "time_limit_seconds",
-        "question_count",
-        "draw_mode",
-        "points_per_question",
-        "partial_credit",
-        "attempts_allowed",
-        "counting",
-        "access",
-        "show_answers",
-        "auto_submit_after_switches",
-        "event_id",
-        "freeze_at",
-    ):
+    """Write ``values`` onto ``contest`` (normalized; not committed)."""
+    for name in PLAIN_FIELDS:
         setattr(contest, name, getattr(values, name))
     contest.title = values.title.strip()
     contest.themed_day = values.themed_day or None

@@ -24,7 +24,7 @@ from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
 from quiz.services.questions.rules import question_problems
-from quiz.services.questions.store import upsert_sources
+from quiz.services.questions.store import ChangeCounts, upsert_sources
 
 IMPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
@@ -40,14 +40,13 @@ class BankImportError(DomainError):
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ImportReport(ChangeCounts):
+    """What a spreadsheet or JSON import did."""
+
     sources_created: int = 0
 
     def summary(self) -> str:
-        text = f"新增 {self.created}，更新 {self.updated}，未变 {self.unchanged}"
+        text = self.counts_text()
         if self.sources_created:
             text += f"，新建出处 {self.sources_created}（只有编号，无原文）"
         return text

@@ -29,22 +29,28 @@ SOURCE_FIELDS = ("title", "publisher", "date", "path", "sha256")
 
 
 @dataclass
-class LoadReport:
-    """What a load did, for the CLI and the flash messages."""
+class ChangeCounts:
+    """How many questions a load or an import created, updated or left as they were."""
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+
+    def counts_text(self) -> str:
+        return f"新增 {self.created}，更新 {self.updated}，未变 {self.unchanged}"
+
+
+@dataclass
+class LoadReport(ChangeCounts):
+    """What a load did, for the CLI and the flash messages."""
+
     retired: int = 0
     created_approved: int = 0
     kept_edited: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"新增 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
-            f"停用 {self.retired}，保留界面修改 {len(self.kept_edited)}"
-        )
+        return f"{self.counts_text()}，停用 {self.retired}，保留界面修改 {len(self.kept_edited)}"
 
 
 def _fields_from(raw: dict) -> dict:

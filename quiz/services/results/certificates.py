@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from quiz.extensions import db
@@ -19,6 +19,7 @@ from quiz.models import Attempt, Standing, User
 from quiz.services import Conflict, Forbidden, NotFound
 from quiz.services.accounts import managed_ids
 from quiz.services.boards import SqlSource, mask_name
+from quiz.services.results.pdf_layout import CertificateData, render_certificate_pdf
 from quiz.timeutil import to_local
 
 MAC_BYTES = 4
@@ -47,17 +48,11 @@ def attempt_for_code(code: str, secret: str) -> int | None:
     return attempt_id if hmac.compare_digest(raw[4:], _mac(secret, attempt_id)) else None
 
 
-@dataclass
-class Certificate:
-    attempt: Attempt
-    name: str
-    organization: str
-    contest: str
-    event: str | None
-    score: float
-    max_score: float
-    rank: int | None
-    code: str
+@dataclass(frozen=True)
+class Certificate(CertificateData):
+    """What a certificate prints, with the attempt it is for (pages link to it)."""
+
+    attempt: Attempt | None = None
     submitted_at: datetime | None = None  # naive UTC, the counted submission
 
 
@@ -80,6 +75,7 @@ def certificate(attempt: Attempt, secret: str, *, masked: bool = False) -> Certi
         max_score=standing.max_score,
         rank=rank,
         code=code_for(attempt.id, secret),
+        date=to_local(standing.finished_at).date() if standing.finished_at else None,
         submitted_at=standing.finished_at,
     )
 
@@ -115,22 +111,8 @@ def qr_svg(url: str) -> str:
 
 
 def certificate_pdf(found: Certificate, verify_url: str, *, font_path: str | None = None) -> bytes:
-    """The certificate as an A4 landscape PDF (see :mod:`quiz.services.certificate_pdf`)."""
-    from quiz.services.results.pdf_layout import CertificateData, render_certificate_pdf
-
-    data = CertificateData(
-        name=found.name,
-        organization=found.organization,
-        contest=found.contest,
-        event=found.event,
-        score=found.score,
-        max_score=found.max_score,
-        rank=found.rank,
-        date=to_local(found.submitted_at).date() if found.submitted_at else None,
-        code=found.code,
-        verify_url=verify_url,
-    )
-    return render_certificate_pdf(data, font_path=font_path)
+    """The certificate as an A4 landscape PDF (see :mod:`quiz.services.results.pdf_layout`)."""
+    return render_certificate_pdf(replace(found, verify_url=verify_url), font_path=font_path)
 
 
 def download_name(found: Certificate) -> str:

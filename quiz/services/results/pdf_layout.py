@@ -94,7 +94,7 @@ class CertificateData:
     rank: int | None
     date: date | None  # of the counted submission, Asia/Shanghai
     code: str
-    verify_url: str
+    verify_url: str = ""  # filled in by the web layer, which knows the site's address
 
 
 def format_score(value: float) -> str:

@@ -19,14 +19,14 @@ import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
-from quiz.models import Attempt, Contest, User
+from quiz.models import Attempt, Contest
+from quiz.services.boards import counted_attempts
 
 FACILITY_RANGE = (0.2, 0.95)
 
@@ -153,19 +153,9 @@ def summarize(papers: list[list[dict]], maximum: float) -> ContestStats:
 
 def finished_attempts(contest: Contest, *, now: datetime, grace_seconds: float) -> list[Attempt]:
     """Finished (or run-out) non-preview attempts of non-test students, answers loaded."""
-    cutoff = now - timedelta(seconds=grace_seconds)
     query = (
         select(Attempt)
-        .join(User, User.id == Attempt.user_id)
-        .where(
-            Attempt.contest_id == contest.id,
-            Attempt.is_preview.is_(False),
-            User.is_test_account.is_(False),
-            or_(
-                Attempt.status.in_(GRADED_STATUSES),
-                and_(Attempt.status == AttemptStatus.IN_PROGRESS, Attempt.deadline < cutoff),
-            ),
-        )
+        .where(*counted_attempts(contest.id, now=now, grace_seconds=grace_seconds))
         .options(selectinload(Attempt.answers), selectinload(Attempt.user))
         .order_by(Attempt.id)
     )
