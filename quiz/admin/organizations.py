@@ -73,33 +73,38 @@ def organization(org_id: int):
 @bp.route("/organizations/<int:org_id>/children", methods=["POST"])
 def create_child(org_id: int):
     """Add a school under a region, or a class under a school."""
-    parent = accounts.get_managed(current_user, org_id)
-    form = OrganizationForm()
-    if form.validate_on_submit():
-        try:
-            child = accounts.create_child(current_user, parent, form.name.data)
-        except DomainError as error:
-            form.name.errors.append(error.message)
-            return _node_page(parent, 422, child_form=form)
-        flash(_("已新建“%(name)s”。", name=child.name), "success")
-        return redirect(url_for("admin.organization", org_id=parent.id))
-    return _node_page(parent, 422, child_form=form)
+
+    def add(parent, name):
+        child = accounts.create_child(current_user, parent, name)
+        return _("已新建“%(name)s”。", name=child.name)
+
+    return _one_field_action(org_id, OrganizationForm(), "name", "child_form", add)
 
 
 @bp.route("/organizations/<int:org_id>/rename", methods=["POST"])
 def rename_organization(org_id: int):
     """Rename a unit; sibling names stay unique."""
+
+    def rename(org, name):
+        accounts.rename(current_user, org, name)
+        return _("已重命名。")
+
+    return _one_field_action(org_id, RenameForm(), "new_name", "rename_form", rename)
+
+
+def _one_field_action(org_id: int, form, field: str, form_name: str, action):
+    """A node form with one name field: run ``action(org, name)`` (it returns the success
+    message), then go back to the node; a refusal is shown under the field."""
     org = accounts.get_managed(current_user, org_id)
-    form = RenameForm()
     if form.validate_on_submit():
         try:
-            accounts.rename(current_user, org, form.new_name.data)
+            done = action(org, form[field].data)
         except DomainError as error:
-            form.new_name.errors.append(error.message)
+            form[field].errors.append(error.message)
         else:
-            flash(_("已重命名。"), "success")
+            flash(done, "success")
             return redirect(url_for("admin.organization", org_id=org.id))
-    return _node_page(org, 422, rename_form=form)
+    return _node_page(org, 422, **{form_name: form})
 
 
 @bp.route("/organizations/<int:org_id>/merge", methods=["POST"])

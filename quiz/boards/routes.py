@@ -35,7 +35,8 @@ def _state(ref: BoardRef):
     return board_state(ref, current_user, now=utcnow(), grace=grace_seconds())
 
 
-def _render_board(state, title: str, api_url: str, **context):
+def _render_board(state, title: str, api_endpoint: str, **context):
+    """The board page; its JSON twin (polled by board.js) is ``api_endpoint`` for the same ids."""
     page, offset = _paging()
     data = board_page(
         state, offset=offset, limit=PER_PAGE, now=utcnow(), grace=grace_seconds(),
@@ -47,7 +48,7 @@ def _render_board(state, title: str, api_url: str, **context):
         board=data,
         page=page,
         pages=max(1, -(-data.total // PER_PAGE)),
-        api_url=api_url,
+        api_url=url_for(api_endpoint, **request.view_args),
         live=state.viewer.live,
         themed_days=THEMED_DAYS,
         **context,
@@ -75,41 +76,29 @@ def contest_board(contest_id: int):
     """A contest's leaderboard."""
     state = _state(BoardRef("contest", contest_id=contest_id))
     contest = state.owner
-    return _render_board(
-        state,
-        contest.title,
-        url_for("api.contest_leaderboard", contest_id=contest_id),
-        contest=contest,
-        event=contest.event,
-    )
+    context = {"contest": contest, "event": contest.event}
+    return _render_board(state, contest.title, "api.contest_leaderboard", **context)
 
 
 @bp.route("/events/<int:event_id>")
 def week_board(event_id: int):
     """The week's leaderboard of an event: the six themed days summed."""
     state = _state(BoardRef("week", event_id=event_id))
-    return _render_board(
-        state,
-        f"{state.owner.title} · 周总榜",
-        url_for("api.week_leaderboard", event_id=event_id),
-        event=state.owner,
-    )
+    title = f"{state.owner.title} · 周总榜"
+    return _render_board(state, title, "api.week_leaderboard", event=state.owner)
 
 
 @bp.route("/events/<int:event_id>/days/<day>")
 def day_board(event_id: int, day: str):
     """A themed day's leaderboard of an event."""
     state = _state(BoardRef("day", event_id=event_id, day=day))
-    return _render_board(
-        state,
-        f"{state.owner.title} · {THEMED_DAYS[day]}",
-        url_for("api.day_leaderboard", event_id=event_id, day=day),
-        event=state.owner,
-        day=day,
-    )
+    title = f"{state.owner.title} · {THEMED_DAYS[day]}"
+    return _render_board(state, title, "api.day_leaderboard", event=state.owner, day=day)
 
 
-def _render_orgs(state, title: str, api_url: str, **context):
+def _render_orgs(state, title: str, api_endpoint: str, **context):
+    """The units page; its JSON twin is ``api_endpoint`` for the same ids, level and day."""
+    api_url = url_for(api_endpoint, **request.view_args)
     level = request.args.get("level", "school")
     if level not in LEVELS:
         abort(404)
@@ -145,25 +134,16 @@ def event_orgs(event_id: int):
     )
     state = _state(ref)
     label = THEMED_DAYS[day] if day else "周总榜"
-    return _render_orgs(
-        state,
-        f"{state.owner.title} · {label} · 单位排名",
-        url_for("api.event_org_leaderboard", event_id=event_id),
-        event=state.owner,
-        day=day,
-    )
+    title = f"{state.owner.title} · {label} · 单位排名"
+    return _render_orgs(state, title, "api.event_org_leaderboard", event=state.owner, day=day)
 
 
 @bp.route("/contests/<int:contest_id>/organizations")
 def contest_orgs(contest_id: int):
     """Units ranked on one contest."""
     state = _state(BoardRef("contest", contest_id=contest_id))
-    return _render_orgs(
-        state,
-        f"{state.owner.title} · 单位排名",
-        url_for("api.contest_org_leaderboard", contest_id=contest_id),
-        contest=state.owner,
-    )
+    title = f"{state.owner.title} · 单位排名"
+    return _render_orgs(state, title, "api.contest_org_leaderboard", contest=state.owner)
 
 
 @bp.route("/events/<int:event_id>/projector")
