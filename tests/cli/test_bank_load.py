@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import Question, Source
-from tests.bank_app.helpers import SOURCE_ID, SOURCE_TEXT, bank_dict, write_bank
+from tests.helpers.bank import SOURCE_ID, SOURCE_TEXT, bank_dict, write_bank
 
 pytestmark = pytest.mark.db
 

@@ -1,4 +1,4 @@
-"""Shared pieces of the browser tests: Debian's chromium, the skip rule, the live server.
+"""Plain helpers of the browser tests: Debian's chromium, the skip rule, the live server.
 
 Chromium is never downloaded: Playwright drives /usr/bin/chromium. Without it the browser
 tests are skipped, except under ``QUIZ_REQUIRE_BROWSER=1`` (CI), where that is a failure.
@@ -65,16 +65,3 @@ def serve(app):
         thread.join(timeout=5)
         with app.app_context():
             db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless chromium per test module."""
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()

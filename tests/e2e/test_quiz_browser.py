@@ -15,7 +15,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.conftest import e2e_app, require_chromium, serve
+from tests.e2e.server import e2e_app, require_chromium, serve
 from tests.factories import Factories
 
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "quiz-page.png"

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, select
+
 from quiz.extensions import db
-from quiz.models import Attempt, Contest, User
+from quiz.models import Attempt, Contest, Event, User
 from quiz.services import attempts as attempt_service
 from quiz.services.attempts.timing import fixed_deadline
 from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.pages import board_page
 from quiz.services.boards.refs import BoardRef, Viewer
 from quiz.services.boards.state import board_state
+from tests.clock import GRACE, NOW
 
-GRACE = 3
-T0 = datetime(2026, 10, 11, 2, 0, 0)
+#: When boards are read unless a test says otherwise: an hour into the factories' contests.
+LATER = NOW + timedelta(hours=1)
 
 
 def attempt(
@@ -31,9 +34,10 @@ def attempt(
     """An attempt scoring ``score`` that took ``used`` seconds, finished through the service."""
     start = start or contest.opens_at + timedelta(seconds=30)
     if number is None:
-        number = 1 + sum(
-            1
-            for a in db.session.query(Attempt.id).filter_by(contest_id=contest.id, user_id=user.id)
+        number = 1 + db.session.scalar(
+            select(func.count())
+            .select_from(Attempt)
+            .where(Attempt.contest_id == contest.id, Attempt.user_id == user.id)
         )
     row = Attempt(
         contest_id=contest.id,
@@ -60,7 +64,8 @@ def attempt(
 
 
 def read(ref: BoardRef, viewer: Viewer | None = None, *, now=None, offset=0, limit=50, cache=None):
-    now = now or T0 + timedelta(hours=1)
+    """One page of a board as ``viewer`` sees it at ``now`` (default LATER)."""
+    now = now or LATER
     state = board_state(ref, viewer=viewer or Viewer(), now=now, grace=GRACE)
     return board_page(
         state, offset=offset, limit=limit, now=now, grace=GRACE, cache=cache or BoardCache()
@@ -68,13 +73,12 @@ def read(ref: BoardRef, viewer: Viewer | None = None, *, now=None, offset=0, lim
 
 
 def ranks(page) -> list[tuple[int, str, float]]:
+    """(rank, name, score) of each row of a board page."""
     return [(row["rank"], row["name"], row["score"]) for row in page.rows]
 
 
 def event_with(days: list[str], *, counting: str = "best", per_day: int = 1):
     """An event with ``per_day`` contests for each themed day in ``days`` (no bank needed)."""
-    from quiz.models import Event
-
     event = Event(title="四川省网安周", start_date="2026-10-11")
     db.session.add(event)
     db.session.flush()
@@ -85,8 +89,8 @@ def event_with(days: list[str], *, counting: str = "best", per_day: int = 1):
                 event_id=event.id,
                 title=f"{day}-{n}",
                 themed_day=day,
-                opens_at=T0 - timedelta(minutes=1),
-                closes_at=T0 + timedelta(hours=2),
+                opens_at=NOW - timedelta(minutes=1),
+                closes_at=NOW + timedelta(hours=2),
                 counting=counting,
             )
             db.session.add(contest)

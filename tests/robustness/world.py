@@ -7,14 +7,13 @@ started attempt, and a roster import whose credentials are still pending.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-import pytest
-
 from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
-from quiz.models import Attempt, Organization
+from quiz.models import Organization
 from quiz.services import accounts
 from quiz.services.attempts.lifecycle import start_attempt
 from quiz.services.contests.papers import build_paper
@@ -128,11 +127,6 @@ def build_world(app, factories) -> World:
     return world
 
 
-@pytest.fixture
-def world(app, factories) -> World:
-    return build_world(app, factories)
-
-
-def attempt_row(attempt_id: int) -> Attempt:
-    db.session.expire_all()
-    return db.session.get(Attempt, attempt_id)
+def build_url(rule, values: dict[str, str]) -> str:
+    """Substitute raw strings into the rule (url_for would refuse garbage for int converters)."""
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values[m.group(1)], rule.rule)

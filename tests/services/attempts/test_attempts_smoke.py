@@ -8,9 +8,9 @@ import pytest
 
 from quiz.services import attempts
 from quiz.services.contests.papers import build_paper
+from tests.clock import GRACE
 
 pytestmark = pytest.mark.db
-GRACE = 3
 
 
 def test_start_answer_submit(factories):

@@ -10,15 +10,10 @@ from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import attempts
 from quiz.services.contests.papers import build_paper
+from tests.clock import GRACE
+from tests.helpers.attempts import right_answer
 
 pytestmark = pytest.mark.db
-GRACE = 3
-
-
-def _right_answer(item: dict) -> dict:
-    if item["type"] == "fill_blank":
-        return {"text": item["key"][0]}
-    return {"choice": item["key"]}
 
 
 def test_concurrent_saves_do_not_lose_points(app, factories):
@@ -36,10 +31,10 @@ def test_concurrent_saves_do_not_lose_points(app, factories):
         with app.app_context():
             other = db.session.get(Attempt, attempt.id)
             attempts.save_answer(
-                other, second["question_id"], now=now, grace_seconds=GRACE, **_right_answer(second)
+                other, second["question_id"], now=now, grace_seconds=GRACE, **right_answer(second)
             )
         attempts.save_answer(
-            stale, first["question_id"], now=now, grace_seconds=GRACE, **_right_answer(first)
+            stale, first["question_id"], now=now, grace_seconds=GRACE, **right_answer(first)
         )
         assert stale.score == first["points"] + second["points"]
     db.session.expire_all()

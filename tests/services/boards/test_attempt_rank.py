@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,15 +11,14 @@ from quiz.models import Attempt
 from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.pages import attempt_rank
 from quiz.services.boards.standings import rebuild_standings
+from tests.clock import GRACE, NOW
 
 pytestmark = pytest.mark.db
-T0 = datetime(2026, 10, 11, 2, 0, 0)
-GRACE = 3
 
 
 @pytest.fixture
 def contest(factories):
-    return factories.contest(now=T0)
+    return factories.contest(now=NOW)
 
 
 def current_rank(contest, attempt, now, grace):
@@ -27,7 +26,7 @@ def current_rank(contest, attempt, now, grace):
     return attempt_rank(attempt, now=now, grace=grace, cache=BoardCache(8))
 
 
-def add(contest, user, score, used_s, *, status="submitted", start=T0, preview=False, number=1):
+def add(contest, user, score, used_s, *, status="submitted", start=NOW, preview=False, number=1):
     attempt = Attempt(
         contest_id=contest.id,
         user_id=user.id,
@@ -48,11 +47,11 @@ def add(contest, user, score, used_s, *, status="submitted", start=T0, preview=F
 
 
 def test_rank_among_other_students(contest, factories):
-    now = T0 + timedelta(hours=1)
+    now = NOW + timedelta(hours=1)
     me = add(contest, factories.student(), 30, 100)
     add(contest, factories.student(), 40, 500)  # higher score
     add(contest, factories.student(), 30, 90)  # same score, faster
-    add(contest, factories.student(), 30, 100, start=T0 - timedelta(seconds=5))  # earlier
+    add(contest, factories.student(), 30, 100, start=NOW - timedelta(seconds=5))  # earlier
     add(contest, factories.student(), 30, 120)  # slower: behind
     add(contest, factories.student(), 20, 10)  # lower
     add(contest, factories.student(), 40, 10, status="voided")
@@ -67,8 +66,8 @@ def test_rank_among_other_students(contest, factories):
 def test_overdue_open_attempts_count_as_finished(contest, factories):
     me = add(contest, factories.student(), 10, 100)
     add(contest, factories.student(), 20, 0, status="in_progress")
-    assert current_rank(contest, me, T0 + timedelta(minutes=5), GRACE) == 1
-    assert current_rank(contest, me, T0 + timedelta(minutes=11), GRACE) == 2
+    assert current_rank(contest, me, NOW + timedelta(minutes=5), GRACE) == 1
+    assert current_rank(contest, me, NOW + timedelta(minutes=11), GRACE) == 2
 
 
 def test_student_counted_once_and_own_attempts_ignored(contest, factories):
@@ -78,12 +77,12 @@ def test_student_counted_once_and_own_attempts_ignored(contest, factories):
     rival = factories.student()
     add(contest, rival, 40, 50)
     add(contest, rival, 20, 50, number=2)  # beats mine on time too, but rival counts once
-    assert current_rank(contest, mine, T0 + timedelta(hours=1), GRACE) == 2
+    assert current_rank(contest, mine, NOW + timedelta(hours=1), GRACE) == 2
 
 
 def test_frozen_board_hides_rank(contest, factories):
     me = add(contest, factories.student(), 10, 100)
-    contest.freeze_at = T0 + timedelta(minutes=30)
+    contest.freeze_at = NOW + timedelta(minutes=30)
     db.session.commit()
-    assert current_rank(contest, me, T0 + timedelta(minutes=29), GRACE) == 1
-    assert current_rank(contest, me, T0 + timedelta(minutes=30), GRACE) is None
+    assert current_rank(contest, me, NOW + timedelta(minutes=29), GRACE) == 1
+    assert current_rank(contest, me, NOW + timedelta(minutes=30), GRACE) is None

@@ -15,10 +15,10 @@ from quiz.services.boards.ranking import ranked
 from quiz.services.boards.refs import BoardRef, Viewer
 from quiz.services.boards.sources import MemorySource, SqlSource, assemble_page
 from quiz.services.boards.standings import rebuild_standings
-from tests.boards.helpers import GRACE, T0, attempt, event_with, ranks, read
+from tests.clock import GRACE
+from tests.helpers.boards import LATER, attempt, event_with, ranks, read
 
 pytestmark = pytest.mark.db
-LATER = T0 + timedelta(hours=1)
 
 
 def test_shared_ranks_on_a_contest_board(factories, contest):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from quiz.services.boards.ranking import (
     Entry,
@@ -14,12 +14,13 @@ from quiz.services.boards.ranking import (
     unit_results,
     week_total,
 )
-
-T = datetime(2026, 10, 11, 2, 0)
+from tests.clock import NOW
 
 
 def entry(uid, score, used=60, at=0, number=1, **extra):
-    return Entry(uid, score, used * 1000, T + timedelta(seconds=at), attempt_number=number, **extra)
+    return Entry(
+        uid, score, used * 1000, NOW + timedelta(seconds=at), attempt_number=number, **extra
+    )
 
 
 def test_higher_score_then_less_time_then_earlier_submission():
@@ -59,7 +60,7 @@ def test_week_sum_counts_missing_days_as_zero():
     week = week_total({"campus": entry(1, 30, 100, at=10), "law": entry(1, 25.5, 50, at=99)})
     assert week.score == 55.5
     assert week.time_used_ms == 150_000
-    assert week.submitted_at == T + timedelta(seconds=99)
+    assert week.submitted_at == NOW + timedelta(seconds=99)
     assert week.days == {"campus": 30, "law": 25.5}
 
 

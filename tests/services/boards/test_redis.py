@@ -13,7 +13,7 @@ from quiz.services.boards import redis_sets as redis_boards
 from quiz.services.boards.cache import BoardCache
 from quiz.services.boards.redis_sets import TIME_MAX, encode
 from quiz.services.boards.refs import BoardRef, Viewer
-from tests.boards.helpers import attempt, event_with, read
+from tests.helpers.boards import attempt, event_with, read
 
 pytestmark = pytest.mark.db
 
@@ -102,10 +102,3 @@ def test_redis_down_falls_back_to_sql(app, factories, contest, caplog):
     assert page.total == 3
     assert "Redis" in caplog.text
     db.session.rollback()
-
-
-def test_rebuild_command(runner, factories, contest):
-    attempt(contest, factories.student(), score=10)
-    result = runner.invoke(args=["boards", "rebuild", "--contest", str(contest.id)])
-    assert result.exit_code == 0 and "1 名学生" in result.output
-    assert runner.invoke(args=["boards", "rebuild", "--contest", "999"]).exit_code != 0

@@ -12,10 +12,10 @@ from quiz.services.boards.freeze import set_freeze
 from quiz.services.boards.organizations import org_board_page
 from quiz.services.boards.refs import BoardRef, Viewer, viewer_for
 from quiz.services.boards.state import board_state
-from tests.boards.helpers import GRACE, T0, attempt, event_with, read
+from tests.clock import GRACE, NOW
+from tests.helpers.boards import LATER, attempt, event_with, read
 
 pytestmark = pytest.mark.db
-NOW = T0 + timedelta(hours=1)
 
 
 @pytest.fixture
@@ -25,30 +25,30 @@ def frozen_setup(factories, contest):
     db.session.commit()
     early = factories.student(display_name="王小明")
     late = factories.student(display_name="李四海", organization="四川省/成都七中/高二(3)班")
-    attempt(contest, early, score=10, start=T0, used=60)
-    attempt(contest, late, score=40, start=T0, used=1200 - 660)  # finishes at T0 + 9 min
-    set_freeze(contest, T0 + timedelta(minutes=5), actor=organizer, now=T0 + timedelta(minutes=6))
+    attempt(contest, early, score=10, start=NOW, used=60)
+    attempt(contest, late, score=40, start=NOW, used=1200 - 660)  # finishes at NOW + 9 min
+    set_freeze(contest, NOW + timedelta(minutes=5), actor=organizer, now=NOW + timedelta(minutes=6))
     return contest, organizer, early, late
 
 
 def test_public_sees_the_board_as_of_the_freeze(frozen_setup):
     contest, _organizer, early, _late = frozen_setup
     ref = BoardRef("contest", contest_id=contest.id)
-    page = read(ref, Viewer(user_id=early.id), now=NOW)
+    page = read(ref, Viewer(user_id=early.id), now=LATER)
     assert page.frozen and page.total == 1 and page.rows[0]["score"] == 10
     assert page.frozen_at == "2026-10-11T02:05:00Z"
 
 
 def test_late_student_sees_no_rank_while_frozen(frozen_setup):
     contest, _organizer, _early, late = frozen_setup
-    page = read(BoardRef("contest", contest_id=contest.id), Viewer(user_id=late.id), now=NOW)
+    page = read(BoardRef("contest", contest_id=contest.id), Viewer(user_id=late.id), now=LATER)
     assert page.me is None
 
 
 def test_organizer_of_the_contest_sees_live(frozen_setup):
     contest, organizer, _early, _late = frozen_setup
     viewer = viewer_for(organizer, contest)
-    page = read(BoardRef("contest", contest_id=contest.id), viewer, now=NOW)
+    page = read(BoardRef("contest", contest_id=contest.id), viewer, now=LATER)
     assert viewer.live and not page.frozen and page.total == 2
 
 
@@ -56,35 +56,35 @@ def test_other_organizer_and_projector_see_public(frozen_setup, factories):
     contest, organizer, _early, _late = frozen_setup
     stranger = factories.organizer(unit="四川省/绵阳中学")
     ref = BoardRef("contest", contest_id=contest.id)
-    assert read(ref, viewer_for(stranger, contest), now=NOW).frozen
-    assert read(ref, viewer_for(organizer, contest, projector=True), now=NOW).frozen
+    assert read(ref, viewer_for(stranger, contest), now=LATER).frozen
+    assert read(ref, viewer_for(organizer, contest, projector=True), now=LATER).frozen
 
 
 def test_unfreezing_reveals_the_final_board(frozen_setup):
     contest, organizer, early, _late = frozen_setup
     cache = BoardCache()
     ref = BoardRef("contest", contest_id=contest.id)
-    assert read(ref, Viewer(user_id=early.id), now=NOW, cache=cache).total == 1
-    set_freeze(contest, None, actor=organizer, now=NOW)
-    page = read(ref, Viewer(user_id=early.id), now=NOW, cache=cache)
+    assert read(ref, Viewer(user_id=early.id), now=LATER, cache=cache).total == 1
+    set_freeze(contest, None, actor=organizer, now=LATER)
+    page = read(ref, Viewer(user_id=early.id), now=LATER, cache=cache)
     assert not page.frozen and page.total == 2 and page.me["rank"] == 2
 
 
 def test_future_freeze_time_is_live_until_it_passes(frozen_setup):
     contest, organizer, early, _late = frozen_setup
-    set_freeze(contest, T0 + timedelta(minutes=50), actor=organizer, now=T0)
+    set_freeze(contest, NOW + timedelta(minutes=50), actor=organizer, now=NOW)
     ref = BoardRef("contest", contest_id=contest.id)
-    assert not read(ref, Viewer(user_id=early.id), now=T0 + timedelta(minutes=20)).frozen
-    assert read(ref, Viewer(user_id=early.id), now=NOW).frozen
+    assert not read(ref, Viewer(user_id=early.id), now=NOW + timedelta(minutes=20)).frozen
+    assert read(ref, Viewer(user_id=early.id), now=LATER).frozen
 
 
 def test_names_are_masked_except_for_self_and_scoped_organizers(frozen_setup, factories):
     contest, organizer, early, late = frozen_setup
-    set_freeze(contest, None, actor=organizer, now=NOW)
+    set_freeze(contest, None, actor=organizer, now=LATER)
     ref = BoardRef("contest", contest_id=contest.id)
 
     def names(viewer):
-        return sorted(row["name"] for row in read(ref, viewer, now=NOW).rows)
+        return sorted(row["name"] for row in read(ref, viewer, now=LATER).rows)
 
     assert names(Viewer()) == ["李*海", "王*明"]
     assert names(Viewer(user_id=early.id)) == ["李*海", "王小明"]
@@ -109,12 +109,12 @@ def test_organization_board_averages_with_participation_minimum(factories):
     state = board_state(
         BoardRef("week", event_id=event.id),
         viewer=Viewer(user_id=b_students[0].id),
-        now=NOW,
+        now=LATER,
         grace=GRACE,
     )
     board = org_board_page(
         state, "school",
-        offset=0, limit=50, now=NOW, grace=GRACE, cache=BoardCache(), min_participants=3,
+        offset=0, limit=50, now=LATER, grace=GRACE, cache=BoardCache(), min_participants=3,
         viewer_org_id=b_students[0].organization_id,
     )  # fmt: skip
     rows = [

@@ -11,7 +11,7 @@ from quiz.services.contests.editing import save_contest, values_of
 from quiz.services.contests.papers import build_paper
 from quiz.services.contests.values import ContestValues
 from quiz.services.contests.week import create_week, week_type_counts
-from tests.admin_contests.conftest import NOW
+from tests.clock import GRACE, NOW
 
 pytestmark = pytest.mark.db
 
@@ -48,7 +48,7 @@ def test_unrunnable_values_are_refused(factories, campus_bank, overrides, code):
 def test_difficulty_change_is_locked_after_attempts(factories, clock):
     contest = factories.contest(now=NOW)
     attempts.start_attempt(
-        contest, factories.student(), now=NOW, grace_seconds=3, paper_builder=build_paper
+        contest, factories.student(), now=NOW, grace_seconds=GRACE, paper_builder=build_paper
     )
     changed = values_of(contest)
     changed.difficulty_counts = {"1": 4}

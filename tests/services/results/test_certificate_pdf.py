@@ -1,18 +1,11 @@
-"""Certificates as PDF: the pure renderer (fonts, content) and the download route's rules."""
+"""Certificates as PDF: the pure renderer (fonts, content, the QR code)."""
 
 from __future__ import annotations
 
-import base64
 import os
-import re
-import zlib
-from datetime import UTC, date, timedelta
-from urllib.parse import unquote
 
 import pytest
-import time_machine
 
-from quiz.extensions import db
 from quiz.services.results import pdf_layout as certificate_pdf
 from quiz.services.results.certificates import code_for
 from quiz.services.results.pdf_canvas import CID_FONT
@@ -24,9 +17,9 @@ from quiz.services.results.pdf_layout import (
     resolve_font,
     spaced_code,
 )
-from tests.boards.helpers import T0, attempt
+from tests.clock import NOW
+from tests.helpers.pdf import page_text, shown
 
-NOW = T0 + timedelta(hours=1)
 CODE = code_for(7, "test-secret")
 DATA = CertificateData(
     name="王小明",
@@ -36,43 +29,11 @@ DATA = CertificateData(
     score=37.5,
     max_score=40.0,
     rank=2,
-    date=date(2026, 10, 11),
+    date=NOW.date(),
     code=CODE,
     verify_url=f"http://localhost/verify/{CODE}",
 )
 INSTALLED = [path for path in CANDIDATE_FONTS if os.path.isfile(path)]
-
-
-def page_text(pdf: bytes) -> bytes:
-    """Every stream of the PDF, inflated (and ASCII85-decoded) when compressed."""
-    out = []
-    for raw in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        if raw.rstrip().endswith(b"~>"):  # ReportLab's compressed page: ASCII85 over Flate
-            raw = base64.a85decode(raw.rstrip()[:-2])
-        try:
-            out.append(zlib.decompressobj().decompress(raw))
-        except zlib.error:
-            out.append(raw)
-    return b"\n".join(out)
-
-
-ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def shown(pdf: bytes) -> bytes:
-    """The bytes of every string the pages show (``(...) Tj``), PDF escapes undone."""
-
-    def unescape(match: re.Match) -> bytes:
-        token = match.group(1)
-        if token[:1].isdigit():
-            return bytes([int(token, 8)])
-        return ESCAPES.get(token, token)
-
-    literals = re.findall(rb"\(((?:[^()\\]|\\.)*)\) Tj", page_text(pdf), re.S)
-    return b"\n".join(re.sub(rb"\\([0-7]{1,3}|.)", unescape, lit, flags=re.S) for lit in literals)
-
-
-# --- the renderer (no Flask) ---------------------------------------------------------------
 
 
 def test_formatting_helpers():
@@ -130,91 +91,3 @@ def test_the_qr_code_is_drawn_as_vector_squares(monkeypatch):
     pdf = render_certificate_pdf(DATA, font_path=None, compress=False)
     assert b"/Subtype /Image" not in pdf
     assert page_text(pdf).count(b" re f") > 50  # dark runs of modules
-
-
-# --- the route -----------------------------------------------------------------------------
-
-
-@pytest.mark.db
-class TestDownload:
-    @pytest.fixture(autouse=True)
-    def clock(self):
-        with time_machine.travel(NOW.replace(tzinfo=UTC), tick=False) as traveller:
-            yield traveller
-
-    @pytest.fixture
-    def tries(self, factories, contest):
-        organizer = factories.organizer("teacher")  # 四川省/广元中学, the students' school
-        contest.organization_id = organizer.organization_id
-        db.session.commit()
-        alice = factories.student("alice", display_name="王小明")
-        bob = factories.student("bob", display_name="李四海")
-        return contest, attempt(contest, alice, score=38), attempt(contest, bob, score=30)
-
-    def url(self, row) -> str:
-        return f"/certificates/{row.id}.pdf"
-
-    def test_the_student_downloads_their_pdf(self, client, auth, tries, app):
-        _contest, alice_try, _bob_try = tries
-        auth.login("alice")
-        response = client.get(self.url(alice_try))
-        assert response.status_code == 200
-        assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF-")
-        assert spaced_code(code_for(alice_try.id, app.config["SECRET_KEY"])).encode() in shown(
-            response.data
-        )
-        disposition = response.headers["Content-Disposition"]
-        assert disposition.startswith(f'attachment; filename="certificate-{alice_try.id}.pdf"')
-        utf8 = disposition.split("filename*=UTF-8''", 1)[1]
-        assert utf8.isascii() and unquote(utf8) == "荣誉证书-王小明-校园日知识竞赛.pdf"
-        assert "no-store" in response.headers["Cache-Control"]
-        page = client.get(f"/certificates/{alice_try.id}").get_data(as_text=True)
-        assert f'href="/certificates/{alice_try.id}.pdf"' in page
-
-    def test_access_rules(self, client, auth, tries, factories):
-        _contest, alice_try, _bob_try = tries
-        assert client.get(self.url(alice_try)).status_code in (302, 401)
-        auth.login("bob")
-        assert client.get(self.url(alice_try)).status_code == 403
-        auth.logout()
-        auth.login(factories.organizer(unit="四川省/成都七中").username)
-        assert client.get(self.url(alice_try)).status_code == 403
-        auth.logout()
-        auth.login("teacher")
-        assert client.get(self.url(alice_try)).status_code == 200
-        auth.logout()
-        auth.login(factories.admin("root").username)
-        assert client.get(self.url(alice_try)).status_code == 200
-        assert client.get("/certificates/99999999999999999999.pdf").status_code == 404
-
-    def test_withheld_while_the_contest_is_frozen(self, client, auth, tries):
-        contest, alice_try, _bob_try = tries
-        contest.freeze_at = NOW - timedelta(minutes=5)
-        db.session.commit()
-        auth.login("alice")
-        assert client.get(self.url(alice_try)).status_code == 409
-        contest.freeze_at = None
-        db.session.commit()
-        assert client.get(self.url(alice_try)).status_code == 200
-
-    def test_a_test_account_gets_no_certificate(self, client, auth, contest, factories):
-        tester = factories.student("tester")
-        tester.is_test_account = True
-        db.session.commit()
-        row = attempt(contest, tester, score=10)
-        auth.login("tester")
-        assert client.get(self.url(row)).status_code == 404
-
-
-@pytest.mark.db
-class TestConfiguredFont:
-    @pytest.fixture
-    def app_config(self, app_config):
-        return {**app_config, "CERTIFICATE_FONT_PATH": "/nonexistent/NotoSansCJK.ttc"}
-
-    def test_a_nonexistent_font_path_still_gives_a_pdf(self, client, auth, contest, factories):
-        alice = factories.student("alice", display_name="王小明")
-        row = attempt(contest, alice, score=38)
-        auth.login("alice")
-        response = client.get(f"/certificates/{row.id}.pdf")
-        assert response.status_code == 200 and response.data.startswith(b"%PDF-")

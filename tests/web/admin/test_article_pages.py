@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import AuditLog, Question, Source
-from tests.bank_app.helpers import SOURCE_TEXT
+from tests.helpers.bank import SOURCE_TEXT
 
 pytestmark = pytest.mark.db
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import AuditLog, Question
 from quiz.services.questions.store import load_bank
-from tests.bank_app.helpers import SOURCE_ID, SOURCE_TEXT, bank_dict
+from tests.helpers.bank import SOURCE_ID, SOURCE_TEXT, bank_dict
 
 pytestmark = pytest.mark.db
 

@@ -9,7 +9,7 @@ from quiz.extensions import db
 from quiz.models import AuditLog, Contest
 from quiz.services import attempts
 from quiz.services.contests.papers import build_paper
-from tests.admin_contests.conftest import NOW
+from tests.clock import GRACE, NOW
 
 pytestmark = pytest.mark.db
 
@@ -55,7 +55,7 @@ def test_delete_asks_first_then_deletes(clock, client, factories, organizer):
 def test_delete_is_refused_once_there_are_attempts(clock, client, factories, organizer):
     contest = factories.contest(owner=organizer, now=NOW)
     attempts.start_attempt(
-        contest, factories.student(), now=NOW, grace_seconds=3, paper_builder=build_paper
+        contest, factories.student(), now=NOW, grace_seconds=GRACE, paper_builder=build_paper
     )
     confirm = client.get(f"/admin/contests/{contest.id}/delete").get_data(as_text=True)
     assert "已有1条答题记录，不能删除" in confirm and "确定删除" not in confirm

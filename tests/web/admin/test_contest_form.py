@@ -11,7 +11,8 @@ from quiz.extensions import db
 from quiz.models import AuditLog, Contest
 from quiz.services import attempts
 from quiz.services.contests.papers import build_paper
-from tests.admin_contests.conftest import NOW, contest_form
+from tests.clock import GRACE, NOW
+from tests.helpers.admin import contest_form
 
 pytestmark = pytest.mark.db
 
@@ -24,8 +25,8 @@ def test_create_contest_stores_shanghai_times_in_utc(client, organizer, campus_b
     response = client.post("/admin/contests/new", data=contest_form())
     assert response.status_code == 302, response.get_data(as_text=True)
     [contest] = contests()
-    assert contest.opens_at == datetime(2021, 10, 12, 1, 0)  # 09:00 in Shanghai
-    assert contest.closes_at == datetime(2021, 10, 12, 13, 0)
+    assert contest.opens_at == datetime(2026, 10, 11, 1, 0)  # 09:00 in Shanghai
+    assert contest.closes_at == datetime(2026, 10, 11, 13, 0)
     assert contest.time_limit_seconds == 600 and contest.question_count == 4
     assert contest.draw_rules["types"] == {"single_choice": 2, "true_false": 1, "fill_blank": 1}
     assert contest.organization_id == organizer.organization_id
@@ -34,7 +35,7 @@ def test_create_contest_stores_shanghai_times_in_utc(client, organizer, campus_b
     assert audit.target_id == contest.id and audit.actor_id == organizer.id
     # The edit form shows the times back in Shanghai.
     page = client.get(f"/admin/contests/{contest.id}/edit").get_data(as_text=True)
-    assert 'value="2021-10-12T09:00"' in page and 'value="2021-10-12T21:00"' in page
+    assert 'value="2026-10-11T09:00"' in page and 'value="2026-10-11T21:00"' in page
 
 
 def test_new_contest_form_renders(client, organizer):
@@ -47,7 +48,7 @@ def test_new_contest_form_renders(client, organizer):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"closes_at": "2021-10-12T08:00"}, "结束时间必须晚于开始时间"),
+        ({"closes_at": "2026-10-11T08:00"}, "结束时间必须晚于开始时间"),
         ({"time_limit_minutes": "0"}, "答题时限必须大于0"),
         ({"time_limit_minutes": "十"}, "请输入整数"),
         ({"opens_at": "明天"}, "请输入有效的日期和时间"),
@@ -61,7 +62,7 @@ def test_new_contest_form_renders(client, organizer):
         ({"count_single_choice": "3", "count_true_false": "2"}, "各题型数量之和超过了题目总数"),
         ({"question_count": "6", "count_single_choice": "4"}, "单选题缺2题"),
         ({"themed_day": "moon"}, "未知的主题日"),
-        ({"freeze_at": "2021-10-13T09:00"}, "封榜时间须在比赛开始和结束之间"),
+        ({"freeze_at": "2026-10-12T09:00"}, "封榜时间须在比赛开始和结束之间"),
     ],
 )
 def test_refusals_are_shown_in_chinese(client, organizer, campus_bank, overrides, message):
@@ -151,7 +152,7 @@ def test_draft_questions_cannot_be_hand_picked(client, organizer, campus_bank, f
 
 def start(contest, student, now):
     return attempts.start_attempt(
-        contest, student, now=now, grace_seconds=3, paper_builder=build_paper
+        contest, student, now=now, grace_seconds=GRACE, paper_builder=build_paper
     )[0]
 
 
@@ -172,7 +173,7 @@ def test_changing_the_draw_is_refused_once_students_have_attempts(
     assert contest.question_count == 4
     # Times and the title may still change (e.g. to extend the closing time).
     later = (NOW + timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M")
-    same_draw = contest_form(title="校园日（延长）", opens_at="2021-10-12T09:59", closes_at=later)
+    same_draw = contest_form(title="校园日（延长）", opens_at="2026-10-11T09:59", closes_at=later)
     assert client.post(f"/admin/contests/{contest.id}/edit", data=same_draw).status_code == 302
     db.session.expire_all()
     assert contest.title == "校园日（延长）"

@@ -9,7 +9,7 @@ from quiz.extensions import db
 from quiz.models import Contest
 from quiz.services import attempts
 from quiz.services.contests.papers import build_paper
-from tests.admin_contests.conftest import NOW
+from tests.clock import GRACE, NOW
 
 pytestmark = pytest.mark.db
 
@@ -20,7 +20,7 @@ def school_b(factories, clock):
     owner = factories.organizer("teacher_b", unit="四川省/成都七中")
     contest = factories.contest(owner=owner, now=NOW, title="七中校园日")
     attempt = attempts.start_attempt(
-        contest, factories.student(), now=NOW, grace_seconds=3, paper_builder=build_paper
+        contest, factories.student(), now=NOW, grace_seconds=GRACE, paper_builder=build_paper
     )[0]
     return contest, attempt
 

@@ -9,7 +9,7 @@ from quiz.extensions import db
 from quiz.models import AuditLog, Organization, User
 from quiz.services.accounts.organizations import find_by_path
 from quiz.services.spreadsheets import write_xlsx
-from tests.admin.conftest import OTHER_SCHOOL, text, upload
+from tests.helpers.admin import OTHER_SCHOOL, text, upload
 
 SCHOOL = "四川省/广元中学"
 

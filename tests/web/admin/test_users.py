@@ -10,7 +10,7 @@ from quiz.extensions import db
 from quiz.models import User
 from quiz.services.accounts.organizations import find_by_path
 from quiz.services.accounts.users import get_user_by_username
-from tests.admin.conftest import OTHER_SCHOOL, text
+from tests.helpers.admin import OTHER_SCHOOL, text
 
 CLASS = "四川省/广元中学/高一(1)班"
 

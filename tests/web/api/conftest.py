@@ -1,41 +1,10 @@
-"""API test helpers: a controllable clock, a JSON client wrapper, and answer helpers."""
+"""API fixtures: a JSON client wrapper speaking to /api/v1."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
-import time_machine
 
-from quiz.extensions import db
-from quiz.models import Attempt
 from tests.factories import DEFAULT_PASSWORD
-
-#: The factories' default "now": their contests open a minute before it.
-NOW = datetime(2026, 10, 11, 2, 0, 0)
-GRACE = 3
-
-
-class Clock:
-    """Frozen time that tests move explicitly (never sleep)."""
-
-    def __init__(self, traveller):
-        self._traveller = traveller
-        self.now = NOW
-
-    def set(self, when: datetime) -> datetime:
-        self.now = when
-        self._traveller.move_to(when.replace(tzinfo=UTC))
-        return when
-
-    def shift(self, **delta) -> datetime:
-        return self.set(self.now + timedelta(**delta))
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW.replace(tzinfo=UTC), tick=False) as traveller:
-        yield Clock(traveller)
 
 
 class Api:
@@ -77,24 +46,5 @@ class Api:
 
 @pytest.fixture
 def api(client) -> Api:
+    """The test client wrapped to speak JSON to /api/v1."""
     return Api(client)
-
-
-def stored(attempt_id: int) -> Attempt:
-    """The attempt as the database holds it now (requests run in their own sessions)."""
-    db.session.expire_all()
-    return db.session.get(Attempt, attempt_id)
-
-
-def right_answer(item: dict) -> dict:
-    """The request body that answers a paper item correctly."""
-    if item["type"] == "fill_blank":
-        return {"text": item["key"][0]}
-    return {"choice": item["key"]}
-
-
-def wrong_answer(item: dict) -> dict:
-    if item["type"] == "fill_blank":
-        return {"text": "不知道"}
-    wrong = [i for i in range(len(item["options"])) if i not in item["key"]]
-    return {"choice": wrong[:1]}

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.api.conftest import right_answer, stored, wrong_answer
+from tests.helpers.attempts import right_answer, stored, wrong_answer
 
 pytestmark = pytest.mark.db
 

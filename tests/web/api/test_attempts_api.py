@@ -12,7 +12,8 @@ from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services import attempts as service
 from quiz.services.contests.papers import build_paper
-from tests.api.conftest import GRACE, right_answer, stored, wrong_answer
+from tests.clock import GRACE
+from tests.helpers.attempts import right_answer, stored, wrong_answer
 
 pytestmark = pytest.mark.db
 
@@ -93,10 +94,10 @@ def test_answer_just_before_and_just_after_deadline_plus_grace(setup, api, clock
     first, second = paper[0], paper[1]
     assert api.answer(body["id"], first["question_id"], **right_answer(first)).status_code == 200
     deadline = stored(body["id"]).deadline
-    clock.set(deadline + timedelta(seconds=GRACE))  # the last accepted instant
+    clock.move_to(deadline + timedelta(seconds=GRACE))  # the last accepted instant
     ok = api.answer(body["id"], second["question_id"], **right_answer(second))
     assert ok.status_code == 200 and ok.get_json()["answered"] == 2
-    clock.set(deadline + timedelta(seconds=GRACE, milliseconds=1))
+    clock.move_to(deadline + timedelta(seconds=GRACE, milliseconds=1))
     late = api.answer(body["id"], first["question_id"], **wrong_answer(first))
     assert late.status_code == 409
     assert late.get_json()["error"]["code"] == "deadline_passed"
@@ -174,7 +175,7 @@ def test_extension_accepts_answers_after_original_deadline(setup, api, clock, fa
     attempt = stored(body["id"])
     original = attempt.deadline
     service.extend(attempt, 120, actor=factories.organizer("proctor"), now=clock.now)
-    clock.set(original + timedelta(seconds=60))
+    clock.move_to(original + timedelta(seconds=60))
     item = attempt.paper[0]
     assert api.answer(body["id"], item["question_id"], **right_answer(item)).status_code == 200
     state = api.get(f"/attempts/{body['id']}").get_json()

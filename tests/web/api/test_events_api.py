@@ -8,7 +8,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.models import IntegrityEvent
-from tests.api.conftest import stored
+from tests.helpers.attempts import stored
 
 pytestmark = pytest.mark.db
 

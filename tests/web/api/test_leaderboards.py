@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 
 import pytest
-import time_machine
 
 from quiz.extensions import db
-from tests.boards.helpers import T0, attempt, event_with
+from tests.clock import NOW
+from tests.helpers.boards import LATER, attempt, event_with
 
 pytestmark = pytest.mark.db
-NOW = T0 + timedelta(hours=1)
 
 
 @pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW.replace(tzinfo=UTC), tick=False) as traveller:
-        yield traveller
+def later(clock):
+    """Every request runs an hour into the contest."""
+    clock.move_to(LATER)
 
 
 @pytest.fixture
@@ -77,7 +76,7 @@ def test_etag_gives_304_until_the_board_changes(client, scene, factories):
 
 def test_etag_changes_when_an_attempt_runs_out(client, scene, factories, clock):
     contest, *_ = scene
-    row = attempt(contest, factories.student(), score=35, status="in_progress", start=NOW)
+    row = attempt(contest, factories.student(), score=35, status="in_progress", start=LATER)
     etag = client.get(url(contest)).headers["ETag"]
     clock.move_to((row.deadline + timedelta(seconds=4)).replace(tzinfo=UTC))
     response = client.get(url(contest), headers={"If-None-Match": etag})
@@ -124,7 +123,7 @@ def test_frozen_board_per_role_over_http(client, auth, scene, factories):
         f"/admin/contests/{contest.id}/freeze", data={"freeze_at": "2026-10-11T10:05"}
     )
     assert response.status_code == 302
-    attempt(contest, factories.student(), score=50, start=T0 + timedelta(minutes=30))
+    attempt(contest, factories.student(), score=50, start=NOW + timedelta(minutes=30))
     assert client.get(url(contest)).get_json()["total"] == 3  # organizer: live
     auth.logout()
     body = client.get(url(contest)).get_json()

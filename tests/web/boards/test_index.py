@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
 from quiz.services.contests.week import create_week
+from tests.clock import NOW
 
 pytestmark = pytest.mark.db
 
@@ -17,9 +16,7 @@ def test_index_links_every_board_of_an_event(client, factories):
         factories.question(type="true_false", days=("general",))
         factories.question(type="fill_blank", days=("general",))
         factories.question(type="multiple_choice", days=("general",))
-    event = create_week(
-        title="测试宣传周", start=date(2021, 10, 12), actor=None, now=datetime(2021, 10, 1)
-    )
+    event = create_week(title="测试宣传周", start=NOW.date(), actor=None, now=NOW)
     page = client.get("/boards/").get_data(as_text=True)
     assert "测试宣传周" in page
     assert f"/boards/events/{event.id}/projector" in page

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from quiz.services.attempts.lifecycle import submit
-from tests.play.conftest import NOW, start
+from tests.clock import GRACE, NOW
+from tests.helpers.play import start
 
 
 def test_home_is_the_contest_list_for_students_only(client, factories, clock):
@@ -53,7 +54,7 @@ def test_states_follow_the_clock(client, factories, student, clock):
 def test_closed_contest_links_to_results(client, factories, student, clock):
     contest = factories.contest(title="做过的比赛")
     attempt = start(client, contest)
-    submit(attempt, now=NOW, grace_seconds=3)
+    submit(attempt, now=NOW, grace_seconds=GRACE)
     clock.move_to(NOW + timedelta(hours=3))
     page = client.get("/contests").get_data(as_text=True)
     closed_part = page.split("已结束", 1)[1]

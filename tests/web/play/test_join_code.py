@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.play.conftest import attempt_count
+from tests.helpers.attempts import attempt_count
 
 
 def _code_contest(factories):

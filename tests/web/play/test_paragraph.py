@@ -1,6 +1,6 @@
 """The results page shows the source sentence inside its paragraph, escaped.
 
-The cutting itself is unit-tested with quiz.services.provenance in tests/bank_app.
+The cutting itself is unit-tested in tests/services/questions/test_provenance.py.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from datetime import timedelta
 from quiz.extensions import db
 from quiz.models import Source
 from quiz.services.attempts.lifecycle import submit
-from tests.play.conftest import NOW, start
+from tests.clock import GRACE, NOW
+from tests.helpers.play import start
 
 
 def test_markup_in_the_article_stays_escaped(client, factories, student, clock):
@@ -20,7 +21,7 @@ def test_markup_in_the_article_stays_escaped(client, factories, student, clock):
     # The factories' questions point at "测试文章。" with offsets 0..5; those no longer match,
     # so the sentence is found by searching the text.
     attempt = start(client, contest)
-    submit(attempt, now=NOW + timedelta(minutes=1), grace_seconds=3)
+    submit(attempt, now=NOW + timedelta(minutes=1), grace_seconds=GRACE)
     page = client.get(f"/attempts/{attempt.id}/result").get_data(as_text=True)
     assert "<script>alert" not in page and "<b>后文</b>" not in page
     assert (

@@ -9,7 +9,9 @@ from datetime import timedelta
 from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services.attempts.answers import save_answer
-from tests.play.conftest import NOW, attempt_count, start
+from tests.clock import GRACE, NOW
+from tests.helpers.attempts import attempt_count
+from tests.helpers.play import start
 
 
 def _data(html: str) -> dict:
@@ -48,7 +50,7 @@ def test_resume_returns_the_same_paper_and_answers(client, factories, student, c
     attempt = start(client, contest)
     item = attempt.paper[0]
     value = {"text": "答案"} if item["type"] == "fill_blank" else {"choice": [0]}
-    save_answer(attempt, item["question_id"], now=NOW, grace_seconds=3, **value)
+    save_answer(attempt, item["question_id"], now=NOW, grace_seconds=GRACE, **value)
     clock.move_to(NOW + timedelta(minutes=3))
     again = start(client, contest)
     assert again.id == attempt.id and attempt_count() == 1
@@ -92,7 +94,7 @@ def test_no_attempts_left(client, factories, student, clock):
     from quiz.services.attempts.lifecycle import submit
 
     contest = factories.contest()
-    submit(start(client, contest), now=NOW, grace_seconds=3)
+    submit(start(client, contest), now=NOW, grace_seconds=GRACE)
     page = client.get(f"/contests/{contest.id}").get_data(as_text=True)
     assert "答题次数已用完" in page
     response = client.post(f"/contests/{contest.id}/start", follow_redirects=True)

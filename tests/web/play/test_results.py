@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from quiz.services.attempts.lifecycle import submit
-from tests.play.conftest import NOW, answer_all, start
+from tests.clock import GRACE, NOW
+from tests.helpers.attempts import answer_all
+from tests.helpers.play import start
 
 
 def _finish(client, contest, *, right: bool, after=timedelta(minutes=4)):
     attempt = start(client, contest)
     answer_all(attempt, right=right, now=NOW + after)
-    submit(attempt, now=NOW + after, grace_seconds=3)
+    submit(attempt, now=NOW + after, grace_seconds=GRACE)
     return attempt
 
 

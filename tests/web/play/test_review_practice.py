@@ -9,14 +9,16 @@ from datetime import timedelta
 from quiz.extensions import db
 from quiz.models import Question, ReviewItem
 from quiz.services.attempts.lifecycle import submit
-from tests.play.conftest import NOW, answer_all, attempt_count, start
+from tests.clock import GRACE, NOW
+from tests.helpers.attempts import answer_all, attempt_count
+from tests.helpers.play import start
 
 
 def _wrong_attempt(client, factories, **contest_options):
     contest = factories.contest(**contest_options)
     attempt = start(client, contest)
     answer_all(attempt, right=False, now=NOW + timedelta(minutes=2))
-    submit(attempt, now=NOW + timedelta(minutes=2), grace_seconds=3)
+    submit(attempt, now=NOW + timedelta(minutes=2), grace_seconds=GRACE)
     return contest, attempt
 
 
