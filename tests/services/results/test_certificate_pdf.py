@@ -8,7 +8,7 @@ import pytest
 
 from quiz.services.results import pdf_layout as certificate_pdf
 from quiz.services.results.certificates import code_for
-from quiz.services.results.pdf_canvas import CID_FONT
+from quiz.services.results.pdf_canvas import CID_FONT, MixedText
 from quiz.services.results.pdf_layout import (
     CANDIDATE_FONTS,
     CertificateData,
@@ -75,7 +75,7 @@ def test_an_installed_truetype_cjk_font_is_embedded_with_a_cid_fallback_for_rare
     assert b"/FontFile2" in pdf  # the subset is embedded
     text = shown(pdf)
     assert spaced_code(CODE).encode() in text
-    if 0x4DAE not in certificate_pdf._Text(None, resolve_font(INSTALLED[0]))._cmap:
+    if 0x4DAE not in MixedText(None, resolve_font(INSTALLED[0]))._cmap:
         assert b"/BaseFont /STSong-Light" in pdf and "\u4dae".encode("utf-16-be") in text
 
 
