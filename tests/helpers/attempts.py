@@ -9,7 +9,17 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import Attempt
 from quiz.services.attempts.answers import save_answer
-from tests.clock import GRACE
+from quiz.services.attempts.lifecycle import start_attempt
+from quiz.services.contests.papers import build_paper
+from tests.clock import GRACE, NOW
+
+
+def begin(contest, student, *, now: datetime = NOW) -> Attempt:
+    """Start ``student``'s attempt at ``contest`` through the service, drawing a real paper."""
+    attempt, _created = start_attempt(
+        contest, student, now=now, grace_seconds=GRACE, paper_builder=build_paper
+    )
+    return attempt
 
 
 def right_answer(item: dict) -> dict:
