@@ -31,8 +31,11 @@ SERVICES = "quiz.services"
 KNOWN = {
     # quiz/bank/ belongs to the question-generator issue; issue 9 leaves it alone.
     *(
-        (f"quiz/bank/{name}.py", "imports display from quiz.bank.stems, which does not define it "
-         "(quiz.bank.stem_text does)")
+        (
+            f"quiz/bank/{name}.py",
+            "imports display from quiz.bank.stems, which does not define it "
+            "(quiz.bank.stem_text does)",
+        )
         for name in ("distractors", "generate", "questions")
     ),
     ("quiz/bank/stems.py", "__all__ lists display, which it only imports"),
@@ -43,7 +46,7 @@ KNOWN = {
     # The certificate PDF passes on the canvas module's CID font name (reported to the lead).
     ("quiz/services/results/pdf_layout.py", "__all__ lists CID_FONT, which it only imports"),
     ("quiz/services/results/pdf_layout.py", "imports CID_FONT without using it"),
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -363,11 +366,17 @@ def test_the_walk_catches_a_subpackage_importing_through_its_own_init(monkeypatc
 
 
 def test_the_walk_catches_a_re_export(monkeypatch):
-    _plant(monkeypatch, "quiz.services.boards.planted", "from .refs import BoardRef, Viewer\n"
-           "__all__ = ['BoardRef']\n\ndef viewer():\n    return Viewer()\n")  # fmt: skip
+    _plant(
+        monkeypatch,
+        "quiz.services.boards.planted",
+        "from .refs import BoardRef, Viewer\n"
+        "__all__ = ['BoardRef']\n\ndef viewer():\n    return Viewer()\n",
+    )
     planted = sorted(p.message for p in reexport_violations() if "planted" in p.where)
-    assert planted == ["__all__ lists BoardRef, which it only imports",
-                       "imports BoardRef without using it"]  # fmt: skip
+    assert planted == [
+        "__all__ lists BoardRef, which it only imports",
+        "imports BoardRef without using it",
+    ]
 
 
 def _plant(monkeypatch, name: str, source: str) -> None:

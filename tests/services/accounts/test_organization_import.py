@@ -68,9 +68,11 @@ def test_import_creates_each_node_once_and_is_idempotent(factories):
     first = import_organization_file(admin, "orgs.csv", LEVELS_CSV.encode("gb18030"))
     assert (first.created, first.existing) == (5, 0)
     assert find_by_path("四川省/绵阳中学").level == "school"
-    again = import_organization_file(admin, "orgs.xlsx", write_xlsx(
-        [["单位路径"], ["四川省/广元中学/高一（1）班"], ["四川省/绵阳中学"]]
-    ))  # fmt: skip
+    again = import_organization_file(
+        admin,
+        "orgs.xlsx",
+        write_xlsx([["单位路径"], ["四川省/广元中学/高一（1）班"], ["四川省/绵阳中学"]]),
+    )
     assert (again.created, again.existing) == (0, 2) and unit_count() == 5
 
 

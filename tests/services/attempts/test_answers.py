@@ -90,8 +90,9 @@ def answer_rows(attempt) -> int:
 @pytest.mark.db
 def test_a_saved_answer_is_graded_against_the_paper(attempt):
     item = attempt.paper[0]
-    saved = save_answer(attempt, item["question_id"], now=NOW, grace_seconds=GRACE,
-                        **right_answer(item))  # fmt: skip
+    saved = save_answer(
+        attempt, item["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(item)
+    )
     assert saved.is_correct and saved.points == item["points"] and saved.saved_at == NOW
     assert attempt.score == item["points"]
 
@@ -101,8 +102,9 @@ def test_answering_again_replaces_the_answer_and_the_score(attempt):
     item = attempt.paper[0]
     save_answer(attempt, item["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(item))
     later = NOW + timedelta(seconds=30)
-    again = save_answer(attempt, item["question_id"], now=later, grace_seconds=GRACE,
-                        **wrong_answer(item))  # fmt: skip
+    again = save_answer(
+        attempt, item["question_id"], now=later, grace_seconds=GRACE, **wrong_answer(item)
+    )
     assert not again.is_correct and again.saved_at == later
     assert answer_rows(attempt) == 1 and attempt.score == 0
 
@@ -110,8 +112,9 @@ def test_answering_again_replaces_the_answer_and_the_score(attempt):
 @pytest.mark.db
 def test_the_score_is_the_sum_of_the_answers(attempt):
     for item in attempt.paper[:3]:
-        save_answer(attempt, item["question_id"], now=NOW, grace_seconds=GRACE,
-                    **right_answer(item))  # fmt: skip
+        save_answer(
+            attempt, item["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(item)
+        )
     assert attempt.score == sum(item["points"] for item in attempt.paper[:3])
 
 
@@ -145,8 +148,9 @@ def test_a_late_answer_is_refused_and_expires_the_attempt(attempt):
     save_answer(attempt, first["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(first))
     late = attempt.deadline + timedelta(seconds=GRACE, milliseconds=1)
     with pytest.raises(LateAnswer) as refused:
-        save_answer(attempt, second["question_id"], now=late, grace_seconds=GRACE,
-                    **right_answer(second))  # fmt: skip
+        save_answer(
+            attempt, second["question_id"], now=late, grace_seconds=GRACE, **right_answer(second)
+        )
     assert refused.value.code == "deadline_passed" and refused.value.status == 409
     assert attempt.status == "expired" and attempt.finished_at == attempt.deadline
     assert answer_rows(attempt) == 1 and attempt.score == first["points"]
@@ -157,6 +161,7 @@ def test_a_finished_attempt_takes_no_answers(attempt):
     submit(attempt, now=NOW, grace_seconds=GRACE)
     item = attempt.paper[0]
     with pytest.raises(Conflict) as refused:
-        save_answer(attempt, item["question_id"], now=NOW, grace_seconds=GRACE,
-                    **right_answer(item))  # fmt: skip
+        save_answer(
+            attempt, item["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(item)
+        )
     assert refused.value.code == "attempt_finished" and answer_rows(attempt) == 0

@@ -25,8 +25,14 @@ from tests.helpers.attempts import begin
 def tried(number, score, used_s, status="submitted"):
     start = NOW + timedelta(minutes=number)
     finished = None if status == "in_progress" else start + timedelta(seconds=used_s)
-    return SimpleNamespace(number=number, score=score, status=status, started_at=start,
-                           finished_at=finished, deadline=start + timedelta(minutes=10))  # fmt: skip
+    return SimpleNamespace(
+        number=number,
+        score=score,
+        status=status,
+        started_at=start,
+        finished_at=finished,
+        deadline=start + timedelta(minutes=10),
+    )
 
 
 def card(*attempts, counting="best", allowed=3, state="open", locked=False) -> ContestCard:

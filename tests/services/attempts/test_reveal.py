@@ -22,8 +22,15 @@ from tests.helpers.attempts import begin, right_answer, wrong_answer
 CHOICE = {"type": "multiple_choice", "options": ["甲", "乙", "丙", "丁"], "key": [2, 0]}
 FILL = {"type": "fill_blank", "options": [], "key": ["72万元", "72万"]}
 ARTICLE = "标题\n\n第一段。\n前一句。目标句。后一句。\n末段。"
-INFO = {"id": "a1", "title": "报道", "publisher": "测试报", "date": "2026-10-11",
-        "sentence": "目标句。", "start": ARTICLE.index("目标句"), "end": ARTICLE.index("后一句")}  # fmt: skip
+INFO = {
+    "id": "a1",
+    "title": "报道",
+    "publisher": "测试报",
+    "date": "2026-10-11",
+    "sentence": "目标句。",
+    "start": ARTICLE.index("目标句"),
+    "end": ARTICLE.index("后一句"),
+}
 
 
 class _Source:
@@ -82,8 +89,9 @@ def test_result_rows_show_each_question_of_the_paper(factories):
     attempt = begin(factories.contest(), factories.student())
     first, second = attempt.paper[0], attempt.paper[1]
     save_answer(attempt, first["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(first))
-    save_answer(attempt, second["question_id"], now=NOW, grace_seconds=GRACE,
-                **wrong_answer(second))  # fmt: skip
+    save_answer(
+        attempt, second["question_id"], now=NOW, grace_seconds=GRACE, **wrong_answer(second)
+    )
     rows = result_rows(attempt)
     assert [row["number"] for row in rows] == [1, 2, 3, 4]
     assert rows[0]["is_correct"] and rows[0]["points"] == first["points"]

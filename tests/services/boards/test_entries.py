@@ -71,8 +71,10 @@ def test_overdue_attempts_are_open_unpreviewed_and_past_the_grace(contest, facto
     attempt(contest, factories.student(), score=5, status="in_progress", preview=True)
     attempt(contest, factories.student(), score=5)
     deadline = late.deadline
-    assert overdue_attempts([contest.id], now=deadline + timedelta(seconds=GRACE),
-                            grace_seconds=GRACE) == []  # fmt: skip
+    assert (
+        overdue_attempts([contest.id], now=deadline + timedelta(seconds=GRACE), grace_seconds=GRACE)
+        == []
+    )
     found = overdue_attempts(
         [contest.id], now=deadline + timedelta(seconds=GRACE + 1), grace_seconds=GRACE
     )

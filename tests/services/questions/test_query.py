@@ -44,10 +44,10 @@ def bank(factories):
             difficulty=3,
             stem="挽回损失____。",
             answer=["3500万元"],
-        ),  # fmt: skip
+        ),
         "options": factories.question(
             days=("law",), stem="下列哪项正确？", options=["国家反诈中心APP", "乙", "丙", "丁"]
-        ),  # fmt: skip
+        ),
     }
 
 
@@ -118,8 +118,11 @@ def test_source_choices_are_labelled_newest_first(app):
         ]
     )
     db.session.commit()
-    assert source_choices() == [("new", "新文（2026-10-11）"), ("old", "旧文（2021-10-11）"),
-                                ("bare", "bare")]  # fmt: skip
+    assert source_choices() == [
+        ("new", "新文（2026-10-11）"),
+        ("old", "旧文（2021-10-11）"),
+        ("bare", "bare"),
+    ]
 
 
 def test_the_hand_picked_list_offers_approved_questions_labelled(bank):
