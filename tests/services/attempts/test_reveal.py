@@ -87,19 +87,26 @@ def test_no_source_no_excerpt(info):
 @pytest.mark.db
 def test_result_rows_show_each_question_of_the_paper(factories):
     attempt = begin(factories.contest(), factories.student())
-    first, second = attempt.paper[0], attempt.paper[1]
-    save_answer(attempt, first["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(first))
+    choice = next(item for item in attempt.paper if item["type"] == "single_choice")
+    fill = next(item for item in attempt.paper if item["type"] == "fill_blank")
     save_answer(
-        attempt, second["question_id"], now=NOW, grace_seconds=GRACE, **wrong_answer(second)
+        attempt, choice["question_id"], now=NOW, grace_seconds=GRACE, **right_answer(choice)
     )
+    save_answer(attempt, fill["question_id"], now=NOW, grace_seconds=GRACE, **wrong_answer(fill))
     rows = result_rows(attempt)
     assert [row["number"] for row in rows] == [1, 2, 3, 4]
-    assert rows[0]["is_correct"] and rows[0]["points"] == first["points"]
-    assert rows[0]["given"] == rows[0]["key"] == key_text(first)
-    assert not rows[1]["is_correct"] and rows[1]["given"] and rows[1]["given"] != rows[1]["key"]
-    assert rows[2]["given"] == "" and rows[2]["points"] == 0.0
-    assert rows[0]["explanation"] == first["explanation"]
-    assert rows[0]["source"]["excerpt"]["sentence"] == "测试文章。"
+    by_id = {row["item"]["question_id"]: row for row in rows}
+    right = by_id[choice["question_id"]]
+    assert right["is_correct"] and right["points"] == choice["points"]
+    assert right["given"] == right["key"] == key_text(choice)
+    assert right["explanation"] == choice["explanation"]
+    assert right["source"]["excerpt"]["sentence"] == "测试文章。"
+    wrong = by_id[fill["question_id"]]
+    assert not wrong["is_correct"] and (wrong["given"], wrong["key"]) == ("不知道", "72万元 / 72万")
+    unanswered = [
+        row for qid, row in by_id.items() if qid not in (choice["question_id"], fill["question_id"])
+    ]
+    assert [(row["given"], row["points"]) for row in unanswered] == [("", 0.0), ("", 0.0)]
 
 
 @pytest.mark.db

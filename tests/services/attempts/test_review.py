@@ -119,17 +119,19 @@ def test_entries_list_the_newest_mistakes_first_without_mastered_ones(factories)
 
 def test_an_entry_shows_the_last_answer_in_words(factories):
     student = factories.student()
-    attempt = finished(factories.contest(), student, wrong=[0, 3])
-    by_id = {e.question.id: e for e in review_entries(student, now=NOW, grace_seconds=GRACE)}
-    choice_item = attempt.paper[0]
-    shown = by_id[choice_item["question_id"]]
-    option = wrong_answer(choice_item)["choice"][0]
-    assert (
-        shown.answered
-        and shown.last_answer == f"{'ABCD'[option]}. {choice_item['options'][option]}"
+    attempt = begin(factories.contest(), student)
+    choice = next(item for item in attempt.paper if item["type"] == "single_choice")
+    blank = next(item for item in attempt.paper if item["type"] == "fill_blank")
+    save_answer(
+        attempt, choice["question_id"], now=NOW, grace_seconds=GRACE, **wrong_answer(choice)
     )
-    blank = by_id[attempt.paper[1]["question_id"]]
-    assert not blank.answered and blank.last_answer is None
+    submit(attempt, now=NOW, grace_seconds=GRACE)
+    by_id = {e.question.id: e for e in review_entries(student, now=NOW, grace_seconds=GRACE)}
+    option = wrong_answer(choice)["choice"][0]
+    shown = by_id[choice["question_id"]]
+    assert shown.answered and shown.last_answer == f"{'ABCD'[option]}. {choice['options'][option]}"
+    assert not by_id[blank["question_id"]].answered
+    assert by_id[blank["question_id"]].last_answer is None
 
 
 def test_entries_filter_by_themed_day(factories):
