@@ -15,7 +15,7 @@ pytestmark = pytest.mark.db
 
 
 @pytest.fixture
-def school_b(factories, clock):
+def school_b_contest(factories, clock):
     """A contest of 成都七中 (school B) with one attempt, and B's organizer."""
     owner = factories.organizer("teacher_b", unit="四川省/成都七中")
     contest = factories.contest(owner=owner, now=NOW, title="七中校园日")
@@ -41,8 +41,8 @@ def contest_urls(contest_id: int, attempt_id: int) -> list[tuple[str, str]]:
     ]
 
 
-def test_organizer_of_school_a_cannot_reach_school_b(school_b, client, factories, auth):
-    contest, attempt = school_b
+def test_organizer_of_school_a_cannot_reach_school_b(school_b_contest, client, factories, auth):
+    contest, attempt = school_b_contest
     factories.organizer("teacher_a", unit="四川省/广元中学")
     auth.login("teacher_a")
     for method, url in contest_urls(contest.id, attempt.id):
@@ -72,8 +72,8 @@ def test_event_of_another_school_is_forbidden(clock, client, factories, auth, we
     assert "七中宣传周" not in client.get("/admin/contests").get_data(as_text=True)
 
 
-def test_region_organizer_and_admin_see_schools_below(school_b, client, factories, auth):
-    contest, attempt = school_b
+def test_region_organizer_and_admin_see_schools_below(school_b_contest, client, factories, auth):
+    contest, attempt = school_b_contest
     factories.organizer("region", unit="四川省")
     factories.admin("root")
     for username in ("region", "root"):
