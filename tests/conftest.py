@@ -7,65 +7,27 @@ the Redis-backed tests. Tests needing those services are marked ``db``/``redis``
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from flask.testing import FlaskClient
 
 from quiz import create_app
 from quiz.extensions import db
 from tests.factories import Factories
+from tests.helpers.app import TEST_DATABASE_URL, TEST_REDIS_URL, CSRFClient, base_config
 
-TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
-TEST_REDIS_URL = os.environ.get("QUIZ_TEST_REDIS_URL")
-
-
-class CSRFClient(FlaskClient):
-    """A test client that adds the session's CSRF token to form posts, like a browser would.
-
-    Pass ``csrf=False`` to send a request without it (to test that CSRF protection works).
-    """
-
-    def open(self, *args, csrf: bool = True, **kwargs):
-        method = (kwargs.get("method") or "GET").upper()
-        if (
-            csrf
-            and method in {"POST", "PUT", "PATCH", "DELETE"}
-            and self.application.config.get("WTF_CSRF_ENABLED", True)
-        ):
-            token = self._csrf_token()
-            headers = dict(kwargs.pop("headers", None) or {})
-            headers.setdefault("X-CSRFToken", token)
-            kwargs["headers"] = headers
-            data = kwargs.get("data")
-            if isinstance(data, dict):
-                data.setdefault("csrf_token", token)
-        # A fresh app context per request, as in production: otherwise the fixture's context
-        # (and its ``g`` and database session) would leak from one request into the next.
-        with self.application.app_context():
-            return super().open(*args, **kwargs)
-
-    def _csrf_token(self) -> str:
-        with self.application.app_context():
-            response = super().open("/api/v1/csrf", method="GET")
-        return response.get_json()["csrf_token"]
-
-
-def _test_config(tmp_path) -> dict:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "DATABASE_URL": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast hashing keeps the suite quick
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "SERVER_NAME": "localhost",
-    }
+#: Fixtures shared across directories (plain helpers live in tests/helpers/).
+pytest_plugins = [
+    "tests.fixtures.banks",
+    "tests.fixtures.boards",
+    "tests.fixtures.clock",
+    "tests.fixtures.results",
+]
 
 
 @pytest.fixture
 def app_config(tmp_path) -> dict:
     """Override in a test module (or parametrize) to change the app's config."""
-    return _test_config(tmp_path)
+    return base_config(tmp_path)
 
 
 @pytest.fixture

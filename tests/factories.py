@@ -11,6 +11,7 @@ from quiz.services.accounts.organizations import ensure_path
 from quiz.services.accounts.users import NewUser, create_user
 from quiz.services.contests.editing import save_contest
 from quiz.services.contests.values import ContestValues
+from tests.clock import NOW
 
 DEFAULT_PASSWORD = "passw0rd!"
 DEFAULT_CLASS = "四川省/广元中学/高一(1)班"
@@ -121,12 +122,12 @@ class Factories:
     # --- contests ------------------------------------------------------------------------
 
     def contest(self, *, owner: User | None = None, now: datetime | None = None, **overrides):
-        """An open contest (opened a minute before ``now``) with enough questions to draw.
+        """An open contest (opened a minute before ``now``, default NOW) with enough questions to draw.
 
         Questions are created for its day unless ``with_questions=False``.
         """
         with_questions = overrides.pop("with_questions", True)
-        now = now or datetime(2026, 10, 11, 2, 0, 0)
+        now = now or NOW
         values = ContestValues(
             title=overrides.pop("title", "校园日知识竞赛"),
             opens_at=now - timedelta(minutes=1),

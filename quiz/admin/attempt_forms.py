@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from quiz.admin.contest_forms import number_field
+from quiz.admin.form_fields import number_field
 
 
 class ExtendForm(FlaskForm):

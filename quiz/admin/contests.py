@@ -16,8 +16,8 @@ from quiz.admin.contest_forms import (
     WeekForm,
     initial_data,
     new_contest_data,
-    options,
 )
+from quiz.admin.form_fields import options
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.constants import THEMED_DAYS, QuestionType

@@ -1,84 +1,10 @@
-"""Shared pieces of the browser tests: Debian's chromium, the skip rule, the live server.
-
-Chromium is never downloaded: Playwright drives /usr/bin/chromium. Without it the browser
-tests are skipped, except under ``QUIZ_REQUIRE_BROWSER=1`` (CI), where that is a failure.
-"""
+"""Browser-test fixtures: one headless chromium per module (helpers live in server.py)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-import threading
-from contextlib import contextmanager
-from pathlib import Path
-
 import pytest
 
-from quiz import create_app
-from quiz.extensions import db
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-
-
-def screenshot_path(name: str) -> Path:
-    """Where ``QUIZ_SCREENSHOTS=1`` writes ``name``: the checkout's docs/screenshots/.
-
-    Outside a checkout (the suite run against an installed wheel) there is no docs/ to update,
-    so the picture goes to a temporary folder instead.
-    """
-    folder = DOCS if DOCS.is_dir() else Path(tempfile.gettempdir()) / "quiz-e2e"
-    return folder / "screenshots" / name
-
-
-def require_chromium() -> None:
-    """Call at module level: skip the module without chromium (fail when it is required)."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("QUIZ_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing and QUIZ_REQUIRE_BROWSER=1", pytrace=False)
-        pytest.skip(f"{CHROMIUM} not installed", allow_module_level=True)
-
-
-def e2e_app(folder: Path):
-    """An app on a fresh SQLite file in ``folder``, with its tables created."""
-    app = create_app(
-        {
-            "SECRET_KEY": "e2e-secret",
-            "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-            "RATELIMIT_STORAGE_URI": "memory://",
-        }
-    )
-    with app.app_context():
-        db.create_all()
-    return app
-
-
-@contextmanager
-def serve(app):
-    """Serve ``app`` with werkzeug in a thread on 127.0.0.1:<free port>; yield its base URL."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="module")

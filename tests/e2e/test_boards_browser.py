@@ -7,7 +7,7 @@
 * "我的排名" shows a logged-in student's rank on page 1 although their row is on page 2.
 
 The live server is werkzeug in a thread on a temporary SQLite file, like test_quiz_browser.py
-(the chromium constants, skip rule and server come from tests/e2e/conftest.py). Skipped without /usr/bin/chromium unless
+(the chromium constants, skip rule and server come from tests/e2e/server.py). Skipped without /usr/bin/chromium unless
 QUIZ_REQUIRE_BROWSER=1. ``QUIZ_SCREENSHOTS=1`` rewrites docs/screenshots/projector.png.
 """
 
@@ -19,6 +19,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Contest, Event, User
@@ -26,9 +27,9 @@ from quiz.services import attempts as attempt_service
 from quiz.services.boards.ranking import mask_name
 from quiz.services.contests.papers import build_paper
 from quiz.timeutil import utcnow
-from tests.boards.helpers import attempt as finished_attempt
-from tests.e2e.conftest import e2e_app, require_chromium, screenshot_path, serve
+from tests.e2e.server import e2e_app, require_chromium, screenshot_path, serve
 from tests.factories import Factories
+from tests.helpers.boards import attempt as finished_attempt
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -129,7 +130,7 @@ def _take_campus_contest(app, contest_id: int, *, name: str) -> None:
     with app.app_context():
         user = Factories(app).student("newcomer", display_name=name, organization=CLASS_B)
         contest = db.session.get(Contest, contest_id)
-        grace = float(app.config.get("ANSWER_GRACE_SECONDS", 3))
+        grace = float(app.config["ANSWER_GRACE_SECONDS"])
         attempt, created = attempt_service.start_attempt(
             contest, user, now=utcnow(), grace_seconds=grace, paper_builder=build_paper
         )
@@ -179,9 +180,7 @@ def test_contest_board_updates_without_reload(live_server, browser):
 
     # Anonymous: every name is masked (张*明), no full name anywhere on the page.
     with app.app_context():
-        full = [
-            u.display_name for u in db.session.query(User).filter(User.username.like("c%")).all()
-        ]
+        full = db.session.scalars(select(User.display_name).where(User.username.like("c%"))).all()
         db.session.remove()
     shown = _names_on_page(page)
     assert len(shown) == 12

@@ -14,7 +14,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.conftest import e2e_app, require_chromium, screenshot_path, serve
+from tests.e2e.server import e2e_app, require_chromium, screenshot_path, serve
 from tests.factories import Factories
 
 SCREENSHOT = screenshot_path("quiz-page.png")

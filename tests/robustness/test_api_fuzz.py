@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.robustness.conftest import build_world
+from tests.robustness.world import build_world
 
 pytestmark = [
     pytest.mark.slow,

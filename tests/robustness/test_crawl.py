@@ -8,13 +8,12 @@ Every error a user can see must be a styled page (HTML) or ``{"error": {"code", 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from tests.robustness.conftest import World, build_world
+from tests.robustness.world import World, build_url, build_world
 
 ROLES = ("anonymous", "student", "other_organizer", "organizer", "admin")
 USERNAMES = {
@@ -131,11 +130,6 @@ def _real_value(rule: str, name: str, world: World) -> str:
     if name == "code" and rule.startswith("/lang/"):
         return "en"
     return world.params[name]
-
-
-def build_url(rule, values: dict[str, str]) -> str:
-    """Substitute raw strings into the rule (url_for would refuse garbage for int converters)."""
-    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values[m.group(1)], rule.rule)
 
 
 def _order(rule) -> int:

@@ -13,7 +13,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.models import Contest, Event, User
-from tests.admin_contests.conftest import contest_form
+from tests.helpers.admin import contest_form
 
 HUGE = "99999999999999999999"
 SCHOOL_CSV = "姓名,班级,用户名\n王五,高一(3)班,\n".encode()

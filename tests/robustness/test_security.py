@@ -1,6 +1,6 @@
 """Security by default: cookies, headers, escaping, no leaked hashes or keys, no open redirect.
 
-The world (tests/robustness/conftest.py) stores hostile text where users can type it: a student's
+The world (tests/robustness/world.py) stores hostile text where users can type it: a student's
 display name, a unit's name, a question's stem and explanation, a contest's title and an article
 with an ``<img onerror>``. Every page that shows them must show them escaped.
 """
@@ -16,8 +16,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.models import Question, User
-from tests.robustness.conftest import ORG_XSS, XSS
-from tests.robustness.test_crawl import build_url
+from tests.robustness.world import ORG_XSS, XSS, build_url
 
 RAW_MARKUP = (XSS, ORG_XSS, '<img src=x onerror="alert(2)">', "<img src=x onerror")
 HASH_PREFIXES = ("pbkdf2:", "scrypt:")
