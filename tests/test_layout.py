@@ -43,9 +43,6 @@ KNOWN = {
     ("quiz/bank/distractors.py", "__all__ lists for_members, which it only imports"),
     ("quiz/bank/distractors.py", "imports for_item without using it"),
     ("quiz/bank/distractors.py", "imports for_members without using it"),
-    # The certificate PDF passes on the canvas module's CID font name (reported to the lead).
-    ("quiz/services/results/pdf_layout.py", "__all__ lists CID_FONT, which it only imports"),
-    ("quiz/services/results/pdf_layout.py", "imports CID_FONT without using it"),
 }
 
 

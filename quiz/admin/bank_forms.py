@@ -2,7 +2,7 @@
 
 Choices that come from the database (sources) are filled in by the views. The edit form turns
 the answer text organizers type (``A``, ``ABD``, ``正确``, ``72万元|72万``) into the stored
-answer; the question rules themselves live in ``services.bank_store.question_problems``.
+answer; the question rules themselves live in ``quiz.services.questions.rules``.
 """
 
 from __future__ import annotations

@@ -44,8 +44,6 @@ from quiz.services.contests import DEFAULT_TYPE_COUNTS, DEFAULT_WEEK_TITLE, Cont
 from quiz.timeutil import from_local, to_local
 from quiz.web.templating import choices
 
-# options and number_field are also imported from here (contests.py, attempt_forms.py).
-
 DIFFICULTIES = ("1", "2", "3")
 
 

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 description of /api/v1, hand-written next to the routes it describes.
 
-tests/api/test_openapi.py walks ``app.url_map`` so a route added without documentation (or
+tests/web/api/test_openapi.py walks ``app.url_map`` so a route added without documentation (or
 documentation of a removed route) fails the build.
 """
 

@@ -1,6 +1,6 @@
 """Standings: the counted result of each student per contest, themed day and week.
 
-These tables are derived data (``quiz.services.standings`` rebuilds them from attempts at any
+These tables are derived data (``quiz.services.boards.standings`` rebuilds them from attempts at any
 time). They exist so a board's top N and one student's rank are index reads:
 ``rank = 1 + count(rows strictly better)`` walks the ``*_board`` index, never the attempts.
 

@@ -1,7 +1,7 @@
 """The organization tree: listing, scoping (an organizer's unit and below), create/rename/delete.
 
 Sibling names compare under NFKC and case-folding, so ``高一（1）班`` and ``高一(1)班`` are one class.
-Merging lives in :mod:`quiz.services.org_merge`, spreadsheet import in :mod:`quiz.services.org_import`.
+Merging lives in :mod:`.merge`, spreadsheet import in :mod:`.organization_import`.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ def check_practice_answer(
     错题本 practice takes the question off the list. Refuses (DomainError) a malformed request
     or a question this student may not practise now.
     """
-    if not isinstance(payload.get("question_id"), int):
+    question_id = payload.get("question_id")
+    if not isinstance(question_id, int) or isinstance(question_id, bool):  # True is an int too
         raise DomainError("请求格式错误。", code="malformed")
     mode = PracticeMode.REVIEW if payload.get("mode") == PracticeMode.REVIEW else PracticeMode.DAY
     day = payload.get("day") if payload.get("day") in ThemedDay.values() else None

@@ -3,8 +3,8 @@
 A board is read for a :class:`Viewer`. Organizers of the board see it live with full names of
 the students in their scope; everyone else sees the *public* board — as of ``freeze_at`` when a
 contest is frozen — with masked names (张*明), except their own row. Which rows count is decided
-once, in :mod:`quiz.services.ranking`; the rows come from the standings tables
-(:mod:`quiz.services.board_sources`) or Redis (:mod:`quiz.services.redis_boards`), and open
+once, in :mod:`.ranking`; the rows come from the standings tables
+(:mod:`.sources`) or Redis (:mod:`.redis_sets`), and open
 attempts whose time ran out are merged in at read time without writing.
 
 Every computed page is cached under the board's version token (see :mod:`~.state`), the

@@ -3,7 +3,7 @@
 One sorted set per board (``<prefix>c:<contest>``, ``<prefix>e:<event>:<day>``,
 ``<prefix>e:<event>:week``); members are user ids. Redis gives the order and the rank; the row
 details (time, submission, organization) come from the standings table by primary key, and
-the ranking function of :mod:`quiz.services.ranking` settles what the encoding cannot.
+the ranking function of :mod:`quiz.services.boards.ranking` settles what the encoding cannot.
 
 Score encoding (one double, exact up to 2**53)::
 

@@ -1,6 +1,6 @@
 """Contest values: the settings an organizer enters, their validation, and applying them.
 
-Split from :mod:`quiz.services.contests` (which re-exports these names) to keep each file short.
+Editing (:mod:`.editing`) and the week (:mod:`.week`) both apply them.
 """
 
 from __future__ import annotations

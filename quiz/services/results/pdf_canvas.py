@@ -1,7 +1,7 @@
 """Drawing on the certificate page: the palette, the border and rules, QR codes, and text that
 mixes the embedded CJK font with the built-in CID font for characters it lacks.
 
-Font choice itself is :func:`quiz.services.certificate_pdf.resolve_font`; no Flask in here.
+Font choice itself is :func:`quiz.services.results.pdf_layout.resolve_font`; no Flask in here.
 """
 
 from __future__ import annotations

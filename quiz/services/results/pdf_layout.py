@@ -15,7 +15,7 @@ which ReportLab refuses ("postscript outlines are not supported"); they are not 
 A string with a character the embedded font lacks (a rare name character) is drawn in
 ``STSong-Light`` instead. Latin-only text (the code, the URL) uses the standard Helvetica.
 
-Drawing helpers (palette, border, mixed-font text, QR code) are in :mod:`certificate_canvas`.
+Drawing helpers (palette, border, mixed-font text, QR code) are in :mod:`quiz.services.results.pdf_canvas`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from quiz.services.results.pdf_canvas import (
     BRAND,
-    CID_FONT,
     GOLD,
     LATIN,
     LATIN_BOLD,
@@ -51,7 +50,6 @@ from quiz.services.results.pdf_canvas import (
 
 __all__ = [
     "CANDIDATE_FONTS",
-    "CID_FONT",
     "CertificateData",
     "format_date",
     "format_score",
@@ -61,9 +59,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-# The drawer's former private name, which tests/boards/test_certificate_pdf.py still reaches.
-_Text = MixedText
 
 #: TrueType CJK fonts at their Debian paths, tried in order (index 0 of a .ttc collection).
 CANDIDATE_FONTS = (

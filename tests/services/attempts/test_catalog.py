@@ -18,6 +18,7 @@ from quiz.services.attempts.catalog import (
     contest_list,
 )
 from quiz.services.attempts.lifecycle import submit
+from quiz.services.contests.entry import SESSION_KEY
 from tests.clock import GRACE, NOW
 from tests.helpers.attempts import begin
 
@@ -85,7 +86,7 @@ def test_cards_follow_the_clock_in_opening_order(factories):
     now_open = plain_contest(
         "今天", opens=NOW - timedelta(hours=1), closes=NOW + timedelta(hours=1)
     )
-    cards = catalog(student, now=NOW, grace_seconds=GRACE, entered=set())
+    cards = catalog(student, {}, now=NOW, grace_seconds=GRACE)
     assert [(c.contest.id, c.state) for c in cards] == [
         (past.id, "closed"),
         (now_open.id, "open"),
@@ -99,17 +100,19 @@ def test_contests_of_other_units_are_hidden(factories):
     other = factories.organization("四川省/成都七中")
     admin = factories.admin()
     hidden = factories.contest(access="organizations", organization_ids=[other.id], owner=admin)
-    assert catalog(student, now=NOW, grace_seconds=GRACE, entered=set()) == []
-    assert contest_card(hidden, student, now=NOW, grace_seconds=GRACE, entered=set()) is None
+    assert catalog(student, {}, now=NOW, grace_seconds=GRACE) == []
+    assert contest_card(hidden, student, {}, now=NOW, grace_seconds=GRACE) is None
 
 
 @pytest.mark.db
 def test_a_code_contest_is_listed_locked_until_entered(factories):
     student = factories.student()
     contest = factories.contest(access="code", join_code="AB12CD")
-    [locked] = catalog(student, now=NOW, grace_seconds=GRACE, entered=set())
+    [locked] = catalog(student, {}, now=NOW, grace_seconds=GRACE)
     assert locked.locked and not locked.can_start
-    unlocked = contest_card(contest, student, now=NOW, grace_seconds=GRACE, entered={contest.id})
+    unlocked = contest_card(
+        contest, student, {SESSION_KEY: [contest.id]}, now=NOW, grace_seconds=GRACE
+    )
     assert not unlocked.locked and unlocked.can_start
 
 
@@ -123,7 +126,7 @@ def test_a_card_holds_the_students_own_attempts_newest_first_voided_left_out(fac
     submit(first, now=NOW, grace_seconds=GRACE)
     second = begin(contest, student, now=NOW + timedelta(minutes=1))
     begin(contest, other)
-    found = contest_card(contest, student, now=NOW, grace_seconds=GRACE, entered=set())
+    found = contest_card(contest, student, {}, now=NOW, grace_seconds=GRACE)
     assert [a.id for a in found.attempts] == [second.id, first.id]
     assert found.open_attempt.id == second.id and found.attempts_left == 1
 
@@ -134,7 +137,7 @@ def test_reading_the_catalog_records_an_overdue_attempt_as_expired(factories):
     contest = factories.contest()
     attempt = begin(contest, student)
     after = attempt.deadline + timedelta(seconds=GRACE + 1)
-    [found] = catalog(student, now=after, grace_seconds=GRACE, entered=set())
+    [found] = catalog(student, {}, now=after, grace_seconds=GRACE)
     assert found.open_attempt is None and found.attempts[0].status == "expired"
     db.session.expire_all()
     assert attempt.status == "expired" and attempt.finished_at == attempt.deadline
@@ -145,7 +148,7 @@ def test_the_list_sorts_open_contests_by_closing_time(factories):
     student = factories.student()
     late = plain_contest("晚关", opens=NOW - timedelta(hours=2), closes=NOW + timedelta(hours=5))
     soon = plain_contest("早关", opens=NOW - timedelta(hours=1), closes=NOW + timedelta(hours=1))
-    sections = contest_list(student, now=NOW, grace_seconds=GRACE, entered=set())
+    sections = contest_list(student, {}, now=NOW, grace_seconds=GRACE)
     assert [c.contest.id for c in sections["open"]] == [soon.id, late.id]
     assert sections["upcoming"] == [] and sections["closed"] == []
 
@@ -157,5 +160,5 @@ def test_the_list_keeps_only_the_most_recent_closed_contests(factories):
         plain_contest(f"第{n}场", opens=NOW - timedelta(days=n + 1), closes=NOW - timedelta(days=n))
         for n in range(CLOSED_SHOWN + 1)
     ]
-    shown = contest_list(student, now=NOW, grace_seconds=GRACE, entered=set())["closed"]
+    shown = contest_list(student, {}, now=NOW, grace_seconds=GRACE)["closed"]
     assert [c.contest.id for c in shown] == [c.id for c in closed[:CLOSED_SHOWN]]

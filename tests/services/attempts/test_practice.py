@@ -195,3 +195,11 @@ def test_a_malformed_answer_is_refused(factories, qtype, answer):
     with pytest.raises(DomainError) as refused:
         check_practice_answer(student, body, now=NOW, grace_seconds=GRACE)
     assert refused.value.code == "malformed"
+
+
+def test_a_boolean_question_id_is_malformed(app, factories):
+    """``true`` is an int in Python: it must not stand for question 1."""
+    student = factories.student()
+    with pytest.raises(DomainError) as refusal:
+        check_practice_answer(student, {"question_id": True}, now=NOW, grace_seconds=GRACE)
+    assert refusal.value.code == "malformed"
