@@ -33,6 +33,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Contest, EventStanding, Standing
 from quiz.services.boards.ranking import Entry, rank_tuple, sort_key
+from quiz.services.boards.sources import placed_by_parts
 
 log = logging.getLogger(__name__)
 TIME_BITS = 24
@@ -203,6 +204,12 @@ class RedisSource:
     def get(self, user_id: int) -> Entry | None:
         return self.sql.get(user_id)
 
+    def page_and_total(self, offset: int, limit: int, exclude=frozenset()):
+        return self.page(offset, limit, exclude), self.total(exclude)
+
+    def placed(self, user_id: int, exclude=frozenset()):
+        return placed_by_parts(self, user_id, exclude)
+
     def all(self, exclude=frozenset()):
         return self.sql.all(exclude)
 
@@ -230,6 +237,12 @@ class FallbackSource:
 
     def count_better(self, entry, exclude=frozenset()):
         return self._call("count_better", entry, exclude)
+
+    def page_and_total(self, offset, limit, exclude=frozenset()):
+        return self._call("page_and_total", offset, limit, exclude)
+
+    def placed(self, user_id, exclude=frozenset()):
+        return self._call("placed", user_id, exclude)
 
     def get(self, user_id):
         return self.sql.get(user_id)
