@@ -85,3 +85,13 @@ def redis_url() -> str:
     if not TEST_REDIS_URL:
         pytest.skip("QUIZ_TEST_REDIS_URL not set")
     return TEST_REDIS_URL
+
+
+@pytest.fixture
+def redis_server():
+    """A ``redis-server`` of the test's own on a free port, to stop, restart or pause (never the
+    shared one); skipped where it is not installed, stopped at the end."""
+    from tests.redis_server import private_redis
+
+    with private_redis() as server:
+        yield server
