@@ -40,7 +40,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(
         app, locale_selector=select_locale, default_translation_directories="translations"
     )
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
     limiter.init_app(app)
 
     from quiz import models  # noqa: F401  (registers tables)

@@ -44,6 +44,18 @@ class DefaultConfig:
     LOGIN_BACKOFF_BASE_SECONDS = 30
     LOGIN_BACKOFF_MAX_SECONDS = 900
     RATELIMIT_HEADERS_ENABLED = True
+    # Flask-Limiter's counters: None means REDIS_URL when it is set (shared by all workers),
+    # else memory:// (each worker counts alone).
+    RATELIMIT_STORAGE_URI: str | None = None
+    # If Redis stops answering, the same limits are counted in the worker's memory (fresh
+    # counters, per worker) until a health check — retried after 1, 2, 4 … s — finds it back:
+    # logins and join codes stay throttled instead of failing with 500.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # A hung (not refused) Redis costs at most this long before the fallback takes over.
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    # A Redis failure between a request's check and its after-the-response deduction (the join
+    # form counts only wrong codes) is logged, not a 500; the next request uses the fallback.
+    RATELIMIT_SWALLOW_ERRORS = True
 
     ITEMS_PER_PAGE = 50
 

@@ -108,8 +108,10 @@ class Factories:
             fact=fact or f"fact-{n}",
             source_id=source.id,
             sentence="测试文章。",
-            start=0,
-            end=5,
+            # Each question its own place in the source (a paper never holds two questions of one
+            # sentence); the highlight finds the sentence by its text when offsets run past it.
+            start=n * 10,
+            end=n * 10 + 5,
         )
         question.themed_days = list(days)
         db.session.add(question)

@@ -124,43 +124,7 @@ def measured(tmp_path_factory) -> dict[str, Measurement]:
     return dict(zip(CASES, measure_all(cases), strict=True))
 
 
-# Issue 10 item 2: before the guarded reader these bombs were parsed in full (or imported).
-PARSED_IN_FULL = {
-    "bank-50000-questions-csv",
-    "bank-50000-questions-xlsx",
-    "bank-column-gap",
-    "bank-csv-blank-lines",
-    "bank-csv-huge-cell",
-    "bank-csv-wide",
-    "bank-huge-cell",
-    "bank-row-gap",
-    "bank-shared-strings",
-    "bank-sheet-rows",
-    "bank-wide-row",
-    "roster-column-gap",
-    "roster-csv-huge-cell",
-    "roster-csv-wide",
-    "roster-huge-cell",
-    "roster-shared-strings",
-    "roster-sheet-rows",
-    "roster-wide-row",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True, reason="issue 10 item 2: XLSX bombs are parsed in full"
-            )
-            if name in PARSED_IN_FULL
-            else (),
-        )
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", CASES)
 def test_bomb_is_refused_within_bounds(measured, name):
     result = measured[name]
     assert result.outcome == "refused", result

@@ -22,6 +22,7 @@ from quiz.admin.bank_forms import (
 from quiz.admin.forms import ConfirmForm
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
+from quiz.bank.quality import REASONS
 from quiz.models import Question
 from quiz.services import DomainError, questions
 from quiz.services.questions import BankImportError, highlight_for, import_bank_file
@@ -58,6 +59,7 @@ def _filters(form: BankFilterForm) -> questions.BankFilters:
         status=clean(form.status, ""),
         source=clean(form.source, ""),
         q=form.q.data or "",
+        recommended=bool(form.recommended.data),
     )
 
 
@@ -77,6 +79,8 @@ def bank():
         status_counts=questions.status_counts(),
         day_counts=questions.day_counts(),
         bulk_form=BulkApproveForm(),
+        confirm_form=ConfirmForm(),
+        source=form.source.data or "",
         labels=LABELS,
     )
 
@@ -97,8 +101,21 @@ def bank_question(question_id: int):
         highlight=highlight,
         form=ConfirmForm(),
         labels=LABELS,
+        reasons=REASONS,
         warnings=questions.answer_warnings(question),
     )
+
+
+@bp.route("/bank/sources/<source_id>/approve-recommended", methods=["POST"])
+@refusals_redirect_to("admin.bank")
+def bank_approve_recommended(source_id: str):
+    """Approve, in one action, every question the generator recommends from one article."""
+    if ConfirmForm().validate_on_submit():
+        approved, skipped = questions.approve_recommended(source_id, actor=current_user)
+        flash(_("已通过该文章的 %(count)s 道推荐题目。", count=approved), "success")
+        if skipped:
+            flash(_("%(count)s 道题未通过：已停用或不符合出题规则。", count=skipped), "warning")
+    return redirect(url_for("admin.bank", source=source_id, recommended="y"))
 
 
 @bp.route("/bank/questions/<int:question_id>/edit", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from quiz.admin import bp
 from quiz.admin.bank import LABELS
 from quiz.admin.bank_forms import ArticleForm
 from quiz.bank.constants import QuestionStatus
+from quiz.bank.quality import REASONS
 from quiz.services import DomainError
 from quiz.services.questions import ArticleMeta, decode_upload, preview_article, save_article
 
@@ -40,7 +41,7 @@ def bank_article_new():
             flash(error.message, "danger")
     status = 422 if form.is_submitted() and preview is None else 200
     return render_template(
-        "admin/bank/article.html", form=form, preview=preview, labels=LABELS
+        "admin/bank/article.html", form=form, preview=preview, labels=LABELS, reasons=REASONS
     ), status
 
 

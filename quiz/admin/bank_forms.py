@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -55,6 +56,7 @@ class BankFilterForm(FlaskForm):
     )
     status = SelectField(_l("状态"), choices=options(ANY + STATUS_CHOICES), default="")
     source = SelectField(_l("出处"), choices=options(ANY), default="", validate_choice=False)
+    recommended = BooleanField(_l("只看推荐题目"))
 
 
 class ExportForm(BankFilterForm):

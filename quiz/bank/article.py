@@ -14,11 +14,16 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .constants import MIN_CJK_SHARE
 from .textutil import nfkc
 
 
 class ArticleError(ValueError):
-    """The article cannot be used (not UTF-8, empty, unreadable metadata)."""
+    """The article cannot be used (not UTF-8, empty, unreadable metadata, no Chinese text)."""
+
+
+class UnusableArticleError(ArticleError):
+    """The article is readable but holds too few usable facts (see constants.MIN_USABLE_QUESTIONS)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,17 @@ _PUBLISHER_RE = re.compile(
 _YEAR_RE = re.compile(r"(20\d{2})年")
 _MONTH_DAY_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _ISO_DATE_RE = re.compile(r"(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def cjk_share(text: str) -> float:
+    """Share of the non-space characters of ``text`` that are CJK ideographs (0 for none)."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return 0.0
+    return sum(1 for char in visible if _CJK_RE.match(char)) / len(visible)
 
 
 def _sha256(text: str) -> str:
@@ -108,6 +124,12 @@ def article_from_text(
         raise ArticleError("文章内容为空，无法生成题库")
     if not id or not str(id).strip():
         raise ArticleError("文章缺少 id")
+    share = cjk_share(text)
+    if share < MIN_CJK_SHARE:
+        raise ArticleError(
+            f"这篇文章的中文内容太少（汉字只占非空白字符的 {share:.0%}，至少需要 "
+            f"{MIN_CJK_SHARE:.0%}）：题库只能由中文新闻报道生成，请粘贴或上传一篇中文文章。"
+        )
     resolved_title = title if title is not None else _guess_title(text)
     return Article(
         id=str(id).strip(),

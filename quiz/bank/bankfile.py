@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .constants import SCHEMA_VERSION
+from .constants import READABLE_SCHEMA_VERSIONS
 
 
 class BankFormatError(ValueError):
@@ -18,13 +18,17 @@ def dumps_bank(bank: dict) -> str:
 
 
 def validate_bank(bank: object, origin: str = "题库") -> dict:
-    """Check the top-level shape; return the bank or raise :class:`BankFormatError`."""
+    """Check the top-level shape; return the bank or raise :class:`BankFormatError`.
+
+    Versions 1 and 2 both read: version 1 questions simply lack ``quality``/``recommended``.
+    """
     if not isinstance(bank, dict):
         raise BankFormatError(f"{origin} 必须是 JSON 对象")
     version = bank.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_SCHEMA_VERSIONS:
+        supported = "、".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
         raise BankFormatError(
-            f"{origin} 的 schema_version 为 {version!r}，本程序只支持 {SCHEMA_VERSION}"
+            f"{origin} 的 schema_version 为 {version!r}，本程序只支持 {supported}"
         )
     if not isinstance(bank.get("sources"), list) or not isinstance(bank.get("questions"), list):
         raise BankFormatError(f"{origin} 缺少 sources 或 questions 列表")

@@ -51,9 +51,11 @@ class LabeledEnum(StrEnum):
 
 
 # Bump when generated stems/options change, so rebuilt banks record which rules made them.
-GENERATOR_VERSION = "1.2.0"
+GENERATOR_VERSION = "2.1.0"
 
-SCHEMA_VERSION = 1
+# Version 2 adds per-question ``quality`` ({score, reasons}) and ``recommended``; version 1 files
+# (without them) still read.
+SCHEMA_VERSION = 2
 
 
 class ThemedDay(LabeledEnum):
@@ -98,7 +100,25 @@ DAY_TAGS: tuple[str, ...] = (*ThemedDay.values(), GENERAL_TAG)
 BLANK = "____"
 
 TRUE_FALSE_OPTIONS = ["正确", "错误"]
+# The same options written in a traditional-script article's script.
+TRUE_FALSE_OPTIONS_TRADITIONAL = ["正確", "錯誤"]
 
 QUESTION_TYPES = QuestionType.values()
 
 STATUSES = QuestionStatus.values()
+
+# Bank file versions this code reads (it always writes SCHEMA_VERSION).
+READABLE_SCHEMA_VERSIONS = (1, 2)
+
+# At most this many questions come from one source sentence: the best-scored ones (the
+# generator makes more and ranks them). A drawn paper takes at most one per sentence.
+MAX_PER_SENTENCE = 6
+
+# A question is recommended when its quality score (0-100) reaches this. Recommended questions
+# are still drafts: an organizer approves them.
+RECOMMEND_THRESHOLD = 70
+
+# Bad input: an article is refused when fewer than this share of its non-space characters are
+# CJK, or when fewer than MIN_USABLE_QUESTIONS of its questions pass the gates.
+MIN_CJK_SHARE = 0.30
+MIN_USABLE_QUESTIONS = 3

@@ -2,11 +2,16 @@
 
 For every question id present in both:
 
-* ``status`` is always kept from the prior file (approved stays approved, a question an
-  organizer retired stays retired);
 * when the prior question has ``"edited": true`` its organizer-editable fields (stem, options,
-  answer, explanation, difficulty, themed_days) win over the regenerated ones;
-* otherwise the regenerated content is used.
+  answer, explanation, difficulty, themed_days) win over the regenerated ones and its status
+  is kept;
+* otherwise the regenerated content is used, and the prior ``status`` is kept only while what
+  a student sees is unchanged: when the rebuild changes the stem, the set of options or the
+  correct answer(s), an ``approved`` question goes back to ``draft`` (its approval was for other
+  text). A ``retired`` question stays retired: an organizer rejected it.
+
+Option *order* is not content (single-choice answers are rotated across the bank), so the
+comparison uses the option set and the correct options' texts.
 
 New ids come in as ``draft``. Prior questions the generator no longer produces are kept with
 status ``retired`` (and their content untouched), so nothing curated is ever lost.
@@ -15,6 +20,27 @@ status ``retired`` (and their content untouched), so nothing curated is ever los
 from __future__ import annotations
 
 EDITABLE_FIELDS = ("stem", "options", "answer", "explanation", "difficulty", "themed_days")
+
+
+def shown_content(question: dict) -> tuple:
+    """What a student sees of a question, independent of option order."""
+    options = question.get("options") or []
+    answer = question.get("answer") or []
+    if question.get("type") == "fill_blank" or not options:
+        correct = tuple(str(a) for a in answer)
+    else:
+        correct = tuple(
+            sorted(str(options[i]) for i in answer if isinstance(i, int) and 0 <= i < len(options))
+        )
+    return str(question.get("stem", "")), tuple(sorted(str(o) for o in options)), correct
+
+
+def merged_status(old: dict, fresh: dict) -> str:
+    """Status of a regenerated question whose id was already in the prior bank."""
+    status = old.get("status", "draft")
+    if old.get("edited") or status != "approved":
+        return status
+    return status if shown_content(old) == shown_content(fresh) else "draft"
 
 
 def merge(fresh: list[dict], prior: dict | None) -> list[dict]:
@@ -31,7 +57,7 @@ def merge(fresh: list[dict], prior: dict | None) -> list[dict]:
             merged.append({**question, "status": "draft"})
             continue
         combined = dict(question)
-        combined["status"] = old.get("status", "draft")
+        combined["status"] = merged_status(old, question)
         if old.get("edited"):
             for name in EDITABLE_FIELDS:
                 if name in old:

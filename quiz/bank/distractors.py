@@ -58,6 +58,16 @@ def _term_groups() -> list[list[str]]:
     return [line.split() for line in lines if line.strip() and not line.startswith("#")]
 
 
+# Customary values of some units: distractors of the same kind a student would expect.
+_USUAL_VALUES = {
+    "小时": (2, 6, 12, 24, 48, 72),
+    "天": (1, 3, 5, 7, 10, 15, 30),
+    "课时": (2, 4, 6, 8, 10, 12),
+    "位": (4, 6, 8, 10, 12, 16),
+    "倍": (2, 3, 5, 10),
+}
+
+
 def for_quantity(
     document: Document, fact: Fact, facts: list[Fact], rng: random.Random
 ) -> list[str]:
@@ -75,11 +85,19 @@ def for_quantity(
             bool(answer.qualifier),
         ):
             continue  # 2.9亿元 among 72万元 options would stand out
-        if not intervals_overlap(target, quantity.interval()):
+        # Same order of magnitude only: 32人 among 400名/800名 would stand out.
+        ratio = quantity.value / answer.value if answer.value else 0
+        if not intervals_overlap(target, quantity.interval()) and 0.2 <= ratio <= 5:
             from_article.append(nfkc(other.text))
     rng.shuffle(from_article)
     perturbed = []
-    for number in perturbed_numbers(answer, rng):
+    numbers = perturbed_numbers(answer, rng)
+    usual = _USUAL_VALUES.get(answer.unit)
+    if usual and not answer.multiplier and "." not in answer.number:
+        # 24小时 -> 12/48/72小时, not 19 or 31: durations and lengths come in customary sizes.
+        numbers = [str(v) for v in usual if str(v) != answer.number]
+        rng.shuffle(numbers)
+    for number in numbers:
         variant = answer.render(number)
         parsed = quantity_from_text(variant)
         if parsed and not intervals_overlap(target, parsed.interval()):
@@ -89,6 +107,11 @@ def for_quantity(
 
 
 _DAY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+def shift_day(text: str, delta: int) -> str | None:
+    """The day ``delta`` days from ``text`` (9月13日 -> 9月11日), None past the 28th or before the 1st."""
+    return _shift_day(text, delta)
 
 
 def _shift_day(text: str, delta: int) -> str | None:
@@ -164,7 +187,7 @@ def for_person(document: Document, fact: Fact, facts: list[Fact], rng: random.Ra
     others = [
         other.text
         for other in facts
-        if other.kind == "person" and other.attrs.get("role") != "citizen"
+        if other.kind == "person" and other.attrs.get("role") not in ("citizen", "reporter")
     ]
     speakers_first = sorted(set(others), key=lambda name: (name not in _speakers(facts), name))
     lines = (DATA_DIR / "person_names.txt").read_text(encoding="utf-8").splitlines()

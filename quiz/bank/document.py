@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .article import Article
+from .layout import DATELINE_RE
 from .lexicon import places
 from .segment import Clause, Sentence, split_clauses, split_sentences
 from .textutil import analysis_text, compare_key, is_traditional
@@ -27,12 +28,12 @@ TIME_FRAME_RE = re.compile(
     r"(?<![较比与同])(?:今年|去年)(?!同期)"
 )
 FULL_DATE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
-SCOPE_WORD_RE = re.compile(r"全国|全省|全市|全区|全县|全州|我省|我市|我区|我县|我国|本省|本市")
-# A dateline opening a report: 华西都市报(记者 刘彦谷) / 新华社福州9月11日电(记者 陈晓东).
-DATELINE_RE = re.compile(
-    r"^\s*(?:[^,，。]{0,16}?(?:报|社|网|台|讯|电|新闻)\s*[(（][^)）]{0,30}[)）]|"
-    r"[^,，。(（]{0,14}?\d{1,2}月\d{1,2}日电(?:\s*[(（][^)）]{0,30}[)）])?)\s*"
+# A sentence about one day or one scene: no period is borrowed for it.
+_DAY_SCENE_RE = re.compile(
+    r"开幕式|启动仪式|仪式上|当天|当日|同日|活动现场|会上|现场|(?<!\d)\d{1,2}月\d{1,2}日"
 )
+_BRACKETED_RE = re.compile(r"《[^》]*》|[(（][^)）]*[)）]")
+SCOPE_WORD_RE = re.compile(r"全国|全省|全市|全区|全县|全州|我省|我市|我区|我县|我国|本省|本市")
 EVENT_RE = re.compile(
     r"(?:\d{4}年(?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县|自治区))?)?(?:国家)?网络安全宣传周"
 )
@@ -107,6 +108,7 @@ class Document:
     @cached_property
     def event(self) -> str:
         """The week being reported, e.g. 四川省2021年国家网络安全宣传周 ('' if none)."""
+        first = ""
         for sentence in self.sentences[:8]:
             match = EVENT_RE.search(sentence.analysis)
             if not match or not re.match(r"\d{4}年", match.group(0)):
@@ -116,7 +118,64 @@ class Document:
                 if sentence.analysis[:begin].endswith(name):
                     begin -= len(name)
                     break
-            return sentence.text[begin : match.end()]
+            else:
+                # 甘谷县2022年…: a county the gazetteer does not list, named again elsewhere.
+                own = re.search(
+                    r"(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,3}?[县市区]$", sentence.analysis[:begin]
+                )
+                if own and self.analysis.count(own.group(0)) >= 2:
+                    begin -= len(own.group(0))
+            named = sentence.text[begin : match.end()]
+            if begin < match.start():
+                return named  # the week with its place (a headline may omit it)
+            first = first or named
+        if first:
+            return first
+        # 国家网络安全宣传周“电信日”当天 with the year only in the date: 2024年国家网络安全宣传周.
+        for sentence in self.sentences[:8]:
+            match = EVENT_RE.search(sentence.analysis)
+            if match and self.year and "国家" in match.group(0):
+                return f"{self.year}年{sentence.text[match.start() : match.end()]}"
+        return ""
+
+    @cached_property
+    def event_day(self) -> tuple[str, str]:
+        """The day the week opened and the verb saying so (``('10月11日', '启动')``), from the
+        first sentence naming the week with 启动/开幕 and a day before it; ('', '') if none."""
+        event = self.event
+        if not event:
+            return "", ""
+        for sentence in self.sentences[:12]:
+            if sentence.heading:
+                continue
+            text = DATELINE_RE.sub("", sentence.analysis, count=1)
+            at = text.find(analysis_text(event))
+            opened = re.search(r"启动|开幕", text[at:]) if at >= 0 else None
+            day = FULL_DATE_RE.search(text[:at]) if at >= 0 else None
+            if opened and day:
+                return re.sub(r"^\d{4}年", "", day.group(0)), opened.group(0)
+        return "", ""
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the article reports on: its date's, else the first 20xx年 of the text."""
+        found = re.match(r"(\d{4})-", self.article.date or "")
+        if not found:
+            found = re.search(r"(20\d{2})年", self.analysis[:2000])
+        return int(found.group(1)) if found else None
+
+    @cached_property
+    def home_district(self) -> str:
+        """The district (or county) an article is about when it names exactly one, at least
+        twice (岳麓区 for a 岳麓分局 report); '' otherwise."""
+        counts = {
+            name: self.analysis.count(name)
+            for name, place in places().items()
+            if place.level in ("district", "county") and name == place.name
+        }
+        named = [name for name, count in counts.items() if count]
+        if len(named) == 1 and counts[named[0]] >= 2:
+            return self.article.text[self.analysis.find(named[0]) :][: len(named[0])]
         return ""
 
     @cached_property
@@ -191,16 +250,32 @@ class Document:
             for other in self.sentences[: sentence.index]
             if other.paragraph == sentence.paragraph and not other.heading
         ]
-        heading = [self.sentences[sentence.section]] if sentence.section >= 0 else []
+        heading = []
+        if sentence.section >= 0:
+            first_body = next(
+                (s.paragraph for s in self.sentences[sentence.section + 1 :] if not s.heading),
+                -1,
+            )
+            # A headline (今年以来成绩亮眼) frames the paragraph right under it, not the section.
+            if sentence.paragraph == first_body:
+                heading = [self.sentences[sentence.section]]
         return list(reversed(earlier)) + heading
 
     def time_frame(self, sentence: Sentence, offset: int) -> str:
-        """Nearest time frame (近年来, 1月至9月, ...) governing ``offset``; '' if none."""
+        """Nearest time frame (近年来, 1月至9月, ...) governing ``offset``; '' if none.
+
+        A frame is borrowed from the sentences before only by a sentence that reports figures
+        of a period: one about a day (开幕式上, 当天, 10月11日) keeps its own time, and a period
+        inside a title or brackets (《…报告（2021年上半年）》) governs nothing after it.
+        """
         local = [m for m in TIME_FRAME_RE.finditer(self.analysis, sentence.start, offset)]
         if local:
             return self.article.text[local[-1].start() : local[-1].end()]
+        if _DAY_SCENE_RE.search(sentence.analysis):
+            return ""
         for other in self._context_sentences(sentence):
-            found = list(TIME_FRAME_RE.finditer(other.analysis))
+            text = _BRACKETED_RE.sub(lambda m: "　" * len(m.group(0)), other.analysis)
+            found = list(TIME_FRAME_RE.finditer(text))
             if found:
                 return other.text[found[-1].start() : found[-1].end()]
         return ""

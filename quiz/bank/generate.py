@@ -6,50 +6,70 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .article import Article
-from .constants import GENERATOR_VERSION, SCHEMA_VERSION, THEMED_DAYS
+from .article import Article, UnusableArticleError
+from .constants import (
+    GENERATOR_VERSION,
+    MAX_PER_SENTENCE,
+    MIN_USABLE_QUESTIONS,
+    RECOMMEND_THRESHOLD,
+    SCHEMA_VERSION,
+    THEMED_DAYS,
+)
 from .curation import merge
 from .document import Document
 from .explain import difficulty, explanation
 from .extract import extract_facts
 from .gates import check_question
-from .lexicon import places, themed_day_names
+from .lexicon import places
 from .plan import questions_for
+from .quality import REASONS, assess, construction_problem, needs_anchor
 from .questions import rng_for
+from .relative_places import resolve_relative
+from .script import in_script, script_forms
+from .speakers import introduce_speakers
+from .stem_anchor import report_lead, time_anchored
+from .stem_text import drop_additive, drop_scene
 from .stems import display
-from .textutil import analysis_text, compare_key
+from .tagging import tag_question
+from .textutil import compare_key
 from .themes import DEFAULT_THEMES_PATH, ThemeMap, load_theme_map
 
 
 @dataclass
 class BuildResult:
-    """``bank``: the bank dict; ``dropped``: (candidate, reason code, message); ``stats``."""
+    """``bank``: the bank dict; ``dropped``: (candidate, reason code, message); ``stats``;
+    ``capped``: gate-passing questions left out by the per-sentence cap (best ones kept)."""
 
     bank: dict
     dropped: list[tuple[str, str, str]] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    capped: list[dict] = field(default_factory=list)
 
 
 def _question_id(
-    article: Article, fact, qtype: str, spans: list[list[int]], sentence_start: int
+    article: Article, fact, qtype: str, spans: list[list[int]], sentence_start: int, rule: str
 ) -> str:
     span_key = ";".join(
         f"{a - sentence_start}-{b - sentence_start}:{article.text[a:b]}" for a, b in spans
     )
     key = f"{article.id}|{fact}|{qtype}|{span_key}"
+    if rule.startswith(("advice.", "scenario.")):
+        # Advice and scenario facts give several questions of one type on one span.
+        key += f"|{rule}"
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
 
 
-def _finish(candidate: dict, document: Document, themes: ThemeMap) -> dict:
+def _finish(candidate: dict, fact, document: Document, themes: ThemeMap) -> dict:
     article = document.article
     sentence = candidate.pop("sentence")
     spans = candidate.pop("answer_spans")
     rule = candidate.pop("rule")
     quote = candidate.pop("quote", None)
     fact_kind = rule.split(".")[0]
-    qid = _question_id(article, candidate["fact"], candidate["type"], spans, sentence.start)
+    qid = _question_id(article, candidate["fact"], candidate["type"], spans, sentence.start, rule)
     question = {
         "id": qid,
         **candidate,
@@ -63,9 +83,7 @@ def _finish(candidate: dict, document: Document, themes: ThemeMap) -> dict:
         "generator": {"rule": rule, "version": GENERATOR_VERSION},
         "status": "draft",
     }
-    correct = _correct_texts(question)
-    tag_text = question["stem"] + " " + " ".join(correct)
-    question["themed_days"] = themes.tag(_tag_text(tag_text, document))
+    question["themed_days"] = tag_question(themes, question, fact, document)
     quantity = None
     if fact_kind == "quantity":
         from .amounts import quantity_from_text
@@ -74,16 +92,6 @@ def _finish(candidate: dict, document: Document, themes: ThemeMap) -> dict:
     question["difficulty"] = difficulty(fact_kind, question["type"], len(sentence.text), quantity)
     question["explanation"] = explanation(question, article, quote or display(sentence.text))
     return question
-
-
-def _tag_text(text: str, document: Document) -> str:
-    """Text matched against the theme map: simplified, and without themed-day *names* (a list
-    of the days is about the week, not about 法治日 or 青少年日)."""
-    if document.traditional:
-        text = analysis_text(text)
-    for name in themed_day_names():
-        text = text.replace(name, "")
-    return text
 
 
 def _correct_texts(question: dict) -> list[str]:
@@ -119,16 +127,26 @@ def _dedupe_key(question: dict, text: str = "") -> tuple[str, str, str]:
     return question["type"], compare_key(answer), compare_key(window)
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
     key = compare_key(text)
-    return {key[i : i + 2] for i in range(len(key) - 1)}
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
 def _near_duplicate(question: dict, kept) -> dict | None:
-    """A kept question of the same type and answer whose stem is >= 75 % the same (bigram Jaccard)."""
+    """A kept question of the same type and answer whose stem is >= 75 % the same (bigram
+    Jaccard); for true/false also one from another sentence whose stem is >= 80 % the same
+    whatever its claim (a rule restated in two sentences)."""
     answer = compare_key("|".join(_correct_texts(question)))
     grams = _bigrams(question["stem"])
     for other in kept:
+        if (
+            question["type"] == other["type"] == "true_false"
+            and other["source"]["start"] != question["source"]["start"]
+        ):
+            other_grams = _bigrams(other["stem"])
+            if grams and len(grams & other_grams) / len(grams | other_grams) >= 0.8:
+                return other
         if (
             other["type"] != question["type"]
             or compare_key("|".join(_correct_texts(other))) != answer
@@ -154,29 +172,161 @@ def _balance(questions: list[dict]) -> None:
         )
 
 
-def _build_article(article: Article, themes: ThemeMap, dropped: list) -> list[dict]:
+def _with_report_lead(question: dict, fact, document: Document) -> None:
+    """A stem about an event or figure that names no year gets ``据<publisher><month>报道，``
+    (the publication date, said as such); the scorer notes it."""
+    advice_like = question["generator"]["rule"].startswith(("advice.", "scenario."))
+    if not needs_anchor(fact) and not advice_like:
+        return
+    if advice_like:
+        # Advice and cases say whose report they come from and when, like any other stem.
+        if not time_anchored(document, question["stem"]):
+            lead = report_lead(document)
+            if lead:
+                question["stem"] = lead + question["stem"]
+        return
+    stem = question["stem"]
+    if time_anchored(document, stem):
+        return
+    body = stem.removeprefix("根据报道，")
+    dated = _YEARLESS_LEAD.match(body)
+    if dated and document.year and _same_year(document, int(dated.group(2))):
+        # 1月至9月，… / 自10月12日起，… in an October 2021 report: 2021年1月至9月，…
+        at = dated.start(2)
+        question["stem"] = (
+            stem[: len(stem) - len(body)] + body[:at] + f"{document.year}年" + body[at:]
+        )
+        return
+    # A place question's lead names no publisher: 西安晚报 would give 西安 away.
+    lead = report_lead(document, with_publisher=fact.kind != "place")
+    if not lead:
+        return
+    if stem.startswith("根据报道，"):
+        stem = stem[len("根据报道，") :]
+    question["stem"] = lead + stem
+    question["_report_lead"] = True
+
+
+_YEARLESS_LEAD = re.compile(
+    r"^(自)?(\d{1,2})月(?:\d{1,2}日)?(?:(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?)?[^，]{0,4}，"
+)
+
+
+def _same_year(document: Document, month: int) -> bool:
+    """A month named without a year is the article's year unless it lies well after the
+    article's date (a December date in a January report is last year's)."""
+    date = re.match(r"\d{4}-(\d{2})", document.article.date or "")
+    return not date or month <= int(date.group(1)) + 2
+
+
+def _in_article_script(question: dict, document: Document) -> None:
+    """Every generated string in the article's script; fill-blank answers in both."""
+    if not document.traditional:
+        if question["type"] == "fill_blank":
+            question["answer"] = _unique(f for a in question["answer"] for f in script_forms(a))
+        return
+    question["stem"] = in_script(document, question["stem"])
+    question["explanation"] = in_script(document, question["explanation"])
+    if question["type"] == "fill_blank":
+        shown = [in_script(document, a) for a in question["answer"]]
+        question["answer"] = _unique(f for a in shown for f in script_forms(a))
+    else:
+        # 正確/錯誤 too: a simplified 正确 beside a traditional stem stands out.
+        question["options"] = [in_script(document, o) for o in question["options"]]
+    if "claim" in question:
+        question["claim"] = in_script(document, question["claim"])
+
+
+def _unique(values) -> list[str]:
+    result: list[str] = []
+    for value in values:
+        if value and value not in result:
+            result.append(value)
+    return result
+
+
+def _cap_per_sentence(questions: list[dict], dropped: list, capped: list) -> list[dict]:
+    """At most MAX_PER_SENTENCE questions per source sentence: the best scored, preferring a
+    mix of types (a second question of a type only after every type present got one)."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for question in questions:
+        key = (question["source"]["id"], question["source"]["start"])
+        by_sentence.setdefault(key, []).append(question)
+    kept_ids: set[int] = set()
+    for group in by_sentence.values():
+        ranked = sorted(group, key=lambda q: (-q["quality"]["score"], q["id"]))
+        seen_types: dict[str, int] = {}
+        order = []
+        for question in ranked:
+            order.append(
+                (
+                    seen_types.get(question["type"], 0),
+                    -question["quality"]["score"],
+                    question["id"],
+                    question,
+                )
+            )
+            seen_types[question["type"]] = seen_types.get(question["type"], 0) + 1
+        order.sort(key=lambda item: item[:3])
+        for _rank, _score, _qid, question in order[:MAX_PER_SENTENCE]:
+            kept_ids.add(id(question))
+        for _rank, _score, _qid, question in order[MAX_PER_SENTENCE:]:
+            capped.append(question)
+            dropped.append(
+                (
+                    question["id"],
+                    "sentence_cap",
+                    f"同一句子最多保留 {MAX_PER_SENTENCE} 题 / cap per sentence",
+                )
+            )
+    return [q for q in questions if id(q) in kept_ids]
+
+
+def _build_article(
+    article: Article, themes: ThemeMap, dropped: list, stats: Counter, capped: list
+) -> list[dict]:
     document = Document(article)
     facts = extract_facts(document)
     texts = {article.id: article.text}
     kept: dict[tuple, dict] = {}
-    order: list[tuple] = []
+    order: list[int] = []
     for fact in facts:
         for candidate, drop in questions_for(document, fact, facts):
             label = f"{article.id}:{fact.id}:{fact.text[:24]}"
             if drop:
                 dropped.append((label, *drop))
                 continue
-            question = _finish(candidate, document, themes)
+            cut_head = candidate.pop("_cut_head", False)
+            inside_quote = candidate.pop("_inside_quote", False)
+            question = _finish(candidate, fact, document, themes)
+            _with_report_lead(question, fact, document)
+            question["stem"] = drop_scene(
+                drop_additive(
+                    resolve_relative(
+                        document,
+                        introduce_speakers(document, question["stem"], question["source"]["start"]),
+                    )
+                )
+            )
+            _in_article_script(question, document)
             problems = check_question(question, texts)
             if problems:
                 for problem in problems:
                     dropped.append((f"{label}:{question['type']}", problem.code, problem.message))
                 continue
+            bad = "mid_clause" if inside_quote else None
+            bad = bad or construction_problem(question, fact, document, cut_head=cut_head)
+            if bad:
+                dropped.append((f"{label}:{question['type']}", bad, REASONS[bad]))
+                continue
+            assessment = assess(question, fact, document)
+            question.pop("_report_lead", None)
+            question["quality"] = {"score": assessment.score, "reasons": assessment.reasons}
             stem_key = ("stem", question["type"], compare_key(question["stem"]))
             key = _dedupe_key(question, article.text)
             rival = kept.get(key) or kept.get(stem_key) or _near_duplicate(question, kept.values())
             if rival is not None:
-                if _context_score(question) > _context_score(rival):
+                if _rank(question) > _rank(rival):
                     for name, value in list(kept.items()):
                         if value is rival:
                             kept[name] = question
@@ -193,7 +343,20 @@ def _build_article(article: Article, themes: ThemeMap, dropped: list) -> list[di
             kept[key] = kept[stem_key] = question
             order.append(id(question))
     by_identity = {id(q): q for q in kept.values()}
-    return [by_identity[identity] for identity in order]
+    questions = [by_identity[identity] for identity in order]
+    stats["gate_passing"] += len(questions)
+    if len(questions) < MIN_USABLE_QUESTIONS:
+        raise UnusableArticleError(
+            f"文章“{article.title or article.id}”只能生成 {len(questions)} 道合格题目"
+            f"（至少需要 {MIN_USABLE_QUESTIONS} 道）：请提供一篇包含具体事实（时间、地点、数据、"
+            "做法）的中文新闻报道。"
+        )
+    return _cap_per_sentence(questions, dropped, capped)
+
+
+def _rank(question: dict) -> tuple[int, int]:
+    """Which of two duplicates to keep: the better scored, then the one naming more places."""
+    return question["quality"]["score"], _context_score(question)
 
 
 def generate(
@@ -206,9 +369,13 @@ def generate(
     themes = load_theme_map(themes_path)
     dropped: list[tuple[str, str, str]] = []
     fresh: list[dict] = []
+    counters: Counter = Counter()
+    capped: list[dict] = []
     for article in articles:
-        fresh.extend(_build_article(article, themes, dropped))
+        fresh.extend(_build_article(article, themes, dropped, counters, capped))
     _balance(fresh)
+    for question in fresh:
+        question["recommended"] = question["quality"]["score"] >= RECOMMEND_THRESHOLD
     merged = merge(fresh, prior)
     source_order = {article.id: index for index, article in enumerate(articles)}
     sources = [
@@ -231,7 +398,9 @@ def generate(
         key=lambda q: (source_order.get(q["source"]["id"], 999), q["source"]["start"], q["id"])
     )
     bank = {"schema_version": SCHEMA_VERSION, "sources": sources, "questions": merged}
-    return BuildResult(bank=bank, dropped=dropped, stats=_stats(merged, dropped))
+    stats = _stats(merged, dropped)
+    stats["gate_passing"] = counters["gate_passing"]
+    return BuildResult(bank=bank, dropped=dropped, stats=stats, capped=capped)
 
 
 def _stats(questions: list[dict], dropped: list) -> dict:
@@ -239,6 +408,7 @@ def _stats(questions: list[dict], dropped: list) -> dict:
     per_day = Counter(day for q in live for day in q["themed_days"])
     return {
         "questions": len(live),
+        "recommended": sum(1 for q in live if q.get("recommended")),
         "by_type": dict(sorted(Counter(q["type"] for q in live).items())),
         "by_day": {day: per_day.get(day, 0) for day in [*THEMED_DAYS, "general"]},
         "by_status": dict(sorted(Counter(q["status"] for q in questions).items())),

@@ -55,6 +55,44 @@ def departments() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def national_departments() -> tuple[str, ...]:
+    """National bodies for national co-organiser lists."""
+    return tuple(_data_lines("departments_national.txt"))
+
+
+@lru_cache(maxsize=1)
+def city_departments() -> tuple[str, ...]:
+    """City bodies (市…) for city and, with 县 for 市, county co-organiser lists."""
+    return tuple(_data_lines("departments_city.txt"))
+
+
+def departments_like(items: list[str]) -> list[str]:
+    """Bodies of the same level as the listed ones: national (中央宣传部、公安部…), county
+    (县委宣传部…), city (市教育局…), else provincial (省委网信办、教育厅…)."""
+
+    def level(item: str) -> str:
+        if item.startswith(("中央", "国家", "全国", "中国", "共青团中央")) or item.endswith("部"):
+            return "national"
+        if "县" in item:
+            return "county"
+        if "市" in item and not item.startswith("省"):
+            return "city"
+        return "province"
+
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[level(item)] = counts.get(level(item), 0) + 1
+    top = max(counts, key=lambda k: counts[k]) if counts else "province"
+    if top == "national":
+        return list(national_departments())
+    if top == "county":
+        return [n.replace("团市委", "团县委").replace("市", "县", 1) for n in city_departments()]
+    if top == "city":
+        return list(city_departments())
+    return list(departments())
+
+
+@lru_cache(maxsize=1)
 def themed_day_names() -> tuple[str, ...]:
     """Themed-day names seen in the genre."""
     return tuple(_data_lines("themed_day_names.txt"))

@@ -15,7 +15,7 @@ from .document import Document
 from .facts import Fact
 from .lexicon import (
     crime_types,
-    departments,
+    departments_like,
     list_groups,
     places,
     short_place_name,
@@ -32,7 +32,14 @@ def for_item(document: Document, fact: Fact, item: str, rng: random.Random) -> l
     if category == "themed_day":
         pool = list(themed_day_names())
     elif category == "organization":
-        pool = list(departments())
+        pool = departments_like([document.analysis[a:b] for a, b in fact.items])
+    elif category == "place" and _districts([document.analysis[a:b] for a, b in fact.items]):
+        parents = {places()[document.analysis[a:b]].parent for a, b in fact.items}
+        pool = sorted(
+            p.name
+            for p in places().values()
+            if p.level in ("district", "county") and p.parent in parents
+        )
     elif category == "place":
         pool = sorted({p.name for p in places().values() if p.level in ("province", "city")})
     else:
@@ -41,6 +48,25 @@ def for_item(document: Document, fact: Fact, item: str, rng: random.Random) -> l
     pool = [c for c in pool if not any(related_names(m, compare_key(c)) for m in members)]
     rng.shuffle(pool)
     return unique_candidates(item, pool, document, unseen=True)
+
+
+def _districts(items: list[str]) -> bool:
+    table = places()
+    return bool(items) and all(
+        item in table and table[item].level in ("district", "county") for item in items
+    )
+
+
+def _named_like(items: list[str], pool: list[str]) -> list[str]:
+    """Bodies written like the listed ones: when most members carry their place (西安市教育局,
+    西安市公安局), a distractor does too (市司法局 -> 西安市司法局), so it does not stand out."""
+    for char in ("市", "县"):
+        prefixes = [re.match(rf"^([\u4e00-\u9fa5]{{2,3}}?{char})", item) for item in items]
+        named = [p.group(1) for p in prefixes if p and p.group(1) not in (f"全{char}",)]
+        if named and len(named) * 2 > len(items) and len(set(named)) == 1:
+            place = named[0]
+            return [place + name[1:] if name.startswith(char) else name for name in pool]
+    return pool
 
 
 _CORE_PREFIX = re.compile(r"^(?:电信网络|网络|电信|省|市)")
@@ -76,7 +102,15 @@ def for_members(
     if category == "themed_day":
         pool = list(themed_day_names())
     elif category == "organization":
-        pool = list(departments())
+        pool = departments_like(items)
+    elif category == "place" and _districts(items):
+        # 雁塔区、碑林区、未央区: other districts of the same city, never provinces.
+        parents = {places()[item].parent for item in items if item in places()}
+        pool = sorted(
+            p.name
+            for p in places().values()
+            if p.level in ("district", "county") and p.parent in parents
+        )
     elif category == "place":
         short = all(short_place_name(item) == item for item in items)
         table = places()
@@ -97,6 +131,8 @@ def for_members(
         pool = _group_pool(items) or list(crime_types())
     else:
         pool = _group_pool(items)
+    if category == "organization":
+        pool = _named_like(items, pool)
     # Same order of operations as the item outsiders, so the random stream is stable.
     pool = [c for c in pool if not any(related_names(m, compare_key(c)) for m in members)]
     rng.shuffle(pool)

@@ -6,9 +6,12 @@ import re
 
 from . import distractors as pick
 from . import questions as build
+from .advice_questions import advice_questions
 from .document import Document
 from .facts import Fact
 from .questions import Result, rng_for
+from .script import in_script
+from .stem_text import display
 from .textutil import nfkc
 
 # Quoted terms too generic to ask about on their own (they still appear inside other stems).
@@ -29,8 +32,28 @@ def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=No
         )
     else:
         results.append(build.single_choice(document, fact, pool, span))
-    results.append(build.true_false(document, fact, pool[0] if pool else None, span))
+    false_value = pool[0] if pool else None
+    if fact.kind == "title":
+        # A title with one word swapped (倡议书 -> 承诺书) is false in wording only: the
+        # statement of what was released is asked as it stands.
+        false_value = None
+    if fact.kind == "place" and not _place_of_event(document, fact):
+        # 深圳是数字经济大市 -> 广州是…: a claim about another place may be true as well.
+        false_value = None
+    results.append(build.true_false(document, fact, false_value, span))
     return results
+
+
+_EVENT_PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|来自|位于|落户)$")
+_EVENT_PLACE_AFTER = re.compile(r"^(?:市|省|区|县)?(?:举行|举办|开幕|启动|召开|集中展示|展开|开展)")
+
+
+def _place_of_event(document: Document, fact: Fact) -> bool:
+    """A place where something happened (在广元市启动, 于福州举行): swapping it gives a false
+    statement; a place that is the subject of a claim (深圳是数字经济大市) does not."""
+    before = document.analysis[max(0, fact.start - 2) : fact.start]
+    after = document.analysis[fact.end : fact.end + 6]
+    return bool(_EVENT_PLACE_BEFORE.search(before) or _EVENT_PLACE_AFTER.match(after))
 
 
 def _person(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
@@ -112,7 +135,10 @@ def _statement(document: Document, fact: Fact, facts: list[Fact]) -> list[Result
 
 
 def _advice(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
-    return [build.fill_blank(document, fact), build.true_false(document, fact, None)]
+    if fact.attrs.get("form") == "maxim":
+        # 没有网络安全就没有____: a cloze on the maxim as written.
+        return [build.fill_blank(document, fact), build.true_false(document, fact, None)]
+    return advice_questions(document, fact, facts)
 
 
 def _award(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
@@ -123,8 +149,36 @@ def _award(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     return results
 
 
+def _schedule(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    """Which day a themed day is: a choice among the programme's other days (certainly not
+    that themed day's), and a true/false on the same (false: another day of the programme)."""
+    event = document.event
+    if not event:
+        return [(None, ("no_event", "文章没有说明是哪一届宣传周"))]
+    name = fact.attrs["day_name"]
+    answer = display(document.article.text[fact.start : fact.end])
+    shown_name = in_script(document, name)
+    others = list(fact.attrs["others"])
+    rng = rng_for(fact.id, "schedule")
+    rng.shuffle(others)
+    if len(others) < 3:
+        deltas = [-3, -2, -1, 1, 2, 3]
+        rng.shuffle(deltas)
+        shifted = [pick.shift_day(answer, delta) for delta in deltas]
+        others += [d for d in shifted if d and d not in others and d != answer]
+    opening, closing = ("「", "」") if "「" in document.article.text else ("“", "”")
+    named = f"{display(event)}的{opening}{shown_name}{closing}"
+    results: list[Result] = [
+        build.question_of(fact, "single_choice", "choice", f"{named}是哪一天？", answer, others),
+        build.statement_of(fact, "judge", f"{named}是", answer, others[0] if others else None),
+    ]
+    return results
+
+
 def questions_for(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     """Candidate questions (or drop reasons) for one fact."""
+    if fact.kind == "schedule":
+        return _schedule(document, fact, facts)
     if fact.kind == "award":
         return _award(document, fact, facts)
     if fact.kind == "person":
@@ -135,6 +189,6 @@ def questions_for(document: Document, fact: Fact, facts: list[Fact]) -> list[Res
         return _enumeration(document, fact, facts)
     if fact.kind == "statement":
         return _statement(document, fact, facts)
-    if fact.kind == "advice":
+    if fact.kind in ("advice", "scenario"):
         return _advice(document, fact, facts)
     return _choice_and_judge(document, fact, facts)

@@ -24,7 +24,7 @@ from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
 from .facts import Fact
 from .stems import Frame, display, frame
-from .textutil import compare_key, nfkc
+from .textutil import analysis_text, compare_key, nfkc
 
 Result = tuple[dict | None, tuple[str, str] | None]
 TRUE_FALSE_TAIL = "这一说法是否正确？"
@@ -49,7 +49,8 @@ def _base(fact: Fact, qtype: str, rule: str, spans: list[tuple[int, int]]) -> di
 def accepted_answers(fact: Fact, text: str) -> list[str]:
     """The display answer and its equivalent spellings (72万元 / 72万 / 720000元, 广元市 / 广元)."""
     shown = display(text)
-    forms = [shown] + [display(form) for form in equivalent_forms(nfkc(text))]
+    # Quantities are parsed on the simplified copy (約60家 -> 约60家 -> 60家).
+    forms = [shown] + [display(form) for form in equivalent_forms(analysis_text(text))]
     if fact.kind == "place" and fact.attrs.get("official") and nfkc(text) != fact.attrs["official"]:
         forms.append(fact.attrs["official"])
     elif fact.kind == "place":
@@ -72,9 +73,14 @@ def fill_blank(
     answer_text = document.article.text[start:end]
     if len(nfkc(answer_text).strip()) < 2 and fact.kind != "date":
         return None, ("answer_too_short", f"答案“{answer_text}”过短，不适合填空")
-    stem = frame(document, fact, (start, end), walk_back=fact.kind != "person").cloze(BLANK)
+    the_frame = frame(document, fact, (start, end), walk_back=fact.kind != "person")
     question = _base(fact, "fill_blank", rule, [(start, end)])
-    question.update(stem=stem, answer=accepted_answers(fact, answer_text))
+    question.update(
+        stem=the_frame.cloze(BLANK),
+        answer=accepted_answers(fact, answer_text),
+        _cut_head=the_frame.cut_head,
+        _inside_quote=the_frame.inside_quote,
+    )
     return question, None
 
 
@@ -88,7 +94,8 @@ def single_choice(
             "too_few_distractors",
             f"“{answer_text}”只有 {len(options_pool)} 个可靠干扰项",
         )
-    stem = frame(document, fact, (start, end), walk_back=fact.kind != "person").cloze(BLANK)
+    the_frame = frame(document, fact, (start, end), walk_back=fact.kind != "person")
+    stem = the_frame.cloze(BLANK)
     pool = [display(option) for option in options_pool]
     # Keep the source's order (it mixes article values and both sides of a number) but skip
     # options much longer or shorter than the answer, so length does not give it away.
@@ -99,7 +106,13 @@ def single_choice(
     ]
     chosen = (similar + [option for option in pool if option not in similar])[:3]
     question = _base(fact, "single_choice", rule, [(start, end)])
-    question.update(stem=stem, options=[answer_text] + chosen, answer=[0])
+    question.update(
+        stem=stem,
+        options=[answer_text] + chosen,
+        answer=[0],
+        _cut_head=the_frame.cut_head,
+        _inside_quote=the_frame.inside_quote,
+    )
     return question, None
 
 
@@ -122,6 +135,8 @@ def true_false(
         options=list(TRUE_FALSE_OPTIONS),
         answer=[1 if use_false else 0],
         claim=shown,
+        _cut_head=the_frame.cut_head,
+        _inside_quote=the_frame.inside_quote,
     )
     return question, None
 
@@ -169,6 +184,7 @@ def _title_before(document: Document, fact: Fact, word: str) -> str:
 
 
 def _members_stem(document: Document, fact: Fact, first: int, last: int) -> str:
+    """The stem of a list question ('' when the list's clause cannot stand as a statement)."""
     title = governing_title(document, fact)
     if fact.attrs.get("parallel"):
         where = f"{title or '文中的倡议'}“我们倡议”各段"
@@ -179,13 +195,22 @@ def _members_stem(document: Document, fact: Fact, first: int, last: int) -> str:
     category = fact.attrs.get("category")
     if fact.closed and the_frame.prefix and category in ("themed_day", "organization", "place"):
         suffix = re.split(r"[，。；]", the_frame.suffix, maxsplit=1)[0]
-        suffix = re.sub(r"^等", "", suffix)
+        # 等十部门共同主办 -> 共同主办: the count is the list's, not the question's.
+        suffix = re.sub(
+            r"^等?(?:\d+|[一二两三四五六七八九十]+)?(?:个|家)?(?:部门|单位)?", "", suffix
+        )
         noun = {"organization": "单位", "place": "地方"}.get(category, "")
         return f"根据报道，{the_frame.prefix}哪些{noun}{suffix}？{MULTIPLE_TAIL}"
     # Keep the blank's own clause (and the next one when the blank ends its clause).
     head, *rest = the_frame.suffix.split("，")
     suffix = head if len(re.sub(r"^等", "", head)) >= 4 or not rest else f"{head}，{rest[0]}"
     prefix = the_frame.prefix
+    own = re.split(r"[，。]", prefix)[-1]
+    if re.search(r"(?:通过|以|经过|借助|利用|采取)$", own):
+        # 各地将通过____等多种形式，采取…方式，宣传…: a means needs what it is for.
+        suffix = "，".join([head, *rest[:2]])
+        if not re.search(r"宣传|开展|提升|普及|举办|推动|增强|提高|打击|保护", suffix):
+            return ""
     document_word = re.match(r"^(?:该)?(报告|白皮书|倡议书|汇编|方案)", prefix)
     if document_word:
         # 报告从…等维度 -> 《四川省移动互联网应用安全报告(2021年上半年)》从…等维度
@@ -195,7 +220,8 @@ def _members_stem(document: Document, fact: Fact, first: int, last: int) -> str:
     body = Frame(prefix, suffix).cloze(BLANK).rstrip("。")
     if not the_frame.prefix.strip():
         body = f"{title or '文中'}写道：“{body}”"
-    return f"根据报道，{body}。下列哪些是文中在空白处列举的？{MULTIPLE_TAIL}"
+    lead = "" if body.startswith("据") else "根据报道，"
+    return f"{lead}{body}。下列哪些是文中在空白处列举的？{MULTIPLE_TAIL}"
 
 
 def multiple_choice(document: Document, fact: Fact, *, listed: bool = False) -> Result:
@@ -217,6 +243,8 @@ def multiple_choice(document: Document, fact: Fact, *, listed: bool = False) -> 
             f"列举“{'、'.join(items)[:20]}”只有 {len(outsiders)} 个同类且确定不在列举中的干扰项",
         )
     stem = _members_stem(document, fact, spans[0][0], spans[-1][1])
+    if not stem:
+        return None, ("incomplete", "列举所在的句子成分不完整（只有方式，没有做什么）")
     # A member the stem itself names (电信 in 打击治理电信网络…) cannot be a shown answer.
     stem_key = compare_key(stem.replace(BLANK, "|"))
     eligible = [i for i, item in enumerate(items) if compare_key(item) not in stem_key]
@@ -239,4 +267,33 @@ def multiple_choice(document: Document, fact: Fact, *, listed: bool = False) -> 
     if fact.attrs.get("parallel"):
         text = document.article.text
         question["quote"] = "……".join(display(text[a:b]) for a, b in fact.attrs["parallel"])
+    return question, None
+
+
+def question_of(
+    fact: Fact, qtype: str, rule: str, stem: str, answer: str, wrong: list[str]
+) -> Result:
+    """A single-choice question whose stem is written whole (not a frame of the sentence)."""
+    if len(wrong) < 3:
+        return None, ("too_few_distractors", f"“{answer}”只有 {len(wrong)} 个可靠干扰项")
+    question = _base(fact, qtype, rule, [(fact.start, fact.end)])
+    question.update(stem=stem, options=[answer, *wrong[:3]], answer=[0])
+    return question, None
+
+
+def statement_of(fact: Fact, rule: str, head: str, answer: str, false_value: str | None) -> Result:
+    """A true/false question on ``head + value``: the answer, or (by a hash of the fact id,
+    as :func:`true_false`) ``false_value``."""
+    want_false = int(hashlib.sha1(fact.id.encode(), usedforsecurity=False).hexdigest(), 16) % 2 == 1
+    use_false = want_false and false_value is not None
+    shown = false_value if use_false else answer
+    question = _base(
+        fact, "true_false", f"{rule}.{'false' if use_false else 'true'}", [(fact.start, fact.end)]
+    )
+    question.update(
+        stem=f"{head}{shown}。{TRUE_FALSE_TAIL}",
+        options=list(TRUE_FALSE_OPTIONS),
+        answer=[1 if use_false else 0],
+        claim=shown,
+    )
     return question, None

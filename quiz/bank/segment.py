@@ -6,9 +6,11 @@ Rules (all applied to the offset-preserving analysis copy, see :mod:`textutil`):
 * a closing quote right after a terminator ends the sentence unless the text that follows
   names a speaker (``……。”房方表示，……``), which keeps quote and attribution together;
 * a line without end punctuation continues into the next paragraph when it ends with a
-  dangling word (``先后部署开展了`` + ``“净网”……``) or has clause punctuation inside
-  (a hard-wrapped paragraph: ``他表示,……要让网络安全知识走进`` + ``千家万户。``);
-  otherwise it is a heading;
+  dangling word (``先后部署开展了`` + ``“净网”……``) or is a long line with clause punctuation
+  inside (a hard-wrapped paragraph: ``他表示,……要让网络安全知识走进`` + ``千家万户。``);
+  otherwise it is a heading (see :mod:`layout`);
+* bylines, editor lines, timestamps and photo captions are furniture (``noise``): no facts,
+  no context, never a section heading;
 * clauses split at , ; : outside brackets and quotes (a comma between digits is kept).
 """
 
@@ -17,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout import furniture_lines, may_wrap
+
 TERMINATORS = "。!?"
 OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "【": "】"}
 CLOSERS = {closer: opener for opener, closer in OPENERS.items()}
@@ -24,10 +28,6 @@ TRAILING_CLOSERS = "”’」』)】"
 # A paragraph ending with one of these cannot be a complete heading: it continues below.
 DANGLING_ENDINGS = "了的和与及、,:在对向把被将从由以为是等并或且"
 CLAUSE_BREAKS = ",;:"
-# A line cut off mid-sentence (a hard-wrapped paragraph) has clause punctuation inside it;
-# headings and bylines rarely do.
-_INNER_PUNCT = re.compile(r"[,;:、]")
-_BYLINE_TAIL = re.compile(r"(?:记者|编辑|通讯员|来源)[:\s]")
 _SPEAKER_RE = re.compile(
     r"^[^,。:!?“”]{1,40}?(表示|说|指出|介绍|强调|称|坦言|透露|提醒|呼吁|认为|告诉记者)"
 )
@@ -45,6 +45,7 @@ class Sentence:
     paragraph: int
     heading: bool
     section: int  # index of the heading sentence this one falls under, -1 before any
+    noise: bool = False  # byline, editor line, caption: never a fact, context or section
 
 
 @dataclass(frozen=True)
@@ -101,35 +102,45 @@ def _sentence_ends(analysis: str, start: int, end: int) -> tuple[list[int], bool
 
 def split_sentences(text: str, analysis: str) -> list[Sentence]:
     """Split an article into sentences and headings (see module docstring for the rules)."""
-    raw: list[tuple[int, int, int, bool]] = []  # start, end, paragraph, heading
+    raw: list[tuple[int, int, int, bool, bool]] = []  # start, end, paragraph, heading, noise
     pending_start: int | None = None
     lines = _lines(analysis)
+    furniture = furniture_lines([analysis[start:end] for start, end in lines])
     for paragraph, (line_start, line_end) in enumerate(lines):
+        if paragraph in furniture:
+            if pending_start is not None:
+                raw.append((pending_start, lines[paragraph - 1][1], paragraph - 1, False, False))
+                pending_start = None
+            raw.append((line_start, line_end, paragraph, True, True))
+            continue
         ends, open_tail = _sentence_ends(analysis, line_start, line_end)
         cursor = line_start
         for stop in ends:
             begin = pending_start if pending_start is not None else cursor
-            raw.append((begin, stop, paragraph, False))
+            raw.append((begin, stop, paragraph, False, False))
             pending_start = None
             cursor = stop
             while cursor < line_end and analysis[cursor].isspace():
                 cursor += 1
         if not open_tail or cursor >= line_end:
             continue
-        has_next = paragraph + 1 < len(lines)
+        has_next = paragraph + 1 < len(lines) and paragraph + 1 not in furniture
         tail = analysis[cursor:line_end]
-        wrapped = bool(_INNER_PUNCT.search(tail.rstrip()[:-1])) and not _BYLINE_TAIL.search(tail)
-        if (analysis[line_end - 1] in DANGLING_ENDINGS or wrapped) and has_next:
+        if has_next and tail.rstrip().endswith((":", "：")):
+            # 全文如下： + a title line: the title is a heading, not the end of this sentence.
+            following = analysis[lines[paragraph + 1][0] : lines[paragraph + 1][1]]
+            has_next = any(mark in following for mark in TERMINATORS + "。")
+        if has_next and may_wrap(tail, DANGLING_ENDINGS):
             pending_start = pending_start if pending_start is not None else cursor
             continue
         begin = pending_start if pending_start is not None else cursor
         is_heading = not ends and pending_start is None
-        raw.append((begin, line_end, paragraph, is_heading))
+        raw.append((begin, line_end, paragraph, is_heading, False))
         pending_start = None
     sentences: list[Sentence] = []
     section = -1
-    for index, (start, end, paragraph, heading) in enumerate(raw):
-        if heading:
+    for index, (start, end, paragraph, heading, noise) in enumerate(raw):
+        if heading and not noise:
             section = index
         sentences.append(
             Sentence(
@@ -141,6 +152,7 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
                 paragraph=paragraph,
                 heading=heading,
                 section=section,
+                noise=noise,
             )
         )
     return sentences

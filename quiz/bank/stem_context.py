@@ -6,14 +6,19 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .extract.people import CITIZEN_RE
 from .facts import Fact
+from .lexicon import places
+from .speakers import citizen_descriptor, introduce, speaker_before
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import analysis_text
 
 LEAD_RE = re.compile(
     r"^(?:近年来|近几年|目前|当前|今年以来|当天|当日|同日|会上|开幕式上|启动仪式上|启动仪式现场|"
     r"返还仪式现场|活动现场|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|今年\d{1,2}月|"
-    r"\d{1,2}月(?:至|到)\d{1,2}月|自\d{1,2}月\d{1,2}日起|[\u4e00-\u9fa5]{0,8}期间)$"
+    r"\d{1,2}月(?:至|到)\d{1,2}月|自\d{1,2}月\d{1,2}日起|[\u4e00-\u9fa5]{0,8}期间|其间|"
+    r"(?:今年)?\d{1,2}月(?:上旬|中旬|下旬|初|底|中)|[\u4e00-\u9fa5]{1,8}当天|"
+    r"据[\u4e00-\u9fa5]{2,24}?(?:介绍|通报|透露))$"
 )
 
 
@@ -29,12 +34,12 @@ def attribute_quote(
         r"(?:表示|说|指出|介绍|强调)[:：]", sentence.analysis
     ):
         return prefix, suffix
-    person = _last_person(document, fact)
-    if not person:
+    speaker = speaker_before(document, sentence.index)
+    if speaker is None:
         return prefix, suffix
     prefix = prefix.lstrip("“")
     suffix = suffix.rstrip("。”")
-    return f"{person}说：“{prefix}", suffix + "。”"
+    return f"{speaker.introduced}说：“{prefix}", suffix + "。”"
 
 
 _NARRATIVE_RE = re.compile(r"[\u4e00-\u9fa5](?:先生|女士|同学|大爷|阿姨)|^案例")
@@ -53,6 +58,31 @@ def _inherited_lead(document: Document, sentence) -> str:
     return ""
 
 
+# 他说， / 陈志刚表示， opening a frame: context goes after it, not before the speaker.
+_SPEECH_LEAD = re.compile(
+    r"^(?:他|她|[\u4e00-\u9fa5]{2,4})(?:还|也)?(?:说|表示|介绍|指出|强调|认为)$"
+)
+_SOURCE_CLAUSE = re.compile(r"^据[^，,。]{2,30}?(?:介绍|通报|透露|表示)$")
+
+
+def inherited_source(document: Document, sentence) -> str:
+    """``据广元市公安局相关负责人介绍`` when the sentence before, in the same paragraph, opens
+    with it and this one names no source of its own: the statement is still that person's."""
+    if sentence.index == 0:
+        return ""
+    previous = document.sentences[sentence.index - 1]
+    if previous.heading or previous.paragraph != sentence.paragraph:
+        return ""
+    if re.match(r"^据", sentence.analysis) or re.search(
+        r"表示|介绍|说|指出", sentence.analysis[:30]
+    ):
+        return ""
+    clauses = document.clauses(previous)
+    if clauses and _SOURCE_CLAUSE.match(clauses[0].analysis):
+        return display(document.article.text[clauses[0].start : clauses[0].end])
+    return ""
+
+
 def add_context(
     document: Document, fact: Fact, prefix: str, suffix: str, offset: int, subject: str = ""
 ) -> tuple[str, str]:
@@ -67,11 +97,17 @@ def add_context(
     lead_match = re.match(r"^(?:[^，]{1,12}，)*", prefix)
     if lead_match:
         for piece in lead_match.group(0).split("，")[:-1]:
-            if LEAD_RE.match(piece):
+            if LEAD_RE.match(aligned(piece)) or _SPEECH_LEAD.match(aligned(piece)):
                 leads_end += len(piece) + 1
             else:
                 break
     narrative = bool(_NARRATIVE_RE.search(aligned(sentence.text)))
+    source = inherited_source(document, sentence)
+    if source and not prefix.startswith("据"):
+        # 网络犯罪已成为…第一大犯罪类型 <- 据广元市公安局相关负责人介绍，(the sentence before)
+        prefix = f"{source}，{prefix}"
+        leads_end += len(source) + 1
+        whole = prefix + fact.text + suffix
     inherited = _inherited_lead(document, sentence)
     if inherited and not mentions(whole, inherited):
         # 其中，9月12日为校园日 <- 宣传周期间，将陆续举办……
@@ -89,7 +125,16 @@ def add_context(
     scope = document.scope(sentence, offset) if needs_scope else ""
     if narrative and scope and not mentions(aligned(sentence.text), scope):
         scope = ""
-    if scope and not mentions(whole, scope) and not re.search(r"全省|全市|全国|我省|我市", prefix):
+    rest = aligned(prefix[leads_end:])
+    names_place = any(rest.startswith(name) for name in places() if len(name) >= 2) or bool(
+        re.match(r"^(?:省|市|县|区)(?:委|公安|人民|检察|法院|政府|教育|网信|反诈)", rest)
+    )
+    if (
+        scope
+        and not names_place  # 广东还将组织…: the clause names its place already
+        and not mentions(whole, scope)
+        and not re.search(r"全省|全市|全国|我省|我市", prefix)
+    ):
         # Directly before the answer the scope gets its own clause, so the blank keeps its
         # original left context.
         glue = "，" if leads_end == len(prefix) else ""
@@ -100,7 +145,7 @@ def add_context(
             # After leads such as 活动现场/开幕式上, before the rest.
             non_time = 0
             for piece in prefix[:leads_end].split("，")[:-1]:
-                if re.search(r"\d|今年|去年|近年|以来|当天|当日|同日", piece):
+                if re.search(r"\d|今年|去年|近年|以来|当天|当日|同日", aligned(piece)):
                     break
                 non_time += len(piece) + 1
             prefix = f"{prefix[:non_time]}{frame_time}，{prefix[non_time:]}"
@@ -124,6 +169,21 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             prefix = sub_aligned(
                 r"(^|，)(宣传周期间)", lambda g: g[1] + event + "期间", prefix, count=1
             )
+            # 开幕当天 / 开幕首日: the week's opening day.
+            prefix = sub_aligned(
+                r"(^|，)(开幕当天|开幕首日|开幕当日)",
+                lambda g: g[1] + event + g[2],
+                prefix,
+                count=1,
+            )
+    activity = re.match(
+        r"^(?:本次|此次|该)?活动(?=由|在|以|于|吸引|共|邀请|主题|现场)", aligned(prefix)
+    )
+    if activity and fact.sentence.index:
+        # 活动由…联合主办 <- 西安市2024年网络安全宣传周校园日活动在…举行 (the sentence before)
+        named = _activity_before(document, fact.sentence)
+        if named:
+            prefix = named + prefix[activity.end() :]
     # 报告显示 -> 《…报告》显示; 该局 -> 国家金融监督管理总局湖北监管局; 市教育局 -> 南京市教育局.
     report = re.match(r"^(?:该)?(报告|白皮书|蓝皮书)(?=显示|指出|称|认为|提出)", aligned(prefix))
     if report:
@@ -150,29 +210,94 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             rf"(?:^|[，。、：；”\s,])([\u4e00-\u9fa5]{{2,16}}{this.group(1)})",
             document.analysis[: fact.sentence.start],
         )
-        if named and len(named[-1]) > len(this.group(0)):
-            at = document.analysis.rfind(named[-1], 0, fact.sentence.start)
-            prefix = display(document.article.text[at : at + len(named[-1])]) + prefix[this.end() :]
+        if named:
+            # 现场举行了全市中小学生网络安全知识竞赛 -> the name starts after the verb.
+            name = re.split(
+                r".*(?:举行了?|举办了?|开展了?|组织了?|启动了?|进行了?|参加了?|的)", named[-1]
+            )[-1]
+            if len(name) > len(this.group(0)):
+                at = document.analysis.rfind(name, 0, fact.sentence.start)
+                shown = display(document.article.text[at : at + len(name)])
+                prefix = shown + prefix[this.end() :]
+    if re.search(r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "")):
+        # 今年1月至8月，其间，… : the frame already says which period 其间 means.
+        prefix = sub_aligned(r"(^|，)其间，", lambda g: g[1], prefix, count=1)
     date = document.last_date(fact.sentence.start)
     if date:
+        opening, verb = document.event_day
+        said = date
+        if (
+            opening
+            and analysis_text(date).endswith(opening)
+            and not mentions(prefix + suffix, event)
+        ):
+            # 当天，网络安全新技术新应用在广元集中展示 -> the week's opening day, said as such
+            # (another city's week may have opened the same day).
+            said = f"{event}{verb}当天"
         prefix = sub_aligned(
-            r"(^|，)(当天|当日|同日)(?=，)", lambda g: g[1] + date, prefix, count=1
+            r"(^|，)(当天|当日|同日)(?=，)", lambda g: g[1] + said, prefix, count=1
         )
+    day = re.match(
+        r"^(?:\d{4}年|今年)?(校园日|电信日|法治日|金融日|青少年日|个人信息保护日)", aligned(prefix)
+    )
+    if day and event and not mentions(prefix + suffix, event):
+        # 今年校园日的主题是… -> 西安市2024年网络安全宣传周校园日的主题是…
+        prefix = event + prefix[day.start(1) :]
     region = document.region
     stem = prefix + fact.text + suffix
     if region and region not in stem:
         prefix = sub_aligned(r"我省", region, prefix, count=1)
         suffix = sub_aligned(r"我省", region, suffix)
         prefix = sub_aligned(r"(，|^)全省", lambda g: g[1] + region + "全省", prefix, count=1)
+    district = document.home_district
+    if district and "辖区" in aligned(prefix + suffix):
+        # 辖区发案最多的三类诈骗 -> 岳麓区发案最多的三类诈骗 (the article's one district)
+        prefix = sub_aligned(r"辖区(?:内)?", district, prefix, count=1)
+        suffix = sub_aligned(r"辖区(?:内)?", district, suffix, count=1)
     city = document.last_place(fact.sentence.start + 1, "city")
     if city and "全市" in analysis_text(prefix) and city[:-1] not in analysis_text(prefix):
-        prefix = sub_aligned(r"全市", f"{city[:-1]}全市", prefix, count=1)
+        # 全市120所中小学 -> 西安市120所中小学 (西安全市 could be misread as 西/安全/市).
+        prefix = sub_aligned(r"全市", city, prefix, count=1)
     pronoun = re.match(r"^(?:[^，]{0,8}，)?(他|她)", aligned(prefix))
     if pronoun:
-        person = _last_person(document, fact)
-        if person:
-            prefix = prefix[: pronoun.start(1)] + person + prefix[pronoun.end(1) :]
-    return prefix, suffix
+        speaker = speaker_before(document, fact.sentence.index)
+        if speaker is not None:
+            who = introduce(document, speaker.name, fact.sentence.start)
+            prefix = prefix[: pronoun.start(1)] + who + prefix[pronoun.end(1) :]
+    return introduce_citizens(document, fact, prefix), suffix
+
+
+def introduce_citizens(document: Document, fact: Fact, prefix: str) -> str:
+    """A citizen named outside the sentence that introduces them gets that introduction:
+    转完账后，穆先生… -> 转完账后，广元市朝天区的穆先生…"""
+    for match in CITIZEN_RE.finditer(aligned(prefix)):
+        name = match.group("name")
+        descriptor = citizen_descriptor(document, name)
+        if not descriptor or aligned(descriptor) in aligned(prefix)[: match.start()]:
+            continue
+        if aligned(prefix)[: match.start()].endswith(aligned(descriptor)[-2:]):
+            continue
+        return prefix[: match.start()] + descriptor + prefix[match.start() :]
+    return prefix
+
+
+def _activity_before(document: Document, sentence) -> str:
+    """The activity the sentence before names (…校园日活动在…举行), '' when it names none."""
+    previous = document.sentences[sentence.index - 1]
+    if previous.heading or previous.paragraph != sentence.paragraph:
+        return ""
+    found = list(
+        re.finditer(
+            r"([\u4e00-\u9fa5\d“”]{4,40}?活动)(?=在|于|举行|举办|开幕|启动)", previous.analysis
+        )
+    )
+    if not found:
+        return ""
+    name = re.split(r".*(?:举行了?|举办了?|开展了?|的)", found[0].group(1))[-1]
+    at = previous.analysis.find(name)
+    if len(name) < 6 or at < 0:
+        return ""
+    return display(document.article.text[previous.start + at : previous.start + at + len(name)])
 
 
 def _title_before(document: Document, offset: int, word: str) -> str:
@@ -181,15 +306,3 @@ def _title_before(document: Document, offset: int, word: str) -> str:
     if not found:
         return ""
     return display(document.article.text[found[-1].start() : found[-1].end()])
-
-
-def _last_person(document: Document, fact: Fact) -> str:
-    from .extract import people
-
-    for sentence in reversed(document.sentences[: fact.sentence.index]):
-        if sentence.section != fact.sentence.section:
-            break
-        found = [f for f in people.extract(document, sentence) if f.attrs.get("role") != "reporter"]
-        if found:
-            return found[-1].text
-    return ""

@@ -94,3 +94,49 @@ def sub_aligned(pattern: str, replace, text: str, count: int = 0) -> str:
         cursor = match.end()
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+_ADDITIVE = re.compile(
+    r"(?<=[\u4e00-\u9fa5])还(?=将|持续|开展|表彰|发布|公布|举行|举办|宣读|通报|设置|设立|组织|邀请|"
+    r"颁发|签订|为|向|对|推出|启动|上线|成立|在)"
+)
+
+
+def drop_additive(text: str) -> str:
+    """还 ("also") after a subject points to a sentence the student does not have
+    (甘谷县公安局还持续开展… -> 甘谷县公安局持续开展…); outside quotation marks only."""
+    analysis = aligned(text)
+    depth = 0
+    keep = []
+    for index, char in enumerate(text):
+        if analysis[index] in "“「":
+            depth += 1
+        elif analysis[index] in "”」" and depth:
+            depth -= 1
+        if depth == 0 and char == "还" and _ADDITIVE.match(analysis, index):
+            continue
+        keep.append(char)
+    return "".join(keep)
+
+
+_SCENE_LEAD = re.compile(
+    r"^(?P<lead>据[^，]{2,24}报道，)?(?:活动现场|现场|会上|发布会上|通报会上|发布会现场)，(?=[\u4e00-\u9fa5“《])"
+)
+_SCENE_IN_SPEECH = re.compile(
+    r"在(?:活动|会|现场|仪式|发布会|通报会)(?:上|中|现场)(?=介绍|表示|说|指出|强调|提醒)"
+)
+
+
+def drop_scene(text: str) -> str:
+    """A scene the stem does not name (活动现场，… / …在活动上介绍) says nothing the fact needs:
+    it is dropped (活动现场，中国人民银行湖北省分行副行长孙立新介绍… -> 中国人民银行…介绍…)."""
+    analysis = aligned(text)
+    found = _SCENE_LEAD.match(analysis)
+    if found:
+        keep = found.end("lead") if found.group("lead") else 0
+        text = text[:keep] + text[found.end() :]
+        analysis = aligned(text)
+    found = _SCENE_IN_SPEECH.search(analysis)
+    if found:
+        text = text[: found.start()] + text[found.end() :]
+    return text

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import DATELINE_RE, Document
+from .document import Document
 from .facts import Fact
+from .layout import DATELINE_RE, REPORTER_LEAD_RE
 from .segment import Clause
+from .stem_anchor import anchor, resolve_organisations
 from .stem_context import LEAD_RE, add_context, attribute_quote, resolve_deixis
 from .stem_text import display, finish, sub_aligned
 
@@ -30,9 +32,26 @@ from .stem_text import display, finish, sub_aligned
 __all__ = ["Frame", "display", "frame"]
 
 MAX_BODY = 60
-FILLER_RE = re.compile(
-    r"^(?:据了解|据悉|据介绍|另外|此外|同时|其中|与此同时|在这里|全文如下|在今天的行动中)$"
+_VERB_FIRST = re.compile(
+    r"^(?:设置|设立|开展|举办|举行|推出|发布|表彰|组织|推动|加强|提升|强化|成功|先后|累计|共同|"
+    r"并|及|还|也|同时还|同时|冻结|收缴|打掉|抓获|侦办|破获|查处|清理|集中|吸引|接待|邀请|覆盖)"
 )
+_REPORTING_VERB = re.compile(r"要求|提出|表示|介绍|指出|强调|认为|希望|提醒|建议|呼吁|透露|称")
+FILLER_RE = re.compile(
+    r"^(?:据了解|据悉|据介绍|另外|此外|同时|其中|与此同时|在这里|全文如下|在今天的行动中|"
+    r"(?:记者|笔者)(?:从|在|于|近日|日前|今天|今日)?[^，]{0,30}?(?:获悉|了解到|得知))$"
+)
+
+
+def _reporting_date(clauses: list[Clause], index: int) -> bool:
+    """A date clause followed by 记者从…获悉: the day the reporter learned it, not the event's."""
+    return (
+        index + 1 < len(clauses)
+        and bool(re.search(r"\d{1,2}月\d{1,2}日", clauses[index].analysis))
+        and bool(REPORTER_LEAD_RE.match(clauses[index + 1].analysis))
+    )
+
+
 CONNECTIVE_RE = re.compile(r"(^|，)(?:同时还|同时|并且|另外|此外)(?=[\u4e00-\u9fa5])")
 _PREPOSITIONAL_RE = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}?(?:将|要)?(?:通过|从|以|为了|随着|经由))")
 
@@ -43,6 +62,11 @@ class Frame:
 
     prefix: str
     suffix: str
+    # The frame starts after a clause of the sentence that is not a lead or filler and puts no
+    # subject back: it may begin mid-clause (the quality gate checks its first words).
+    cut_head: bool = False
+    # The frame starts inside a quotation whose start it dropped: it begins mid-speech.
+    inside_quote: bool = False
 
     def cloze(self, blank: str) -> str:
         return finish(self.prefix + blank + self.suffix)
@@ -79,11 +103,17 @@ def _segments(
         elif last + 1 < len(clauses):
             last += 1
     length = sum(len(c.analysis) for c in clauses[first : last + 1])
+    own_first = first
     while walk_back and first > 0 and length + len(clauses[first - 1].analysis) <= MAX_BODY:
         if FILLER_RE.match(clauses[first - 1].analysis):
             break
         first -= 1
         length += len(clauses[first].analysis)
+    while first < own_first and _VERB_FIRST.match(clauses[first].analysis):
+        # 设置……六大展区，约60家企业参展: a clause borrowed for context that starts with its
+        # verb (its subject is further back) would make the stem start mid-clause.
+        length -= len(clauses[first].analysis)
+        first += 1
     if (
         walk_back
         and first > 0
@@ -93,6 +123,13 @@ def _segments(
         # 较去年同期增加12.4% continues the clause before it (投诉1350件): keep that one too.
         first -= 1
         length += len(clauses[first].analysis)
+    if any(re.match(r"^其中", c.analysis) for c in clauses[first + 1 : last + 1]):
+        # …共侦破案件3100余起，抓获…4200余名，其中侦破…280起: 其中 refers to the sentence's
+        # first count, so the frame keeps the sentence from its first non-lead clause.
+        while first > 0 and not LEAD_RE.match(clauses[first - 1].analysis):
+            if FILLER_RE.match(clauses[first - 1].analysis):
+                break
+            first -= 1
     if last + 1 < len(clauses):
         following = clauses[last + 1].analysis
         near_end = end >= clauses[last].end - 3 and len(following) <= 16
@@ -118,7 +155,11 @@ def _segments(
         last = _whole_statement(document, fact, clauses, last)
     elif fact.kind != "statement":
         last = _through_colon_list(document, fact, clauses, last)
-    leads = [c for c in clauses[:first] if LEAD_RE.match(c.analysis)]
+    leads = [
+        c
+        for i, c in enumerate(clauses[:first])
+        if LEAD_RE.match(c.analysis) and not _reporting_date(clauses, i)
+    ]
     spans = [(c.start, c.end) for c in leads] + [(clauses[first].start, clauses[last].end)]
     return spans
 
@@ -196,7 +237,75 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         or any(a <= subject_at < b for a, b in spans)
     ):
         subject = ""  # the frame keeps the sentence's own subject (or it is the answer)
+    clauses = document.clauses(fact.sentence)
+    main_start = spans[-1][0]
+    if subject and any(
+        subject_at <= clause.start < main_start and _REPORTING_VERB.search(clause.analysis)
+        for clause in clauses
+    ):
+        # 西安市教育局同时要求，各学校要……完成…: what follows is what the subject asked for,
+        # not what it did; putting the subject back would change the fact.
+        subject = ""
+    head_text = document.analysis[fact.sentence.start : main_start]
+    inside_quote = head_text.count("“") > head_text.count("”")
+    cut_head = (
+        inside_quote
+        or not subject
+        and any(
+            clause.end <= main_start
+            and not LEAD_RE.match(clause.analysis)
+            and not FILLER_RE.match(clause.analysis)
+            and DATELINE_RE.sub("", clause.analysis).strip()
+            for clause in clauses
+        )
+    )
     prefix, suffix = add_context(document, fact, prefix, suffix, start, subject)
     prefix, suffix = resolve_deixis(document, fact, prefix, suffix)
     prefix, suffix = attribute_quote(document, fact, prefix, suffix, spans)
-    return Frame(prefix=prefix, suffix=suffix)
+    prefix, suffix = anchor(document, prefix, suffix, fact.sentence.start)
+    voice = document_voice(document, fact)
+    if voice and not prefix.startswith(voice):
+        # A passage of a document printed in full speaks for that document.
+        inner = str.maketrans("“”", "‘’")
+        suffix = suffix.rstrip("。")
+        whole = prefix + suffix
+        if suffix.endswith("”") and whole.count("”") > whole.count("“"):
+            suffix = suffix[:-1]  # the sentence's own closing quote, not a term's
+        prefix = f"{voice}写道：“{prefix.lstrip('“').translate(inner)}"
+        suffix = suffix.translate(inner) + "”"
+    # Dropped words between the quotation's opening mark and the frame: it starts mid-speech.
+    started_inside = inside_quote and bool(head_text[head_text.rfind("“") + 1 :].strip())
+    return Frame(
+        prefix=prefix,
+        suffix=suffix,
+        cut_head=cut_head and not voice,
+        inside_quote=started_inside and not voice,
+    )
+
+
+def document_voice(document: Document, fact: Fact) -> str:
+    """``四川省委网信办在<event>上发布的《共建网络安全倡议书》`` for a sentence of a document the
+    article prints in full (its section heading is the title of a document released before);
+    '' otherwise."""
+    sentence = fact.sentence
+    if sentence.section < 0:
+        return ""
+    name = document.sentences[sentence.section].analysis.strip()
+    title = f"《{name}》"
+    before = document.analysis[: document.sentences[sentence.section].start]
+    at = before.rfind(title)
+    if not name or at < 0:
+        return ""
+    shown = display(document.article.text[at : at + len(title)])
+    release = document.sentence_of(at)
+    head = document.analysis[release.start : at]
+    found = re.search(
+        r"(?:^|[，,])(?:[^，,]{0,8}上[，,])?([^，,]{2,12}?)(?:发布|印发|公布|发出)了?$", head
+    )
+    if not found or not document.event:
+        return shown
+    publisher = display(
+        document.article.text[release.start + found.start(1) : release.start + found.end(1)]
+    )
+    publisher = resolve_organisations(document, publisher, release.start)
+    return f"{publisher}在{document.event}上发布的{shown}"

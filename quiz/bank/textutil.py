@@ -19,8 +19,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=65536)
 def compare_key(text: str) -> str:
-    """A loose key for duplicate detection: NFKC, lower-case, punctuation and spaces removed."""
+    """A loose key for duplicate detection: NFKC, lower-case, punctuation and spaces removed
+    (cached: the generator compares the same options and stems many times)."""
     return _PUNCT_RE.sub("", nfkc(text)).lower()
 
 

@@ -1,14 +1,16 @@
-"""Themed-day tagging from the editable keyword map ``question_bank/themed_days.toml``.
+"""Themed-day tagging from the editable topic map ``question_bank/themed_days.toml``.
 
-A day is tagged when the weights of its keywords found in a question's stem and correct
-answer add up to ``threshold``; a question matching more than ``general_above`` days (e.g. the
-list of all six days) or none at all is about the week itself and is tagged ``general``.
+:meth:`ThemeMap.tag` tags a text: a day is tagged when the weights of its keywords found in it
+add up to ``threshold``; a text matching more than ``general_above`` days or none is about the
+week itself and is tagged ``general``. ``situations`` maps a fraud situation
+(``data/situations.toml``) to the days of its advice and scenario questions. What text a
+question is tagged on - what it tests - is decided in :mod:`tagging`.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.resources import themed_days_path
@@ -29,11 +31,12 @@ class ThemeMap:
     keywords: dict[str, dict[str, float]]
     threshold: float
     general_above: int
+    situations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def tag(self, text: str) -> list[str]:
         """Themed-day codes for ``text`` (in THEMED_DAYS order), or ["general"]."""
         lowered = text.lower()
-        matched = []
+        scores = {}
         for code in THEMED_DAYS:
             score = sum(
                 weight
@@ -41,10 +44,16 @@ class ThemeMap:
                 if word.lower() in lowered
             )
             if score >= self.threshold:
-                matched.append(code)
-        if not matched or len(matched) > self.general_above:
+                scores[code] = score
+        if not scores:
             return [GENERAL_TAG]
-        return matched
+        if len(scores) > self.general_above:
+            # Many days touched (a list of crime types): keep the strongest ones only.
+            best = max(scores.values())
+            scores = {code: s for code, s in scores.items() if s == best}
+            if len(scores) > self.general_above:
+                return [GENERAL_TAG]
+        return [code for code in THEMED_DAYS if code in scores]
 
 
 def load_theme_map(path: str | Path = DEFAULT_THEMES_PATH) -> ThemeMap:
@@ -65,8 +74,14 @@ def load_theme_map(path: str | Path = DEFAULT_THEMES_PATH) -> ThemeMap:
         ):
             raise ThemeMapError(f"主题日 {code} 的 keywords 必须是“词 = 权重”表")
         keywords[code] = {str(word): float(weight) for word, weight in words.items()}
+    situations = {}
+    for key, days_of in data.get("situations", {}).items():
+        if not isinstance(days_of, list) or set(days_of) - set(THEMED_DAYS):
+            raise ThemeMapError(f"情境 {key} 的主题日必须是主题日代码列表")
+        situations[str(key)] = tuple(days_of)
     return ThemeMap(
         keywords=keywords,
         threshold=float(data.get("threshold", 2)),
         general_above=int(data.get("general_above", 3)),
+        situations=situations,
     )

@@ -7,6 +7,7 @@ from flask import Flask
 
 def register_cli(app: Flask) -> None:
     from quiz.cli.attempts import attempts_cli
+    from quiz.cli.backup import backup_command, restore_command
     from quiz.cli.bank import bank_cli
     from quiz.cli.boards import boards_cli
     from quiz.cli.contests import contests_cli
@@ -19,4 +20,6 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(attempts_cli)
     app.cli.add_command(bank_cli)
     app.cli.add_command(boards_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     import quiz.cli.bank_store  # noqa: F401  (adds load/export/import to the bank group)

@@ -49,7 +49,10 @@ def build_command(articles, out_path, article_id, title, publisher, date) -> Non
             prior = load_bank_file(out)
         except BankFormatError as exc:
             raise click.ClickException(str(exc)) from exc
-    result = generate(loaded, prior)
+    try:
+        result = generate(loaded, prior)
+    except ArticleError as exc:  # an article with too few usable facts is refused, not saved
+        raise click.ClickException(str(exc)) from exc
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dumps_bank(result.bank), encoding="utf-8")
     stats = result.stats

@@ -54,8 +54,16 @@ class Question(db.Model):
     sentence: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
+    # Where in the sentence the answer stands (a true/false stem may print a false value; the
+    # paper draw needs the true one to keep questions that give each other away apart).
+    answer_spans: Mapped[list] = mapped_column(JSON, default=list)
     generator_rule: Mapped[str] = mapped_column(String(80), default="")
     generator_version: Mapped[str] = mapped_column(String(40), default="")
+    # The generator's judgement (bank schema 2): a 0-100 score, the codes behind it, and whether
+    # it recommends the question. Recommended questions stay drafts until an organizer approves.
+    quality_score: Mapped[int | None] = mapped_column(Integer)
+    quality_reasons: Mapped[list] = mapped_column(JSON, default=list)
+    recommended: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # Set when an organizer edits the question in the UI: ``bank load`` then leaves it alone.
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))

@@ -74,6 +74,10 @@ def prepare(app: Flask) -> DemoReport:
 DEMO_EVENT_TITLE = "四川省2021年国家网络安全宣传周（演示）"
 
 
+#: Paper sizes the demo week tries, largest first.
+DEMO_PAPER_SIZES = (10, 8, 6, 5, 4)
+
+
 def ensure_demo_week() -> list[str]:
     """Create the six themed-day contests, open now, unless the demo event already exists.
 
@@ -83,7 +87,6 @@ def ensure_demo_week() -> list[str]:
 
     from quiz.models import Event
     from quiz.services import DomainError
-    from quiz.services.contests import create_week
     from quiz.timeutil import to_local, utcnow
 
     existing = db.session.execute(
@@ -94,16 +97,41 @@ def ensure_demo_week() -> list[str]:
     now = utcnow()
     try:
         # Owned by the demo organizer's unit, so the printed login can manage it.
-        event = create_week(
+        event, count = create_fitting_week(
             title=DEMO_EVENT_TITLE,
             start=to_local(now).date(),
             actor=get_user_by_username(DEMO_ORGANIZER),
-            open_now=True,
             now=now,
         )
     except DomainError as error:
         return [f"比赛: 未能创建演示主题日比赛：{error.message}"]
-    return [f"比赛: 已创建「{event.title}」的 {len(event.contests)} 场主题日比赛，现已开放"]
+    return [
+        f"比赛: 已创建「{event.title}」的 {len(event.contests)} 场主题日比赛，每场 {count} 题，"
+        "现已开放"
+    ]
+
+
+def create_fitting_week(*, title: str, start, actor, now):
+    """The demo (or a benchmark's) week, open now, with the largest paper every day can fill.
+
+    The seed article says little about some days (校园日): with only the questions a teacher
+    approved, their papers may not fill ten questions from ten different sentences. Returns
+    ``(event, questions per paper)``; re-raises the refusal of the smallest size.
+    """
+    from quiz.services import DomainError
+    from quiz.services.contests import create_week
+
+    *larger, smallest = DEMO_PAPER_SIZES
+    for count in larger:
+        try:
+            return create_week(
+                title=title, start=start, actor=actor, open_now=True, now=now, question_count=count
+            ), count
+        except DomainError:
+            db.session.rollback()
+    return create_week(
+        title=title, start=start, actor=actor, open_now=True, now=now, question_count=smallest
+    ), smallest
 
 
 def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:

@@ -3,6 +3,7 @@
 * :mod:`~quiz.web.errors` — the one mapping of errors (HTTP, CSRF, service refusals) to pages
   and JSON;
 * :mod:`~quiz.web.guards` — role decorators and scoped lookups (``@manages_contest``, …);
+* :mod:`~quiz.web.json_provider` — JSON request bodies parsed with bounded nesting;
 * :mod:`~quiz.web.params` — ids in URLs, bounded query parameters, paging, ETags, safe redirects;
 * :mod:`~quiz.web.security` — CSP and other headers, the forced password change;
 * :mod:`~quiz.web.settings` — the config values views hand to services;
@@ -16,6 +17,7 @@ from flask import Flask, current_app, redirect, request, session, url_for
 from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.web.errors import register_error_handlers
+from quiz.web.json_provider import BoundedJSONProvider
 from quiz.web.params import IdConverter, safe_next
 from quiz.web.security import force_password_change, security_headers
 from quiz.web.templating import register_templating
@@ -30,6 +32,7 @@ def register_web(app: Flask) -> None:
     from quiz.play import bp as play_bp
 
     app.url_map.converters["int"] = IdConverter  # before any rule is added
+    app.json = BoundedJSONProvider(app)  # every request.get_json() refuses deep nesting
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(admin_bp)

@@ -8,14 +8,28 @@
   conflict) is flashed and redirects back — to the endpoint named with
   :func:`refusals_redirect_to`, else the referring page.
 * Never a stack trace: unexpected errors are logged, rolled back and answered with a 500 page.
+* A database that is down, restarting or (SQLite) locked past the busy timeout is not a bug:
+  503 ``database_unavailable`` with ``Retry-After``, which clients retry (the fault benchmark
+  ``bench/faults.py db-restart`` restarts PostgreSQL under students).
 """
 
 from __future__ import annotations
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    current_app,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from quiz.extensions import db
@@ -33,7 +47,10 @@ ERROR_TITLES = {
     422: _l("提交的内容有误"),
     429: _l("操作过于频繁"),
     500: _l("服务器出错了"),
+    503: _l("数据库暂时不可用，请稍后重试"),
 }
+#: Seconds a client is asked to wait before retrying while the database is unavailable.
+RETRY_AFTER_SECONDS = 2
 
 #: Refusals a POST action answers with an error page rather than a flash: the target itself.
 LOOKUP_STATUSES = (403, 404)
@@ -44,6 +61,11 @@ def register_error_handlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(DBAPIError, handle_database_error)
+    app.register_error_handler(PoolTimeout, handle_database_error)
+    # Registered after Flask-SQLAlchemy's own teardown, so it runs first (Flask runs them in
+    # reverse): that one then finds no session left to close.
+    app.teardown_appcontext(close_session_quietly)
     app.register_error_handler(Exception, handle_unexpected_error)
 
 
@@ -125,6 +147,59 @@ def refusals_redirect_to(endpoint: str):
         return view
 
     return decorator
+
+
+def database_unavailable(error: Exception) -> bool:
+    """Whether ``error`` says the database cannot answer *right now*: a lost or refused
+    connection, a server shutting down or starting up, a pool with no free connection, or a
+    SQLite lock held past the busy timeout. Other database errors (a constraint, SQLite's "no
+    such table") are bugs and stay 500s."""
+    if isinstance(error, PoolTimeout):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.orig
+    if type(cause).__module__.startswith("sqlite3"):
+        return str(cause).startswith(("database is locked", "database is busy"))
+    return True  # PostgreSQL's operational errors: connection, shutdown, start-up, timeouts
+
+
+def handle_database_error(error: SQLAlchemyError):
+    """503 with Retry-After while the database is unavailable; any other database error is
+    an unexpected one."""
+    if not database_unavailable(error):
+        return handle_unexpected_error(error)
+    # One line, not a traceback: a restart produces one per request, and nothing is broken.
+    current_app.logger.warning("Database unavailable on %s: %s", request.path, error)
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.remove()
+    if wants_json():
+        response = json_error(503, "database_unavailable", str(ERROR_TITLES[503]))
+    else:
+        response = make_response(error_page(503))
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def close_session_quietly(_error: BaseException | None = None) -> None:
+    """End the request's database session even if its connection is gone.
+
+    The ROLLBACK that closes a session fails when the database died after the view's last
+    statement (a crash, a restart); raised from a teardown it would turn a finished response
+    (an answer already committed) into a 500. The connection is invalidated by then, so the
+    session is discarded and the pool opens a new connection for the next request.
+    """
+    try:
+        db.session.remove()
+    except SQLAlchemyError as error:
+        current_app.logger.warning("Database session closed on a lost connection: %s", error)
+        db.session.registry.clear()
 
 
 def handle_unexpected_error(error: Exception):

@@ -33,27 +33,23 @@ ROW = ["填空", "网络安全宣传周的主题是网络安全为人民、网�
     ],
     ids=["array", "object", "inside-questions"],
 )
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_deep_json_bank_is_one_error(payload):
     result = read_json(payload)
     assert result.questions == [] and len(result.errors) == 1
     assert "嵌套" in str(result.errors[0])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_registry_json_importer_is_guarded_too():
     result = FORMATS["json"].importer(b"[" * DEPTH + b"]" * DEPTH)
     assert result.errors and not result.importable
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_deep_generator_cell_in_csv_is_a_row_error():
     lines = [",".join(HEADER), ",".join(ROW) + ',"' + DEEP_GENERATOR.replace('"', '""') + '"']
     result = read_csv("\n".join(lines).encode())
     assert [(error.line, error.column) for error in result.errors] == [(2, "生成规则")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_deep_generator_cell_in_xlsx_is_a_row_error():
     workbook = Workbook()
     workbook.active.append(HEADER)

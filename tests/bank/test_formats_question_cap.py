@@ -50,7 +50,6 @@ def test_the_cap_itself_imports(fmt):
 
 
 @pytest.mark.parametrize("fmt", READERS)
-@pytest.mark.xfail(strict=True, reason="issue 10 item 2: the bank import has no row cap")
 def test_one_question_more_is_refused_as_a_whole(fmt):
     reader, build = READERS[fmt]
     result = reader(build(CAP + 1))

@@ -310,7 +310,7 @@ def test_undecodable_csv_gives_one_clear_error(payload: bytes) -> None:
         (read_xlsx, b"PK\x03\x04broken zip", "无法读取"),
         (read_xlsx, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1legacy", ".xls"),
         (read_json, b"{not json", "JSON"),
-        (read_json, b'{"schema_version": 2, "questions": []}', "schema_version"),
+        (read_json, b'{"schema_version": 3, "questions": []}', "schema_version"),
     ],
 )
 def test_wrong_kind_of_file_gives_one_error(reader: Any, payload: bytes, hint: str) -> None:

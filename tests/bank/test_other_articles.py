@@ -1,10 +1,14 @@
 import pytest
 
 from quiz.bank import check_bank, generate, load_article
+from quiz.bank.document import Document
 
 from .conftest import ARTICLES
 
 FIXTURES = sorted(ARTICLES.glob("*.txt"))
+# Articles with fewer good facts than 15, reported as thin rather than padded: a campus contest
+# report whose figures are entrants, teams and prizes (trivia), and a short police report.
+THIN = {"nanjing-campus-day-2023": 5, "guangdong-police-antifraud-2023": 10}
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
@@ -12,7 +16,10 @@ def test_other_articles_give_gated_traceable_questions(path):
     article = load_article(path)
     result = generate([article])
     questions = result.bank["questions"]
-    assert len(questions) >= 25
+    assert len(questions) >= 20
+    if Document(article).year:
+        # An article that names no year (and has no dated sidecar) cannot have stems that do.
+        assert sum(q["recommended"] for q in questions) >= THIN.get(article.id, 15)
     assert check_bank(result.bank, {article.id: article.text}) == []
     assert {q["type"] for q in questions} >= {"single_choice", "true_false", "fill_blank"}
     for question in questions:
@@ -40,4 +47,4 @@ def test_police_report_scopes_and_people():
     article = load_article(ARTICLES / "guangdong-police-antifraud-2023.txt")
     stems = [q["stem"] for q in generate([article]).bank["questions"]]
     assert any("深圳市公安局副局长、刑侦局局长____" in s for s in stems)
-    assert any(s.startswith("今年1月至6月，深圳市") for s in stems)
+    assert any(s.startswith("2023年1月至6月，深圳市") for s in stems)

@@ -8,7 +8,6 @@ DEPTH = 100_000
 
 
 @pytest.mark.parametrize("command", ["import", "load"])
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_deep_bank_file_is_refused(runner, tmp_path, command):
     path = tmp_path / "deep.json"
     path.write_text("[" * DEPTH + "]" * DEPTH, encoding="utf-8")

@@ -123,6 +123,7 @@ def build_world(app, factories) -> World:
         "fmt": "csv",
         "code": code_for(attempt.id, app.config["SECRET_KEY"]),
         "filename": "css/app.css",
+        "source_id": "xss-article",
     }
     return world
 

@@ -35,10 +35,6 @@ def failing_with(error: Exception):
         sqlite3.OperationalError("database is locked"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 item 8: a database outage answers 500, so clients cannot tell to retry",
-)
 def test_the_api_answers_503_while_the_database_is_unavailable(client, monkeypatch, cause):
     monkeypatch.setattr("quiz.api.boards.board_state", failing_with(cause))
     response = client.get("/api/v1/contests/1/leaderboard")
@@ -47,10 +43,6 @@ def test_the_api_answers_503_while_the_database_is_unavailable(client, monkeypat
     assert response.get_json()["error"]["code"] == "database_unavailable"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 item 8: a database outage answers 500, so clients cannot tell to retry",
-)
 def test_a_page_answers_a_styled_503_while_the_database_is_unavailable(client, monkeypatch):
     monkeypatch.setattr(
         "quiz.boards.routes.board_state", failing_with(psycopg.OperationalError("gone"))
@@ -71,10 +63,6 @@ def test_a_schema_error_is_still_a_server_error(app, client, monkeypatch):
     assert response.get_json()["error"]["code"] == "server_error"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 item 8: a database outage answers 500, so clients cannot tell to retry",
-)
 def test_a_connection_lost_after_the_response_is_made_does_not_turn_it_into_a_500(
     app, client, monkeypatch
 ):

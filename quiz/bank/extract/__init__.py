@@ -7,10 +7,12 @@ and bylines are skipped: their facts are restated, complete, in the body.
 
 from __future__ import annotations
 
-from ..document import DATELINE_RE, Document
+from ..document import Document
 from ..facts import Fact
+from ..layout import DATELINE_RE, REPORTER_LEAD_RE
 from ..textutil import compare_key
 from . import (
+    advice,
     dates,
     enumerations,
     ordinals,
@@ -18,6 +20,7 @@ from . import (
     places,
     quantities,
     quotes,
+    schedule,
     statements,
     titles,
 )
@@ -32,6 +35,8 @@ EXTRACTORS = (
     enumerations.extract,
     statements.extract,
     ordinals.extract,
+    advice.extract,
+    schedule.extract,
 )
 
 
@@ -54,6 +59,15 @@ def _bigrams(text: str) -> set[str]:
     return {key[i : i + 2] for i in range(len(key) - 1)}
 
 
+def _reporting_lead_end(document: Document, sentence) -> int:
+    """End of ``11月1日，记者从市公安局获悉`` opening a sentence (its start when there is none)."""
+    clauses = document.clauses(sentence)
+    for index, clause in enumerate(clauses[:3]):
+        if REPORTER_LEAD_RE.match(clause.analysis):
+            return clause.end if index else sentence.start
+    return sentence.start
+
+
 def extract_facts(document: Document) -> list[Fact]:
     """All facts of the article, in text order, de-duplicated by (kind, span).
 
@@ -70,9 +84,12 @@ def extract_facts(document: Document) -> list[Fact]:
             continue
         seen.append(grams)
         dateline_end = document.dateline_end(sentence)
+        reported_until = _reporting_lead_end(document, sentence)
         for extractor in EXTRACTORS:
             for fact in extractor(document, sentence):
                 if fact.start < dateline_end and fact.kind != "person":
                     continue  # 新华社福州9月11日电: the filing date/place is not the news
+                if fact.kind == "date" and fact.start < reported_until:
+                    continue  # 11月1日，记者从市公安局获悉: the reporting date is not the news
                 facts.setdefault((fact.kind, fact.start, fact.end), fact)
     return sorted(facts.values(), key=lambda fact: (fact.start, fact.end, fact.kind))

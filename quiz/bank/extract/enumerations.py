@@ -27,12 +27,14 @@ from .common import bracket_spans, make_fact
 from .parallel_lists import colon_list, parallel_lists
 
 _FIRST_ITEM_CUT = re.compile(
-    r".*(?:开展|举办|举行|包括|涵盖|涉及|发动|通过|来自|围绕|针对|设置|设立|展示|推出|覆盖|聚焦|普及|"
+    r".*(?:开展|举办|举行|包括|涵盖|涉及|发动|通过|来自|围绕|针对|设置|设立|展示|推出|覆盖|聚焦|普及|会同|联合|组织|"
     r"由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
 )
 _LAST_ITEM_CUT = re.compile(
     r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|是|\()"
 )
+# “净网”“护网”“四断”等专项行动: operation code names, not worth asking.
+CODE_NAME_AFTER = re.compile(r"^等?(?:系列)?(?:专项行动|专项整治|行动|专案|战役|工程|攻坚战?)")
 _COUNT_WORD = r"(?:\d+|[一二两三四五六七八九十]+)"
 _NUMERALS = {
     "一": 1,
@@ -71,6 +73,12 @@ _ORG_SUFFIX = re.compile(
     r"(部|办|厅|局|委|会|行|联|院|署|中心|公司|集团|协会|总队|支队|大队|团省委|团市委)$"
 )
 _MAX_ITEM = 12
+# Organisation names run longer (国家金融监督管理总局贵州监管局).
+_MAX_ORG_ITEM = 20
+
+
+def _max_item(part: str) -> int:
+    return _MAX_ORG_ITEM if _ORG_SUFFIX.search(part) else _MAX_ITEM
 
 
 def _category(items: list[str]) -> str:
@@ -104,6 +112,7 @@ def _quoted_runs(document: Document, sentence: Sentence) -> list[Fact]:
         if len(run) >= 2:
             end = run[-1][1]
             is_open = analysis[end : end + 1] == "等"
+            code_name = bool(CODE_NAME_AFTER.match(analysis[end : end + 8]))
             items = [(start + 1, stop - 1) for start, stop in run]
             facts.append(
                 make_fact(
@@ -116,6 +125,7 @@ def _quoted_runs(document: Document, sentence: Sentence) -> list[Fact]:
                     items=items,
                     closed=not is_open,
                     category="quoted",
+                    code_name=code_name,
                 )
             )
         run = [span]
@@ -131,7 +141,7 @@ def _runs(parts: list[str]) -> list[tuple[int, int]]:
     runs = []
     begin = 0
     for index in range(1, len(parts)):
-        if index == len(parts) - 1 or len(parts[index]) > _MAX_ITEM:
+        if index == len(parts) - 1 or len(parts[index]) > _max_item(parts[index]):
             if index - begin >= 1:
                 runs.append((begin, index))
             begin = index
@@ -150,7 +160,7 @@ def _list_fact(
     else:
         cut = _FIRST_ITEM_CUT.match(first)
         first_start = cut.end() if cut else 0
-        first_start = max(first_start, len(first) - _MAX_ITEM)
+        first_start = max(first_start, len(first) - _max_item(first))
     last = parts[-1]
     cut = _LAST_ITEM_CUT.search(last, 2)
     last_end = cut.start() if cut else len(last)
@@ -166,7 +176,7 @@ def _list_fact(
     # Two-item "lists" are mostly coordinated verb phrases (强化…、积极…): need three.
     if len(items) < 3 or re.search(r"(表示|说|指出|介绍)$", items[-1]):
         return None
-    if any(not 1 < len(item) <= _MAX_ITEM or re.search(r"[“”\d]", item) for item in items):
+    if any(not 1 < len(item) <= _max_item(item) or re.search(r"[“”\d]", item) for item in items):
         return None
     after = analysis[item_spans[-1][1] : item_spans[-1][1] + 2]
     counted = _counted_after(analysis, item_spans[-1][1], len(items))

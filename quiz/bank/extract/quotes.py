@@ -14,12 +14,17 @@ The answer span is the text *inside* the quotes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document
 from ..facts import Fact
+from ..lexicon import DATA_DIR
 from ..segment import Sentence
 from .common import bracket_spans, make_fact
+from .enumerations import CODE_NAME_AFTER
 
+# A quotation with a comma is a theme only where the text says so (以“…”为主题, 主题为“…”).
+_THEME_CONTEXT = re.compile(r"主题|口号|标语|宣传语|理念")
 CASE_CODE_RE = re.compile(r"^\d{1,2}[·.・]\d{1,2}$")
 # Hotlines and short service numbers: 110, 96110, 12377, 400-123-4567, 028-12345678.
 HOTLINE_RE = re.compile(
@@ -27,6 +32,21 @@ HOTLINE_RE = re.compile(
 )
 _HOTLINE_CONTEXT_BEFORE = re.compile(r"(?:拨打|热线|专线|电话|号码|致电|接到|举报|咨询)[:：]?$")
 _HOTLINE_CONTEXT_AFTER = re.compile(r"^(?:来电|热线|专线|电话|咨询|报警|举报|反诈|预警)")
+
+
+@lru_cache(maxsize=1)
+def _metaphor_words() -> frozenset[str]:
+    """Catchwords of the metaphor groups (铜墙铁壁, 钱袋子 …) in ``data/term_groups.txt``."""
+    words: set[str] = set()
+    for line in (DATA_DIR / "term_groups.txt").read_text(encoding="utf-8").splitlines():
+        group = line.split()
+        if group and group[0] in ("铜墙铁壁", "钱袋子"):
+            words.update(group)
+    return frozenset(words)
+
+
+def _is_metaphor(inner: str) -> bool:
+    return inner in _metaphor_words()
 
 
 def hotlines(document: Document, sentence: Sentence) -> list[Fact]:
@@ -68,11 +88,28 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
             continue  # a quoted number is asked as a hotline (see hotlines())
         if CASE_CODE_RE.match(inner):
             shape = "case"
-        elif "," in inner and len(inner) >= 8:
+        elif (
+            "," in inner
+            and len(inner) >= 8
+            and _THEME_CONTEXT.search(
+                analysis[max(sentence.start, start - 12) : min(sentence.end, end + 6)]
+            )
+        ):
             shape = "slogan"
         else:
             shape = "term"
+        code_name = bool(CODE_NAME_AFTER.match(analysis[end : end + 8]))
         facts.append(
-            make_fact(document, sentence, "term", "quotes", start + 1, end - 1, shape=shape)
+            make_fact(
+                document,
+                sentence,
+                "term",
+                "quotes",
+                start + 1,
+                end - 1,
+                shape=shape,
+                code_name=code_name,
+                metaphor=_is_metaphor(inner),
+            )
         )
     return facts + hotlines(document, sentence)

@@ -55,7 +55,11 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
             )
     for match in NO_X_NO_Y_RE.finditer(document.analysis, sentence.start, sentence.end):
         # 没有网络安全就没有国家安全: a maxim; the blank is its second half.
-        facts.append(make_fact(document, sentence, "advice", "statements", *match.span("y")))
+        facts.append(
+            make_fact(document, sentence, "advice", "statements", *match.span("y"), form="maxim")
+        )
     for match in ADVICE_RE.finditer(document.analysis, sentence.start, sentence.end):
-        facts.append(make_fact(document, sentence, "advice", "statements", *match.span()))
+        facts.append(
+            make_fact(document, sentence, "advice", "statements", *match.span(), form="slogan")
+        )
     return facts

@@ -12,9 +12,17 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .schema import WHOLE_FILE, ImportResult, RowError, file_error
+from quiz import bounded_json
 
-SCHEMA_VERSION = 1
+from ..constants import READABLE_SCHEMA_VERSIONS
+from .schema import (
+    MAX_IMPORT_QUESTIONS,
+    TOO_MANY_QUESTIONS,
+    WHOLE_FILE,
+    ImportResult,
+    RowError,
+    file_error,
+)
 
 
 def dumps_canonical(bank: Mapping[str, Any]) -> str:
@@ -30,8 +38,9 @@ def write_json(bank: Mapping[str, Any]) -> bytes:
 def read_json(data: bytes) -> ImportResult:
     """Parse a canonical bank JSON file into questions and sources.
 
-    Problems (not UTF-8, malformed JSON, wrong ``schema_version``, questions without an ``id``,
-    duplicate ids) are returned as errors; nothing is raised for bad input.
+    Problems (not UTF-8, malformed JSON or nested deeper than ``bounded_json.MAX_DEPTH``, wrong
+    ``schema_version``, more than ``MAX_IMPORT_QUESTIONS`` questions, questions without an
+    ``id``, duplicate ids) are returned as errors; nothing is raised for bad input.
     """
     try:
         # utf-8-sig: tolerate a BOM added by Windows editors; json itself forbids one.
@@ -39,17 +48,20 @@ def read_json(data: bytes) -> ImportResult:
     except UnicodeDecodeError:
         return file_error("文件不是 UTF-8 编码的 JSON")
     try:
-        bank = json.loads(text)
+        bank = bounded_json.loads(text)  # a JSONDecodeError when nested too deep
     except json.JSONDecodeError as exc:
         return ImportResult(errors=[RowError(exc.lineno, "", f"JSON 格式错误:{exc.msg}")])
     if not isinstance(bank, dict):
         return file_error("JSON 顶层应为对象(含 schema_version、sources、questions)")
-    if bank.get("schema_version") != SCHEMA_VERSION:
+    if bank.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
         found = bank.get("schema_version")
-        return file_error(f"不支持的 schema_version:{found!r},应为 {SCHEMA_VERSION}")
+        allowed = " 或 ".join(str(v) for v in READABLE_SCHEMA_VERSIONS)
+        return file_error(f"不支持的 schema_version:{found!r},应为 {allowed}")
     questions, sources = bank.get("questions"), bank.get("sources", [])
     if not isinstance(questions, list) or not isinstance(sources, list):
         return file_error("questions 与 sources 都应为数组")
+    if len(questions) > MAX_IMPORT_QUESTIONS:
+        return file_error(TOO_MANY_QUESTIONS)
 
     result = ImportResult(sources=[s for s in sources if isinstance(s, dict)])
     first_position: dict[str, int] = {}

@@ -13,21 +13,31 @@ import csv
 import datetime as dt
 import io
 import re
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from quiz.spreadsheet_guard import (
+    SheetDamaged,
+    SheetLimits,
+    SheetRefused,
+    TooManyRows,
+    read_csv_rows,
+    read_xlsx_rows,
+)
+
 from .schema import (
     MAX_DIFFICULTY,
+    MAX_IMPORT_QUESTIONS,
     MIN_DIFFICULTY,
     QUESTION_TYPE_NAMES,
     STATUS_NAMES,
+    TOO_MANY_QUESTIONS,
     WHOLE_FILE,
     ImportResult,
     RowError,
@@ -57,6 +67,9 @@ _COLUMN_WIDTHS = {"id": 30, "题型": 8, "题干": 60, "答案": 10, "解析": 4
 _COLUMN_WIDTHS |= {"难度": 6, "状态": 8, "出处": 40, "原句": 60, "知识点": 28, "生成规则": 28}
 _OPTION_WIDTH = 24
 _DROPDOWN_LAST_ROW = 10_000
+# What the guarded reader lets through: room for title rows and blank spacers around the
+# MAX_IMPORT_QUESTIONS questions, and for the organizer's own columns (备注 …) beside ours.
+BANK_SHEET = SheetLimits(max_rows=2 * MAX_IMPORT_QUESTIONS, max_columns=64)
 
 
 def write_csv(questions: Iterable[Mapping[str, Any]]) -> bytes:
@@ -134,11 +147,11 @@ def read_csv(data: bytes) -> ImportResult:
     first_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count)
     try:
-        rows: list[Sequence[Any]] = list(
-            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        )
+        rows: Sequence[Sequence[Any]] = read_csv_rows(text, delimiter, BANK_SHEET)
     except csv.Error as exc:
         return file_error(f"CSV 格式错误:{exc}")
+    except SheetRefused as refused:
+        return _refusal(refused)
     # Only UTF-8 is certain; a guessed encoding must prove itself with a readable header.
     return _import_rows(rows, unsure_encoding=encoding != "utf-8-sig")
 
@@ -163,18 +176,19 @@ def read_xlsx(data: bytes) -> ImportResult:
     if not data.startswith(_ZIP_MAGIC):
         return file_error("这不是 XLSX 文件;CSV 请按 CSV 格式导入")
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about workbook features it drops (extensions, odd styles); none
-            # affects the cell values we read.
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-            finally:
-                workbook.close()
-    except Exception:  # a damaged or foreign zip fails in many ways; all mean "unreadable"
-        return file_error("无法读取该 XLSX 文件:文件已损坏或不是 Excel 工作簿")
+        rows = read_xlsx_rows(data, BANK_SHEET)  # refuses bombs before they cost anything
+    except SheetRefused as refused:
+        return _refusal(refused)
     return _import_rows(rows)
+
+
+def _refusal(refused: SheetRefused) -> ImportResult:
+    """The guarded reader's refusal as one whole-file error, in the bank's words."""
+    if isinstance(refused, SheetDamaged):
+        return file_error("无法读取该 XLSX 文件:文件已损坏或不是 Excel 工作簿")
+    if isinstance(refused, TooManyRows):
+        return file_error(f"表格超过 {refused.limit} 行:{TOO_MANY_QUESTIONS}")
+    return file_error(str(refused))
 
 
 def _cell_text(value: Any) -> str:
@@ -203,11 +217,15 @@ def _import_rows(rows: Sequence[Sequence[Any]], unsure_encoding: bool = False) -
     if result.errors:
         return result  # with a broken header every row would only repeat the same problem
     first_line_of_id: dict[str, int] = {}
+    questions_seen = 0
     for index in range(header_index + 1, len(rows)):
         line, row = index + 1, rows[index]
         cells = {name: _cell_text(row[i]) if i < len(row) else "" for name, i in columns.items()}
         if not any(text.strip() for text in cells.values()):
             continue  # blank spacer rows are normal in hand-edited sheets
+        questions_seen += 1
+        if questions_seen > MAX_IMPORT_QUESTIONS:
+            return file_error(TOO_MANY_QUESTIONS)
         question, errors = parse_row(line, cells)
         result.errors.extend(errors)
         if question is None:

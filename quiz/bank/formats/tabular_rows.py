@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from quiz import bounded_json
+
 from .schema import (
     MAX_DIFFICULTY,
     MIN_DIFFICULTY,
@@ -230,7 +232,7 @@ class _RowParser:
     def _generator(self, text: str) -> dict[str, Any]:
         if text.startswith("{"):
             try:
-                generator = json.loads(text)
+                generator = bounded_json.loads(text)  # a cell may hold 32,767 brackets
             except json.JSONDecodeError:
                 generator = None
             if isinstance(generator, dict):

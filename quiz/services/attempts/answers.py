@@ -15,6 +15,7 @@ from quiz.services import Conflict, DomainError, NotFound
 from quiz.services.attempts.grading import grade
 from quiz.services.attempts.lifecycle import finish
 from quiz.services.attempts.timing import is_overdue
+from quiz.services.locking import begin_write
 
 MAX_TEXT_LENGTH = 200
 
@@ -61,16 +62,25 @@ def save_answer(
     grace_seconds: float,
 ) -> Answer:
     """Store (or replace) an answer graded against the snapshot; late answers are refused."""
-    # Saves of one attempt run one at a time: a row lock on PostgreSQL (SQLite has one writer).
-    # Without it two answers saved at once both rewrite ``score`` from a stale set of answers.
-    db.session.refresh(attempt, with_for_update=True)
-    if attempt.status != AttemptStatus.IN_PROGRESS:
-        raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
-    if is_overdue(now, attempt.deadline, grace_seconds):
-        finish(attempt, now=now, status=AttemptStatus.EXPIRED)
-        raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
-    item = paper_item(attempt, question_id)
-    picked, typed = validated_response(item, choice, text)
+    # The check that the attempt is open and the write must be one: a submit either finished
+    # before it (the answer is refused) or waits until the answer is committed (and counts it).
+    # So the attempt is read under a lock held to the commit — its row lock on PostgreSQL, the
+    # database's write lock on SQLite (BEGIN IMMEDIATE: pysqlite would only begin at the INSERT).
+    # That also runs saves of one attempt one at a time, so none rewrites ``score`` from a stale
+    # set of answers.
+    begin_write()
+    try:
+        db.session.refresh(attempt, with_for_update=True)
+        if attempt.status != AttemptStatus.IN_PROGRESS:
+            raise Conflict("本次答题已结束，答案未保存。", code="attempt_finished")
+        if is_overdue(now, attempt.deadline, grace_seconds):
+            finish(attempt, now=now, status=AttemptStatus.EXPIRED)
+            raise LateAnswer("答题时间已到，此答案未被接受；截止前保存的答案均已记录。")
+        item = paper_item(attempt, question_id)
+        picked, typed = validated_response(item, choice, text)
+    except DomainError:
+        db.session.rollback()  # a refused answer must not keep other writers waiting
+        raise
     result = grade(item, choice=picked, text=typed, partial_credit=attempt.contest.partial_credit)
     answer = next((a for a in attempt.answers if a.question_id == question_id), None)
     if answer is None:

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.enums import AttemptStatus
@@ -119,11 +119,31 @@ def start_attempt(
 
 
 def finish(attempt: Attempt, *, now: datetime, status: str = AttemptStatus.SUBMITTED) -> Attempt:
-    """Close an attempt (idempotent). An overdue one is closed as expired at its deadline."""
+    """Close an open attempt exactly once, however many requests try at the same moment.
+
+    One conditional UPDATE (``WHERE status = 'in_progress'``) decides: the request that changed
+    the row runs the follow-up work — the 错题本, the standings (``attempt_ending``, in this
+    transaction) and Redis (``attempt_ended``, after the commit). Every other caller (a double
+    tap, a retry, another tab, the deadline) changed nothing and reads the winner's result, so
+    all of them answer the same. An overdue attempt is closed as expired at its deadline.
+    """
     if attempt.status != AttemptStatus.IN_PROGRESS:
         return attempt
-    attempt.status = status
-    attempt.finished_at = min(now, attempt.deadline) if status == AttemptStatus.EXPIRED else now
+    finished_at = min(now, attempt.deadline) if status == AttemptStatus.EXPIRED else now
+    closed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == AttemptStatus.IN_PROGRESS)
+        .values(status=status, finished_at=finished_at)
+        .execution_options(synchronize_session=False)
+    )
+    # The UPDATE holds the attempt (PostgreSQL: its row lock; SQLite: the write lock) until the
+    # commit, so no answer can be saved from here on. What this session loaded before it — the
+    # score, the answers, other attempts of the student — may predate a save that committed
+    # meanwhile: forget it all and read it again under the lock.
+    db.session.expire_all()
+    if closed.rowcount != 1:  # someone else finished (or voided) it first
+        db.session.commit()
+        return attempt
     remember_wrong_answers(attempt, now=now)
     attempt_ending.send(attempt)
     db.session.commit()

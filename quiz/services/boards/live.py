@@ -28,9 +28,12 @@ from quiz.services.boards.refs import BoardRef
 from quiz.services.boards.sources import MemorySource, SqlSource, with_names
 
 
-def live_source(ref: BoardRef, contests, *, now: datetime, grace: float, overdue: bool = True):
+def live_source(
+    ref: BoardRef, contests, *, now: datetime, grace: float, version: int, overdue: bool = True
+):
     """(source, overlay) of the live board: standings plus attempts that ran out, unwritten.
 
+    ``version`` is the board version the state was read at (Redis must reflect it);
     ``overdue=False`` (the board's state counted none) skips looking for them.
     """
     if ref.kind == "contest":
@@ -42,7 +45,7 @@ def live_source(ref: BoardRef, contests, *, now: datetime, grace: float, overdue
         overlay = _event_overlay(ref, contests, day, now=now, grace=grace) if overdue else {}
     if not overlay:
         # Redis serves boards with nothing to merge; overdue rows are merged by the SQL path.
-        source = redis_sets.source(ref.key, source)
+        source = redis_sets.source(ref.key, source, version)
     return source, with_names(overlay)
 
 

@@ -77,7 +77,9 @@ def source_for(state: BoardState, *, now, grace, cache: BoardCache):
     key = ("overlay", ref.key, token)
     return cache.get_or_set(
         key,
-        lambda: live_source(ref, contests, now=now, grace=grace, overdue=state.overdue > 0),
+        lambda: live_source(
+            ref, contests, now=now, grace=grace, version=state.version, overdue=state.overdue > 0
+        ),
     )
 
 

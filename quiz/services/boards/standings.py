@@ -31,6 +31,8 @@ from quiz.services.boards.versions import bump_versions
 from quiz.services.signals import attempt_ended, attempt_ending
 
 log = logging.getLogger(__name__)
+#: Session info key: attempt id -> the board versions its finishing transaction made.
+_MADE_VERSIONS = "board_versions_made"
 
 
 # --- writing standings ---------------------------------------------------------------------
@@ -172,14 +174,17 @@ def write_standings(attempt: Attempt) -> None:
         return
     contest = attempt.contest
     refresh_user(contest, attempt.user)
-    bump_versions(contest, void=attempt.status == AttemptStatus.VOIDED)
+    made = bump_versions(contest, void=attempt.status == AttemptStatus.VOIDED)
+    # The Redis mirror applies the change with exactly these versions, after the commit.
+    db.session.info.setdefault(_MADE_VERSIONS, {})[attempt.id] = made
 
 
 @attempt_ended.connect
 def sync_redis(attempt: Attempt) -> None:
     """Mirror the committed standings into Redis (a no-op without Redis; errors are logged)."""
-    if not attempt.is_preview:
-        redis_sets.sync_user(attempt.contest, attempt.user_id)
+    made = db.session.info.get(_MADE_VERSIONS, {}).pop(attempt.id, None)
+    if made is not None:
+        redis_sets.sync_user(attempt.contest, attempt.user_id, made)
 
 
 def _sync_redis_contest(contest: Contest) -> None:

@@ -33,6 +33,8 @@ class BoardState:
     owner: Contest | Event
     #: Open attempts that ran out and count on this viewer's board (0: nothing to merge in).
     overdue: int = 0
+    #: The scope's version counter as read (a Redis board must reflect at least this).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ def board_state(
         viewer = viewer_for(user, facts.owner, projector=projector)
     frozen = frozen_contests(facts.contests, viewer, now)
     token, overdue = _token(facts, frozen)
-    return BoardState(ref, viewer, token, facts.contests, frozen, facts.owner, overdue)
+    return BoardState(
+        ref, viewer, token, facts.contests, frozen, facts.owner, overdue, facts.version
+    )
 
 
 def _token(facts: _Facts, frozen: list[Contest]) -> tuple[str, int]:

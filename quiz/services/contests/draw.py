@@ -1,17 +1,22 @@
 """Drawing a paper (pure): pick questions by the contest's rules and shuffle per attempt.
 
 A paper is reproducible from its seed: the same candidates, rules and seed give the same
-questions in the same order with the same option order. It never holds two questions built
-from the same fact, since one would give the other away.
+questions in the same order with the same option order. It never holds two questions that give
+each other away: built from the same fact or the same source sentence, or one printing the
+other's answer in its stem or options. A question whose answer is the context most stems carry
+(the host city, the year) is not drawn at all (:func:`quiz.bank.leaks.context_answered`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
-from collections import Counter
-from dataclasses import dataclass
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
 
 from quiz.bank.constants import QuestionType
+from quiz.bank.leaks import conflict, context_answered
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,81 @@ class Candidate:
     source: dict | None = None
     # General facts about the week only fill a themed day's paper after the day's own questions.
     filler: bool = False
+    # Where the answer stands in the source sentence (a true/false stem may print a false value).
+    answer_spans: tuple = field(default=(), compare=False)
+
+    @property
+    def fact_key(self) -> str:
+        return self.fact or self.uid
+
+    def as_bank_question(self) -> dict:
+        """The question in the bank file's shape, as :mod:`quiz.bank.leaks` reads it."""
+        source = dict(self.source or {})
+        if not source.get("id") or source.get("start") is None:
+            # No known sentence: never "the same sentence" as another question's.
+            source = {**source, "id": f"no-source:{self.uid}", "start": 0}
+        source["answer_spans"] = [list(span) for span in self.answer_spans]
+        return {
+            "id": self.uid,
+            "type": self.type,
+            "stem": self.stem,
+            "options": list(self.options),
+            "answer": list(self.answer),
+            "source": source,
+        }
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The candidates a draw may use, and which of them cannot share a paper."""
+
+    usable: list[Candidate]
+    excluded: list[Candidate]  # their answer is the shared context (广元, 2021年)
+    conflicts: dict[str, frozenset[str]]  # uid -> uids it gives away or is given away by
+
+
+_LEAKS: OrderedDict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = OrderedDict()
+_LEAKS_CACHE_SIZE = 64
+_LEAKS_LOCK = threading.Lock()  # workers run threads: the LRU's get/insert/evict stay whole
+
+
+def prepare_pool(candidates: list[Candidate]) -> Pool:
+    """Split off the context-answered candidates and find the pairs that conflict.
+
+    Comparing every pair costs O(n²) text checks, so the result is computed once per content
+    (cached by a digest of what the checks read) and reused by every attempt drawing from it.
+    """
+    questions = {c.uid: c.as_bank_question() for c in candidates}
+    digest = hashlib.sha256(repr(sorted(repr(q) for q in questions.values())).encode()).hexdigest()
+    with _LEAKS_LOCK:
+        found = _LEAKS.get(digest)
+        if found is not None:
+            _LEAKS.move_to_end(digest)
+    if found is None:
+        found = _find_leaks(questions)
+        with _LEAKS_LOCK:
+            _LEAKS[digest] = found
+            while len(_LEAKS) > _LEAKS_CACHE_SIZE:
+                _LEAKS.popitem(last=False)
+    excluded, conflicts = found
+    return Pool(
+        usable=[c for c in candidates if c.uid not in excluded],
+        excluded=[c for c in candidates if c.uid in excluded],
+        conflicts=conflicts,
+    )
+
+
+def _find_leaks(questions: dict[str, dict]):
+    """(uids whose answer is the shared context, uid -> uids it cannot share a paper with)."""
+    excluded = frozenset(q["id"] for q in context_answered(questions.values()))
+    usable = [uid for uid in questions if uid not in excluded]
+    pairs: dict[str, set[str]] = {uid: set() for uid in usable}
+    for i, first in enumerate(usable):
+        for second in usable[i + 1 :]:
+            if conflict(questions[first], questions[second]):
+                pairs[first].add(second)
+                pairs[second].add(first)
+    return excluded, {uid: frozenset(found) for uid, found in pairs.items()}
 
 
 class DrawError(ValueError):
@@ -64,6 +144,11 @@ def shortage(
     return missing
 
 
+#: Orderings a draw tries before it gives up: a greedy pick can paint itself into a corner when
+#: questions conflict (same sentence, one giving another away), where another order fits.
+DRAW_ATTEMPTS = 40
+
+
 def draw_questions(
     candidates: list[Candidate],
     *,
@@ -75,43 +160,61 @@ def draw_questions(
     """Choose ``total`` questions: the per-type counts first, the rest from any type.
 
     Difficulty counts are targets: among equally eligible questions, those of a difficulty
-    still below its target are taken first. Type counts are hard requirements.
+    still below its target are taken first. Type counts are hard requirements. The result
+    depends only on the candidates, the rules and ``seed``.
     """
-    if missing := shortage(candidates, type_counts, total):
+    prepared = prepare_pool(candidates)
+    if missing := shortage(prepared.usable, type_counts, total):
         raise DrawError(missing)
-    rng = random.Random(seed)
-    pool = sorted(candidates, key=lambda c: c.uid)  # independent of database order
+    short = total
+    for attempt in range(DRAW_ATTEMPTS):
+        rng = random.Random(seed if attempt == 0 else f"{seed}:{attempt}")
+        chosen = _greedy_draw(prepared, total, type_counts, difficulty_counts, rng)
+        if len(chosen) == total:
+            rng.shuffle(chosen)
+            return chosen
+        short = min(short, total - len(chosen))
+    raise DrawError({"total": short})  # shared facts and conflicts ran the pool dry
+
+
+def _greedy_draw(prepared: Pool, total, type_counts, difficulty_counts, rng) -> list[Candidate]:
+    """One ordering's pick: as many as fit, type counts first (may fall short)."""
+    pool = sorted(prepared.usable, key=lambda c: c.uid)  # independent of database order
     rng.shuffle(pool)
     pool.sort(key=lambda c: c.filler)  # stable: the shuffle survives within each group
     chosen: list[Candidate] = []
     used_facts: set[str] = set()
+    blocked: set[str] = set()  # uids that conflict with a chosen question
     wanted_difficulty = Counter({int(k): v for k, v in (difficulty_counts or {}).items()})
 
     def preference(candidate: Candidate) -> tuple[bool, bool]:
         taken = sum(1 for c in chosen if c.difficulty == candidate.difficulty)
         return (candidate.filler, taken >= wanted_difficulty.get(candidate.difficulty, 0))
 
-    def take(predicate, how_many: int) -> None:
+    def take(predicate, how_many: int) -> bool:
         # Preference changes with every pick (difficulty targets fill up), so re-rank each time.
         while how_many > 0:
             eligible = [
                 c
                 for c in pool
-                if (c.fact or c.uid) not in used_facts and c not in chosen and predicate(c)
+                if c.fact_key not in used_facts
+                and c.uid not in blocked
+                and c not in chosen
+                and predicate(c)
             ]
             if not eligible:
-                return
+                return False
             candidate = min(eligible, key=preference)  # min is stable: the shuffle breaks ties
             chosen.append(candidate)
-            used_facts.add(candidate.fact or candidate.uid)
+            used_facts.add(candidate.fact_key)
+            blocked.update(prepared.conflicts.get(candidate.uid, ()))
             how_many -= 1
+        return True
 
     for qtype in QuestionType.values():
-        take(lambda c, t=qtype: c.type == t, type_counts.get(qtype, 0))
+        if not take(lambda c, t=qtype: c.type == t, type_counts.get(qtype, 0)):
+            return chosen  # a type count cannot be met in this order
     take(lambda c: True, total - len(chosen))
-    if len(chosen) < total:  # facts shared across types can still run the pool dry
-        raise DrawError({"total": total - len(chosen)})
-    rng.shuffle(chosen)
     return chosen
 
 
@@ -165,10 +268,24 @@ def fixed_paper(candidates: list[Candidate], *, seed: int, points: int, shuffle:
     ordered = list(candidates)
     if shuffle:
         random.Random(seed).shuffle(ordered)
-    facts = Counter(c.fact or c.uid for c in ordered)
-    if any(count > 1 for count in facts.values()):
-        raise ValueError("固定题目中有两题出自同一知识点。")
+    if clash := conflicting_pair(ordered):
+        first, second = clash
+        raise ValueError(
+            f"固定题目中第 {first.id} 题与第 {second.id} 题互相泄露答案或出自同一知识点。"
+        )
     return [paper_item(candidate, seed, points) for candidate in ordered]
+
+
+def conflicting_pair(candidates: list[Candidate]) -> tuple[Candidate, Candidate] | None:
+    """Two of ``candidates`` that cannot share a paper (same fact or sentence, or one gives the
+    other's answer away), or None."""
+    dicts = [c.as_bank_question() for c in candidates]
+    for i, first in enumerate(candidates):
+        for j in range(i + 1, len(candidates)):
+            second = candidates[j]
+            if first.fact_key == second.fact_key or conflict(dicts[i], dicts[j]):
+                return first, second
+    return None
 
 
 def public_item(item: dict) -> dict:

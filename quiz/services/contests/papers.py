@@ -10,7 +10,17 @@ from quiz.enums import DrawMode
 from quiz.extensions import db
 from quiz.models import Contest, Question, QuestionDay
 from quiz.services import DomainError
-from quiz.services.contests.draw import Candidate, DrawError, draw_paper, fixed_paper, shortage
+from quiz.services.contests.draw import (
+    Candidate,
+    DrawError,
+    draw_paper,
+    draw_questions,
+    fixed_paper,
+    shortage,
+)
+
+#: Seeds a contest must be drawable with before it may open (see check_runnable).
+RUNNABLE_CHECK_SEEDS = 12
 
 GENERAL = "general"
 
@@ -45,6 +55,7 @@ def as_candidate(question: Question, day: str | None) -> Candidate:
         explanation=question.explanation,
         source=source,
         filler=bool(day) and day not in tags,
+        answer_spans=tuple(tuple(span) for span in question.answer_spans or ()),
     )
 
 
@@ -87,8 +98,22 @@ def check_runnable(contest: Contest) -> None:
     counts = type_counts(contest)
     if sum(counts.values()) > contest.question_count:
         raise DomainError("各题型数量之和超过了题目总数。", code="type_counts_exceed_total")
-    if missing := shortage(candidates_for(contest.themed_day), counts, contest.question_count):
+    candidates = candidates_for(contest.themed_day)
+    if missing := shortage(candidates, counts, contest.question_count):
         raise DomainError(str(DrawError(missing)), code="not_enough_questions")
+    # Counting facts is not enough: questions that give each other away cannot share a paper.
+    # A contest is runnable only if papers can be drawn for every student, so try a few.
+    for seed in range(RUNNABLE_CHECK_SEEDS):
+        try:
+            draw_questions(
+                candidates,
+                total=contest.question_count,
+                type_counts=counts,
+                seed=seed,
+                difficulty_counts=difficulty_counts(contest),
+            )
+        except DrawError as error:
+            raise DomainError(str(error), code="not_enough_questions") from error
 
 
 def build_paper(contest: Contest, seed: int) -> list[dict]:

@@ -42,6 +42,8 @@ class Preview:
     questions: list[dict]
     by_type: dict[str, int]
     by_day: dict[str, int]
+    # Recommended questions per themed day (on-topic: the day's own tag, ``general`` apart).
+    recommended_by_day: dict[str, int] = field(default_factory=dict)
     # reason code -> (count, an example message)
     dropped: dict[str, tuple[int, str]] = field(default_factory=dict)
     bank: dict = field(default_factory=dict, repr=False)
@@ -90,7 +92,10 @@ def _article(text: str, meta: ArticleMeta):
 def preview_article(text: str, meta: ArticleMeta) -> Preview:
     """Generate the article's questions (all drafts) without storing anything."""
     article = _article(text, meta)
-    result = generate([article])
+    try:
+        result = generate([article])
+    except ArticleError as error:  # too few usable facts: say why, in Chinese
+        raise DomainError(str(error), code="unusable_article") from error
     questions = result.bank["questions"]
     for question in questions:
         question["status"] = "draft"
@@ -106,6 +111,11 @@ def preview_article(text: str, meta: ArticleMeta) -> Preview:
         questions=questions,
         by_type=dict(Counter(q["type"] for q in questions)),
         by_day=dict(Counter(day for q in questions for day in q.get("themed_days", []))),
+        recommended_by_day=dict(
+            Counter(
+                day for q in questions if q.get("recommended") for day in q.get("themed_days", [])
+            )
+        ),
         dropped=dropped,
         bank=result.bank,
         text=article.text,

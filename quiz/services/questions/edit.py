@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from quiz.bank.constants import QuestionStatus, QuestionType
 from quiz.extensions import db
-from quiz.models import Question, User
+from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError, NotFound, storable_id
 from quiz.services.questions.rules import question_problems
@@ -114,6 +114,24 @@ def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
         raise DomainError("请先勾选要通过的题目。")
     wanted = [i for i in question_ids if storable_id(i)]
     questions = db.session.execute(select(Question).where(Question.id.in_(wanted))).scalars()
+    return _approve(list(questions), actor=actor, action="bank.question.bulk_approve")
+
+
+def approve_recommended(source_id: str, *, actor: User) -> tuple[int, int]:
+    """Approve every question the generator recommends from one article (one action, audited);
+    returns (approved, skipped as invalid or retired)."""
+    if not db.session.get(Source, source_id):
+        raise NotFound("文章不存在。")
+    questions = db.session.execute(
+        select(Question).where(Question.source_id == source_id, Question.recommended.is_(True))
+    ).scalars()
+    chosen = [q for q in questions if q.status == QuestionStatus.DRAFT]
+    if not chosen:
+        raise DomainError("这篇文章没有待审核的推荐题目。", code="nothing_recommended")
+    return _approve(chosen, actor=actor, action="bank.source.approve_recommended", source=source_id)
+
+
+def _approve(questions: list[Question], *, actor: User, action: str, **details) -> tuple[int, int]:
     approved, skipped = [], 0
     for question in questions:
         if question.status == QuestionStatus.APPROVED:
@@ -126,7 +144,7 @@ def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
         question.updated_by_id = actor.id
         approved.append(question.id)
     if approved:
-        record(actor, "bank.question.bulk_approve", "question", None, ids=approved)
+        record(actor, action, "question", None, ids=approved, **details)
     db.session.commit()
     return len(approved), skipped
 

@@ -33,6 +33,7 @@ class BankFilters:
     status: str = ""
     source: str = ""
     q: str = ""
+    recommended: bool = False  # only those the generator recommends
 
 
 def normalize(text: str) -> str:
@@ -55,6 +56,8 @@ def filtered(filters: BankFilters) -> Select:
         statement = statement.where(Question.status == filters.status)
     if filters.source:
         statement = statement.where(Question.source_id == filters.source)
+    if filters.recommended:
+        statement = statement.where(Question.recommended.is_(True))
     return statement
 
 

@@ -7,8 +7,14 @@ reported in Chinese instead of failing halfway through a write.
 
 from __future__ import annotations
 
-from quiz.bank.constants import DAY_TAGS, QuestionStatus, QuestionType
-from quiz.bank.formats.schema import OPTION_COUNT_LIMITS, TRUE_FALSE_OPTIONS
+from quiz.bank.constants import (
+    DAY_TAGS,
+    TRUE_FALSE_OPTIONS,
+    TRUE_FALSE_OPTIONS_TRADITIONAL,
+    QuestionStatus,
+    QuestionType,
+)
+from quiz.bank.formats.schema import OPTION_COUNT_LIMITS
 
 
 def question_problems(raw: dict) -> list[tuple[str, str]]:
@@ -78,8 +84,11 @@ def _answer_problems(qtype: str, options: list, answer) -> list[tuple[str, str]]
             return [("answer", "填空题的每个可接受答案都不能为空")]
         return []
     problems: list[tuple[str, str]] = []
-    if qtype == QuestionType.TRUE_FALSE and options != TRUE_FALSE_OPTIONS:
-        problems.append(("options", "判断题的选项固定为 正确、错误"))
+    if qtype == QuestionType.TRUE_FALSE and options not in (
+        TRUE_FALSE_OPTIONS,
+        TRUE_FALSE_OPTIONS_TRADITIONAL,  # a traditional-script article's own script
+    ):
+        problems.append(("options", "判断题的选项固定为 正确、错误（繁体文章为 正確、錯誤）"))
     if qtype in OPTION_COUNT_LIMITS:
         low, high = OPTION_COUNT_LIMITS[qtype]
         if not low <= len(options) <= high:

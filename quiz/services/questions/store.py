@@ -18,13 +18,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from quiz.bank.constants import QuestionStatus, QuestionType
+from quiz.bank.constants import (
+    READABLE_SCHEMA_VERSIONS,
+    SCHEMA_VERSION,
+    QuestionStatus,
+    QuestionType,
+)
 from quiz.extensions import db
 from quiz.models import Question, Source
 from quiz.services import DomainError
 from quiz.services.questions.rules import check_questions
 
-SCHEMA_VERSION = 1
 SOURCE_FIELDS = ("title", "publisher", "date", "path", "sha256")
 
 
@@ -68,8 +72,21 @@ def _fields_from(raw: dict) -> dict:
         "sentence": source.get("sentence", ""),
         "start": source.get("start"),
         "end": source.get("end"),
+        "answer_spans": [list(span) for span in source.get("answer_spans") or []],
         "generator_rule": generator.get("rule", ""),
         "generator_version": generator.get("version", ""),
+        **_quality_from(raw),
+    }
+
+
+def _quality_from(raw: dict) -> dict:
+    """The generator's score, reasons and recommendation (schema 2; absent in version 1)."""
+    quality = raw.get("quality") or {}
+    score = quality.get("score")
+    return {
+        "quality_score": int(score) if isinstance(score, int | float) else None,
+        "quality_reasons": [str(code) for code in quality.get("reasons") or []],
+        "recommended": bool(raw.get("recommended")),
     }
 
 
@@ -91,7 +108,7 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
 
     Raises DomainError naming every bad question; nothing is written then.
     """
-    if bank.get("schema_version") != SCHEMA_VERSION:
+    if bank.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
         raise DomainError(f"不支持的题库格式版本：{bank.get('schema_version')}", code="bad_schema")
     questions = bank.get("questions", [])
     if problems := check_questions(questions):
@@ -197,7 +214,12 @@ def question_dict(question: Question) -> dict:
         source = {"id": question.source_id, "sentence": question.sentence}
         if question.start is not None and question.end is not None:
             source |= {"start": question.start, "end": question.end}
+        if question.answer_spans:
+            source["answer_spans"] = [list(span) for span in question.answer_spans]
         item["source"] = source
+    if question.quality_score is not None:
+        item["quality"] = {"score": question.quality_score, "reasons": question.quality_reasons}
+        item["recommended"] = question.recommended
     if question.generator_rule or question.generator_version:
         item["generator"] = {"rule": question.generator_rule, "version": question.generator_version}
     if question.type != QuestionType.FILL_BLANK:

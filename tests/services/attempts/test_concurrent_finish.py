@@ -79,7 +79,6 @@ def submit(browser: Browser, attempt_id: int):
     return browser.request("POST", f"/api/v1/attempts/{attempt_id}/submit")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 3: concurrent submits are not idempotent")
 def test_simultaneous_submits_finish_once(app, live_url, factories, finishes):
     """Ten tabs hand in at the same instant: one finish, one answer, 错题本 counted once."""
     contest = factories.contest(now=utcnow(), attempts_allowed=2, counting=Counting.LAST)
@@ -114,7 +113,6 @@ def test_simultaneous_submits_finish_once(app, live_url, factories, finishes):
         assert standing.score == attempt.score and standing.attempt_id == attempt_id
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 3: concurrent submits are not idempotent")
 def test_save_racing_submit_keeps_the_board_in_step(app, live_url, factories):
     """A save and a submit at the same instant: either the answer counts everywhere (attempt,
     submit response, board) or it is refused; never stored behind the board's back."""

@@ -28,7 +28,9 @@ def scores(source) -> dict[int, float]:
 def test_without_overdue_attempts_the_board_is_its_standings(contest, factories):
     student = factories.student()
     attempt(contest, student, score=30)
-    source, overlay = live_source(contest_ref(contest), [contest], now=LATER, grace=GRACE)
+    source, overlay = live_source(
+        contest_ref(contest), [contest], now=LATER, grace=GRACE, version=0
+    )
     assert isinstance(source, SqlSource) and overlay == {}
     assert scores(source) == {student.id: 30}
 
@@ -36,7 +38,9 @@ def test_without_overdue_attempts_the_board_is_its_standings(contest, factories)
 def test_an_overdue_attempt_is_overlaid_with_its_name(contest, factories):
     student = factories.student(display_name="王小明")
     attempt(contest, student, score=25, status="in_progress")
-    _source, overlay = live_source(contest_ref(contest), [contest], now=LATER, grace=GRACE)
+    _source, overlay = live_source(
+        contest_ref(contest), [contest], now=LATER, grace=GRACE, version=0
+    )
     entry = overlay[student.id]
     assert (entry.score, entry.name, entry.org_id) == (25, "王小明", student.organization_id)
     assert db.session.get(Standing, (contest.id, student.id)) is None  # nothing written
@@ -50,25 +54,27 @@ def test_the_overlay_applies_the_counting_rule_to_earlier_tries(contest, factori
     attempt(contest, better, score=10, status="in_progress")
     attempt(contest, worse, score=10)
     attempt(contest, worse, score=35, status="in_progress")
-    _source, overlay = live_source(contest_ref(contest), [contest], now=LATER, grace=GRACE)
+    _source, overlay = live_source(
+        contest_ref(contest), [contest], now=LATER, grace=GRACE, version=0
+    )
     assert (overlay[better.id].score, overlay[worse.id].score) == (35, 35)
 
 
 def test_test_accounts_are_never_overlaid(contest, factories):
     attempt(contest, factories.student(is_test_account=True), score=40, status="in_progress")
-    assert live_source(contest_ref(contest), [contest], now=LATER, grace=GRACE)[1] == {}
+    assert live_source(contest_ref(contest), [contest], now=LATER, grace=GRACE, version=0)[1] == {}
 
 
 def test_an_attempt_within_its_grace_is_not_overlaid(contest, factories):
     row = attempt(contest, factories.student(), score=40, status="in_progress")
     now = row.deadline + timedelta(seconds=GRACE)
-    assert live_source(contest_ref(contest), [contest], now=now, grace=GRACE)[1] == {}
+    assert live_source(contest_ref(contest), [contest], now=now, grace=GRACE, version=0)[1] == {}
 
 
 def test_overdue_false_skips_the_search(contest, factories):
     attempt(contest, factories.student(), score=40, status="in_progress")
     ref = contest_ref(contest)
-    assert live_source(ref, [contest], now=LATER, grace=GRACE, overdue=False)[1] == {}
+    assert live_source(ref, [contest], now=LATER, grace=GRACE, version=0, overdue=False)[1] == {}
 
 
 def test_the_week_overlay_adds_an_overdue_day_to_the_written_ones(factories):
@@ -77,7 +83,7 @@ def test_the_week_overlay_adds_an_overdue_day_to_the_written_ones(factories):
     attempt(campus, student, score=30)
     attempt(law, student, score=15, status="in_progress")
     ref = BoardRef("week", event_id=event.id)
-    _source, overlay = live_source(ref, [campus, law], now=LATER, grace=GRACE)
+    _source, overlay = live_source(ref, [campus, law], now=LATER, grace=GRACE, version=0)
     week = overlay[student.id]
     assert week.score == 45 and week.days == {"campus": 30, "law": 15}
 
@@ -87,9 +93,12 @@ def test_a_day_overlay_holds_only_that_days_result(factories):
     student = factories.student()
     attempt(campus, student, score=30, status="in_progress")
     ref = BoardRef("day", event_id=event.id, day="law")
-    assert live_source(ref, [campus, law], now=LATER, grace=GRACE)[1] == {}
+    assert live_source(ref, [campus, law], now=LATER, grace=GRACE, version=0)[1] == {}
     ref = BoardRef("day", event_id=event.id, day="campus")
-    assert live_source(ref, [campus, law], now=LATER, grace=GRACE)[1][student.id].score == 30
+    assert (
+        live_source(ref, [campus, law], now=LATER, grace=GRACE, version=0)[1][student.id].score
+        == 30
+    )
 
 
 def test_a_frozen_board_counts_only_what_was_finished_at_the_freeze(contest, factories):

@@ -70,9 +70,6 @@ def sql_scores(model, *conditions) -> dict[int, float]:
     return {r.user_id: redis_sets.encode(r.score, r.time_used_ms) for r in rows if not r.is_test}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 item 5: a Redis board that missed updates stays misranked"
-)
 def test_board_that_missed_updates_is_rebuilt(app, factories, paused, caplog):
     rng = random.Random(5)
     event, (contest,) = event_with(["campus"], counting=Counting.LAST)

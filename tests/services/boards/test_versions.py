@@ -7,10 +7,17 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import BoardVersion, Event
-from quiz.services.boards.versions import bump, bump_versions, versions
+from quiz.services.boards.versions import bump, bump_versions, current_version
 from tests.helpers.boards import attempt
 
 pytestmark = pytest.mark.db
+
+
+def versions(scope: str) -> tuple[int, int]:
+    """The (version, void_version) pair stored for ``scope``; (0, 0) before the first bump."""
+    db.session.expire_all()
+    row = db.session.get(BoardVersion, scope)
+    return (row.version, row.void_version) if row else (0, 0)
 
 
 def test_an_unknown_scope_is_at_version_zero(app):
@@ -56,3 +63,11 @@ def test_finishing_an_attempt_bumps_its_board(contest, factories):
     before = versions(f"c:{contest.id}")
     attempt(contest, factories.student(), score=10)
     assert versions(f"c:{contest.id}")[0] == before[0] + 1
+
+
+def test_bump_returns_the_new_version_and_current_version_reads_it(app):
+    """The Redis mirror orders its updates by the version each bump hands out."""
+    assert current_version("c:5") == 0
+    assert bump("c:5") == 1 and bump("c:5") == 2
+    db.session.commit()
+    assert current_version("c:5") == 2

@@ -62,7 +62,11 @@ def test_each_broken_field_is_named(overrides, field):
             {"options": list("甲乙丙丁戊己庚")},
             "该题型须有 4–6 个选项，实际 7 个",
         ),
-        ("true_false", {"options": ["对", "错"]}, "判断题的选项固定为 正确、错误"),
+        (
+            "true_false",
+            {"options": ["对", "错"]},
+            "判断题的选项固定为 正确、错误（繁体文章为 正確、錯誤）",
+        ),
         ("fill_blank", {"answer": ["72万元", " "]}, "填空题的每个可接受答案都不能为空"),
         ("fill_blank", {"answer": "72万元"}, "答案不能为空"),
     ],

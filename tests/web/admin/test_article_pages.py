@@ -47,7 +47,8 @@ def test_paste_preview_stores_nothing(client, organizer):
     assert "预览：共" in page and "单选" in page and "校园日" in page
     assert "<mark>" in page and "安全账户" in page
     assert "保存为草稿题库" in page
-    assert "byline" in page  # dropped candidates are counted by reason
+    # Dropped candidates are counted by reason, in Chinese (never a raw code such as "byline").
+    assert "记者署名" in page and "byline" not in page
     assert count() == 0 and db.session.get(Source, "cd-2023") is None
 
 

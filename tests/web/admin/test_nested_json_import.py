@@ -23,7 +23,6 @@ def organizer(factories, auth):
     ],
     ids=["top-level", "inside-questions"],
 )
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_deep_bank_json_is_refused_with_a_page(client, organizer, payload):
     response = client.post(
         "/admin/bank/import",

@@ -39,7 +39,6 @@ def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 2: XLSX bombs are parsed in full")
 def test_shared_strings_bomb_is_not_imported_as_a_roster(client, organizer):
     students = count(User)
     school = find_by_path("四川省/广元中学")
@@ -55,7 +54,6 @@ def test_shared_strings_bomb_is_not_imported_as_a_roster(client, organizer):
     assert count(User) == students
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 2: XLSX bombs are parsed in full")
 def test_sheet_bomb_is_refused_on_the_organization_import(client, organizer):
     units = count(Organization)
     response = upload(
@@ -65,7 +63,6 @@ def test_sheet_bomb_is_refused_on_the_organization_import(client, organizer):
     assert count(Organization) == units
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 2: XLSX bombs are parsed in full")
 def test_huge_cell_bomb_is_refused_on_the_bank_import(client, organizer):
     response = upload(client, "/admin/bank/import", "题库.xlsx", bombs.huge_cell_bomb(BANK[0]))
     page = response.get_data(as_text=True)

@@ -47,32 +47,27 @@ def assert_refused(response) -> None:
 
 
 @pytest.mark.parametrize("body", [DEEP_ARRAY, DEEP_OBJECT], ids=["array", "object"])
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_login(client, body):
     assert_refused(send(client, "POST", "/api/v1/auth/login", body))
 
 
 @pytest.mark.parametrize("body", [DEEP_ARRAY, DEEP_OBJECT], ids=["array", "object"])
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_save_answer(client, attempt, body):
     url = f"/api/v1/attempts/{attempt['id']}/answers/{attempt['question_id']}"
     assert_refused(send(client, "PUT", url, body))
 
 
 @pytest.mark.parametrize("body", [DEEP_ARRAY, DEEP_OBJECT], ids=["array", "object"])
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_focus_event(client, attempt, body):
     assert_refused(send(client, "POST", f"/api/v1/attempts/{attempt['id']}/events", body))
 
 
 @pytest.mark.parametrize("body", [DEEP_ARRAY, DEEP_OBJECT], ids=["array", "object"])
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_join(client, attempt, body):
     url = f"/api/v1/contests/{attempt['contest_id']}/join"
     assert_refused(send(client, "POST", url, body))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_no_api_route_answers_a_deep_body_with_500(app, client, attempt):
     """Every API rule that takes a body, with the ids of a real attempt filled in."""
     ids = {"attempt_id": attempt["id"], "question_id": attempt["question_id"]}

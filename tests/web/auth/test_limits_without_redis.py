@@ -48,9 +48,6 @@ def logins(auth, username: str, times: int) -> list[int]:
     return statuses
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 item 4: with Redis down, limited routes answer 500"
-)
 def test_logins_stay_throttled_when_redis_stops(app, auth, factories, redis_server):
     factories.student("xiaoming")
     assert logins(auth, "xiaoming", 1) == [302]
@@ -67,9 +64,6 @@ def test_logins_stay_throttled_when_redis_stops(app, auth, factories, redis_serv
         assert limiter_keys(redis_server), "back on Redis once it answers"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10 item 4: with Redis down, limited routes answer 500"
-)
 def test_join_codes_stay_throttled_when_redis_stops(client, auth, factories, redis_server):
     contest = factories.contest(access=Access.CODE, join_code="AB12CD")
     factories.student("xiaohong")

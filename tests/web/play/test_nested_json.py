@@ -18,7 +18,6 @@ def student(factories, auth):
     ["[" * DEPTH + "]" * DEPTH, '{"question_id":' * DEPTH + "1" + "}" * DEPTH],
     ids=["array", "object"],
 )
-@pytest.mark.xfail(strict=True, reason="issue 10 item 6: deeply nested JSON answers 500")
 def test_practice_check_refuses_deep_json(client, student, body):
     response = client.post("/practice/check", data=body, content_type="application/json")
     assert response.status_code == 422

@@ -1,0 +1,484 @@
+"""Questions that test what to do: advice, rules, where to report, and victims' cases.
+
+Built from the ``advice`` and ``scenario`` facts of :mod:`extract.advice` (and the rule of
+three 不听不信不转账 of :mod:`extract.statements`). Every correct option is a span of the article;
+every distractor is a behaviour that is certainly wrong - the article's own 不要… advice said
+positively, or the curated wrong behaviours of ``data/situations.toml`` for the situation:
+
+* ``advice.do_choice`` - ``<who>提醒：<situation>，下列做法正确的是？`` (the advice vs. wrong
+  behaviours); ``advice.dont_choice`` - ``……下列做法错误的是？`` (one 不要… behaviour vs. the
+  article's right ones); ``advice.judge`` - the advice as said (正确) or a wrong behaviour put in
+  its place (错误: false in substance);
+* ``advice.slogan`` - 不听不信不转账 as the answer to what the advice is (fill-blank and choice);
+* ``advice.report`` - where to report (``及时向____举报`` -> 公安机关), fill-blank and choice;
+* ``advice.rule`` - ``根据<who>的提醒，凡是……都是诈骗`` (正确) / ``公检法机关会通过电话办案`` (错误);
+* ``scenario.discovery`` - how the victim found out (``给朋友打电话核实``), ``scenario.first`` -
+  what to do first when a friend's account asks to borrow money, ``scenario.method`` - how the
+  victim was tricked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .constants import BLANK, TRUE_FALSE_OPTIONS
+from .document import Document
+from .extract.advice import situations, speaker_name
+from .extract.people import CITIZEN_RE, is_name
+from .facts import Fact
+from .lexicon import short_place_name
+from .questions import Result, rng_for
+from .relative_places import home_places, resolve_relative
+from .speakers import introduce, speaker_before, subject_person
+from .stem_anchor import full_organisations, place_anchored, resolve_organisations
+from .stem_text import aligned, display
+
+TRUE_FALSE_TAIL = "这一说法是否正确？"
+
+
+def _pronoun(name: str) -> str:
+    """他 or 她 for a citizen (王女士 -> 她)."""
+    return "她" if re.search(r"女士|阿姨|大妈|奶奶|小姐|女", name) else "他"
+
+
+def _base(fact: Fact, qtype: str, rule: str, spans: list[tuple[int, int]]) -> dict:
+    return {
+        "type": qtype,
+        "fact": fact.id,
+        "rule": f"{fact.kind}.{rule}",
+        "answer_spans": [list(span) for span in spans],
+        "sentence": fact.sentence,
+    }
+
+
+def _shown(document: Document, start: int, end: int) -> str:
+    return display(document.article.text[start:end])
+
+
+# --- who gives the advice ---------------------------------------------------------------
+
+
+_TIPS_TEXT = re.compile(r"(?m)^\s*(?:要|不要|应|不应|禁止)\s*[:：]")
+
+
+def _police(document: Document) -> str:
+    """The article's police organisation (长沙市公安局岳麓分局), '' when none is named."""
+    for _offset, name in full_organisations(document):
+        if re.search(r"公安|警", aligned(name)):
+            return name
+    return ""
+
+
+def _author(document: Document) -> str:
+    """Who speaks in a tips text: its police or cyberspace organisation, else the publisher."""
+    for _offset, name in full_organisations(document):
+        if re.search(r"公安|警|反诈|网信", aligned(name)):
+            return name
+    return document.article.publisher
+
+
+def giver_verb(document: Document, fact: Fact) -> tuple[str, str]:
+    """Who gives the advice and how a stem says it: (广元市…方万云, 提醒), (…的穆先生, 说)."""
+    who = giver(document, fact)
+    citizen = CITIZEN_RE.search(aligned(who)[-6:]) if who else None
+    return who, "说" if citizen else "提醒"
+
+
+def giver(document: Document, fact: Fact) -> str:
+    """Who gives the advice of ``fact``, as a stem names them; '' when that is unsure."""
+    who = fact.attrs.get("who", "")
+    sentence = fact.sentence
+    if fact.attrs.get("heading"):
+        return _author(document)
+    if who in ("他", "她") or not who:
+        name = subject_person(document, sentence) if who == "" else ""
+        if name is None:
+            return ""  # the sentence's subject is not a person: unsure who advises
+        if not name:
+            speaker = speaker_before(document, sentence.index)
+            if speaker is None:
+                return ""
+            name = speaker.name
+        return introduce(document, name, sentence.start)
+    who_key = aligned(who)
+    role = re.fullmatch(r"(?:检察官|法官|民警|警官|辅警|律师|专家|老师|工作人员)", who_key)
+    if role:
+        # 检察官提醒… <- 县人民检察院的检察官走进甘谷县第一中学 (a sentence before): the role with
+        # the body it belongs to.
+        body = _body_of_role(document, sentence, who_key)
+        if body:
+            return resolve_relative(document, f"{body}的{display(who)}")
+    if re.fullmatch(r"(?:警方|民警|公安机关)", who_key):
+        return _police(document) or who
+    person = speaker_name(who_key)
+    if person:
+        return introduce(document, person, sentence.start)
+    if is_name(who_key):
+        return introduce(document, who_key, sentence.start)
+    return resolve_organisations(document, display(who), sentence.start)
+
+
+_ROLE_BODY = (
+    r"(?:人民检察院|检察院|人民法院|法院|公安局|公安分局|分局|派出所|反诈中心|银行|分行|支行|"
+    r"律师事务所|大学|学院|网信办|监管局)"
+)
+
+
+def _body_of_role(document: Document, sentence, role: str) -> str:
+    """The body a bare role (检察官) belongs to: ``<body>的<role>`` in the sentence or the three
+    before it in the same section; '' when the article does not say."""
+    earlier = [
+        s
+        for s in document.sentences[max(0, sentence.index - 3) : sentence.index + 1]
+        if s.section == sentence.section and not s.heading
+    ]
+    for other in reversed(earlier):
+        found = list(
+            re.finditer(
+                rf"(?:^|(?<=[，。、；：”,;:\s]))([\u4e00-\u9fa5]{{0,20}}?{_ROLE_BODY})的{role}",
+                other.analysis,
+            )
+        )
+        if found:
+            match = found[-1]
+            return display(
+                document.article.text[other.start + match.start(1) : other.start + match.end(1)]
+            )
+    return ""
+
+
+def _situation(document: Document, fact: Fact) -> str:
+    """When the advice applies: the article's clause (亲友通过微信、QQ等方式借钱时), a tips
+    text's heading (遇到“冒充电商物流客服”时), else the curated phrase."""
+    text = fact.attrs.get("situation", "")
+    if text:
+        shown = display(text)
+        starts = r"时$|^(?:如|如果|若|一旦|遇到|面对|凡是|发现|收到|接到|注册|买卖|对于)"
+        return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
+    heading = fact.attrs.get("heading", "")
+    if heading:
+        if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
+            return f"为了{display(heading)}"  # 六、保护好个人信息
+        return f"遇到“{display(heading)}”类骗局时"
+    key = fact.attrs.get("situation_key", "general")
+    return situations()[key]["phrase"]
+
+
+def _wrong_behaviours(document: Document, fact: Fact, facts: list[Fact]) -> list[str]:
+    """Certainly wrong things to do in the fact's situation: the article's own 不要… advice of
+    the same situation said positively, then the curated ones (never text of the fact)."""
+    key = fact.attrs.get("situation_key", "general")
+    own = [
+        _shown(document, f.start, f.end)
+        for f in facts
+        if f.kind == "advice"
+        and f.attrs.get("form") == "dont"
+        and f.attrs.get("situation_key") == key
+        and f.id != fact.id
+    ]
+    # The situation's own wrong behaviours first (they are of the same kind as the advice),
+    # the general ones only to fill up.
+    rng = rng_for(fact.id, "wrong")
+    curated = list(situations()[key]["wrong"])
+    rng.shuffle(curated)
+    if key != "general":
+        general = list(situations()["general"]["wrong"])
+        rng.shuffle(general)
+        curated += general
+    return _distinct([*own[:1], *curated], document, avoid=_shown(document, fact.start, fact.end))
+
+
+def _fitting_wrong(fact: Fact) -> str:
+    """A curated wrong behaviour of the fact's specific situation; '' when only generic ones
+    would fit (a false version must be about the same situation to be false in substance)."""
+    # (The article's own 不要… advice gets its own true/false question: not reused here.)
+    key = fact.attrs.get("situation_key", "general")
+    if key == "general":
+        return ""
+    wrong = list(situations()[key]["wrong"])
+    rng_for(fact.id, "fitting").shuffle(wrong)
+    return wrong[0]
+
+
+def _bigram_set(text: str) -> set[str]:
+    key = aligned(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def _distinct(values: list[str], document: Document, avoid: str) -> list[str]:
+    """Values without repeats, without ``avoid`` and without near-copies of one another
+    (通过电话、视频或当面向本人核实 / 通过电话或当面向本人核实): options must differ clearly."""
+    result: list[str] = []
+    for value in values:
+        if not value or value == avoid or value in result:
+            continue
+        grams = _bigram_set(value)
+        if any(
+            grams and len(grams & _bigram_set(other)) / len(grams | _bigram_set(other)) >= 0.5
+            for other in [*result, avoid]
+        ):
+            continue
+        result.append(value)
+    return result
+
+
+def _choice(fact: Fact, rule: str, stem: str, correct: str, wrong: list[str], span) -> Result:
+    if len(wrong) < 3:
+        return None, ("too_few_distractors", f"“{correct}”只有 {len(wrong)} 个确定错误的做法")
+    question = _base(fact, "single_choice", rule, [span])
+    question.update(stem=stem, options=[correct, *wrong[:3]], answer=[0])
+    return question, None
+
+
+def _judge(fact: Fact, rule: str, stem_body: str, claim: str, truth: bool, span) -> Result:
+    question = _base(fact, "true_false", f"{rule}.{'true' if truth else 'false'}", [span])
+    body = stem_body.rstrip("。")
+    question.update(
+        stem=f"{body}。{TRUE_FALSE_TAIL}",
+        options=list(TRUE_FALSE_OPTIONS),
+        answer=[0 if truth else 1],
+        claim=claim,
+    )
+    return question, None
+
+
+def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    who = giver(document, fact)
+    if not who:
+        return [(None, ("speaker_unsure", "无法确定是谁给出的建议"))]
+    situation = _situation(document, fact)
+    action = _shown(document, fact.start, fact.end)
+    span = (fact.start, fact.end)
+    results: list[Result] = []
+    if fact.attrs["form"] == "do":
+        wrong = _wrong_behaviours(document, fact, facts)
+        stem = f"{who}提醒：{situation}，下列做法正确的是？"
+        results.append(_choice(fact, "do_choice", stem, action, wrong, span))
+        fitting = _fitting_wrong(fact)
+        if fitting:
+            body = f"{who}提醒：{situation}，可以{fitting}"
+            results.append(_judge(fact, "judge", body, fitting, False, span))
+    else:
+        right = [
+            _shown(document, f.start, f.end)
+            for f in facts
+            if f.kind == "advice" and f.attrs.get("form") == "do" and len(f.text) <= 30
+        ]
+        key = fact.attrs.get("situation_key", "general")
+        same = [
+            _shown(document, f.start, f.end)
+            for f in facts
+            if f.kind == "advice"
+            and f.attrs.get("form") == "do"
+            and f.attrs.get("situation_key") == key
+        ]
+        same += list(situations()[key].get("right", ()))
+        rng_for(fact.id, "right").shuffle(same)
+        others = [r for r in right if len(r) >= 6] + list(situations()["general"]["right"])
+        rng_for(fact.id, "others").shuffle(others)
+        right = _distinct(same + others, document, avoid=action)
+        stem = f"{who}提醒：{situation}，下列做法错误的是？"
+        results.append(_choice(fact, "dont_choice", stem, action, right, span))
+        clause = fact.attrs["clause"]
+        body = f"{who}提醒：{situation}，可以{action}"
+        results.append(_judge(fact, "judge", body, action, False, clause))
+    return results
+
+
+def _clause_around(document: Document, fact: Fact) -> tuple[int, int]:
+    for clause in document.clauses(fact.sentence):
+        if clause.start <= fact.start and fact.end <= clause.end:
+            return clause.start, clause.end
+    return fact.start, fact.end
+
+
+def _situation_before(document: Document, fact: Fact) -> str:
+    """The nearest clause before the fact's (at most three back) that sets the situation
+    (面对网上违法犯罪信息, 电话、网络诈骗局)."""
+    clauses = document.clauses(fact.sentence)
+    here = next((i for i, c in enumerate(clauses) if c.start <= fact.start < c.end), 0)
+    for index in range(here - 1, max(-1, here - 4), -1):
+        previous = clauses[index].analysis.strip("“”")
+        if re.search(r"^(?:面对|遇到|如果|如|一旦|发现|收到|接到)|时$|诈骗局|骗局$", previous):
+            return _shown(document, clauses[index].start, clauses[index].end).strip("“”")
+    return ""
+
+
+def _slogan(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    """不听不信不转账: the answer to what the advice is."""
+    who = giver(document, fact)
+    if not who:
+        return [(None, ("speaker_unsure", "无法确定是谁给出的建议"))]
+    situation = _situation_before(document, fact) or "电话、网络诈骗"
+    if not re.match(r"^(?:面对|遇到|如果)", situation):
+        situation = f"面对{situation}"
+    slogan = _shown(document, fact.start, fact.end)
+    span = (fact.start, fact.end)
+    question = _base(fact, "fill_blank", "slogan", [span])
+    _who, verb = giver_verb(document, fact)
+    question.update(stem=f"{who}{verb}：{situation}，要做到“{BLANK}”。", answer=[slogan])
+    wrong = list(situations()["general"]["wrong"])
+    rng_for(fact.id, "slogan").shuffle(wrong)
+    # Options of one kind: what to do (the slogan) among things people wrongly do; a citizen
+    # says what they will do from now on.
+    stem = (
+        f"{who}说，今后{situation}要怎么做？"
+        if verb == "说"
+        else f"{who}提醒：{situation}，下列做法正确的是？"
+    )
+    return [(question, None), _choice(fact, "slogan_choice", stem, slogan, wrong, span)]
+
+
+def _report(document: Document, fact: Fact) -> list[Result]:
+    """Where to report: 及时向____举报 (公安机关) with wrong channels as distractors."""
+    who = giver(document, fact)
+    if not who:
+        return [(None, ("speaker_unsure", "无法确定是谁给出的建议"))]
+    start, end = _clause_around(document, fact)
+    text = document.article.text
+    before = display(text[start : fact.start])
+    after = display(text[fact.end : end])
+    if not re.match(r"^(?:要|请|务必|应|可|可以|一定要|也可以)", aligned(before)):
+        before = f"要{before}"
+    situation = _situation_before(document, fact)
+    lead = f"{who}提醒：{situation}，" if situation else f"{who}提醒："
+    channel = _shown(document, fact.start, fact.end)
+    span = (fact.start, fact.end)
+    question = _base(fact, "fill_blank", "report", [span])
+    question.update(stem=f"{lead}{before}{BLANK}{after}。", answer=[channel])
+    wrong = list(situations()["report"]["wrong"])
+    rng_for(fact.id, "report").shuffle(wrong)
+    stem = f"{lead}{before}{BLANK}{after}。"
+    return [(question, None), _choice(fact, "report_choice", stem, channel, wrong, span)]
+
+
+def _rule(document: Document, fact: Fact) -> list[Result]:
+    who = giver(document, fact)
+    if not who and (fact.attrs.get("heading") or _TIPS_TEXT.search(document.analysis)):
+        who = _police(document) or _author(document)  # a tips text speaks for its author
+    lead = f"根据{who}的提醒，" if who else ""
+    text = _shown(document, fact.start, fact.end)
+    span = (fact.start, fact.end)
+    negation = fact.attrs.get("negation")
+    if negation:
+        neg_text = document.article.text[negation[0] : negation[1]]
+        positive = {"不会": "会", "从不": "会", "绝不会": "会", "绝不": "会", "不存在": "存在"}
+        flipped = text.replace(display(neg_text), positive.get(aligned(neg_text), "会"), 1)
+        if fact.attrs.get("flip", int(fact.id[-1], 16) % 2):
+            return [_judge(fact, "rule", f"{lead}{flipped}", flipped, False, span)]
+    return [_judge(fact, "rule", f"{lead}{text}", text, True, span)]
+
+
+def _victim(document: Document, fact: Fact) -> str:
+    """The victim as the article introduces them, with the article's own place when that
+    introduction names none (市民王女士 -> 潍坊市民王女士, 家住大石镇的 -> 家住甘谷县大石镇的)."""
+    intro = introduce(document, fact.attrs["victim"], fact.sentence.start)
+    if place_anchored(document, intro):
+        return intro
+    home = home_places(document)
+    place = home.get("county") or home.get("district") or home.get("city") or ""
+    if not place:
+        return intro
+    if intro.startswith("市民") and place.endswith("市"):
+        return short_place_name(place) + intro  # 潍坊市民王女士
+    found = re.match(r"^(家住|来自|住在|在)", intro)
+    if found:
+        return found.group(1) + place + intro[found.end() :]
+    if re.search(r"工作的", intro):
+        return f"在{place}{intro}"  # (在)寒亭区一家企业工作的赵先生
+    return f"{place}{intro}"
+
+
+_CASE_TIME = re.compile(r"(?:(?:今年|去年|\d{4}年))?\d{1,2}月(?:上旬|中旬|下旬|初|底|的一天)?")
+
+
+def case_time(document: Document, fact: Fact) -> str:
+    """When the case happened, with its year (今年5月 -> 2021年5月), from the sentence or the
+    two before it in its paragraph; '' when the article does not say or the year is unknown."""
+    sentence = fact.sentence
+    texts = [
+        s.analysis
+        for s in document.sentences[max(0, sentence.index - 2) : sentence.index + 1]
+        if s.paragraph == sentence.paragraph or s.index == sentence.index
+    ]
+    for text in reversed(texts):
+        found = _CASE_TIME.search(text)
+        if not found:
+            continue
+        said = found.group(0)
+        year = document.year
+        if said.startswith("今年") and year:
+            return f"{year}年{said[2:]}"
+        if said.startswith("去年") and year:
+            return f"{year - 1}年{said[2:]}"
+        if re.match(r"\d{4}年", said):
+            return said
+        return f"{year}年{said}" if year else ""
+    return ""
+
+
+def _scenario(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    victim = fact.attrs["victim"]
+    intro = _victim(document, fact)
+    when = case_time(document, fact)
+    # 2021年5月，广元市朝天区的穆先生遭遇了网络诈骗: who, where and when, so the case stands
+    # alone (the report lead adds whose report it is).
+    told_when = f"{when}，" if when else ""
+    span = (fact.start, fact.end)
+    key = fact.attrs.get("situation_key", "general")
+    form = fact.attrs["form"]
+    shown = _shown(document, fact.start, fact.end)
+    he = _pronoun(victim)
+    if form == "discovery":
+        wrong = list(situations()["discovery"]["wrong"])
+        rng_for(fact.id, "discovery").shuffle(wrong)
+        if key == "impersonation":
+            stem = (
+                f"{told_when}{intro}遇到了骗局：有人用{he}朋友的微信号向{he}借钱。"
+                f"{victim}是怎样发现对方是骗子的？"
+            )
+        else:
+            stem = f"{told_when}{intro}遭遇了网络诈骗。{victim}是怎样发现自己被骗的？"
+        results = [_choice(fact, "discovery", stem, shown, wrong, span)]
+        advised = any(
+            f.kind == "advice"
+            and f.attrs.get("situation_key") == key
+            and f.attrs.get("form") == "do"
+            for f in facts
+        )
+        if key == "impersonation" and not advised:
+            # The article's own advice for this situation, when it gives one, is asked instead.
+            first_wrong = list(situations()["impersonation"]["wrong"])
+            rng_for(fact.id, "first").shuffle(first_wrong)
+            stem = f"{intro}的经历提醒我们：如果朋友的微信号发来消息向你借钱，首先应当怎么做？"
+            results.append(_choice(fact, "first", stem, shown, first_wrong, span))
+        return results
+    methods = [
+        entry["method"].format(victim=he)
+        for name, entry in situations().items()
+        if "method" in entry and name not in (key, "general", "personal_info")
+    ]
+    rng_for(fact.id, "method").shuffle(methods)
+    stem = f"{told_when}{intro}遭遇了网络诈骗。骗子是怎样骗{he}的？"
+    if fact.attrs.get("curated"):
+        # The case in the article's words; the answer is the curated account it supports.
+        told = situations()[key]["method"].format(victim=he)
+        return [_choice(fact, "case_method", stem, told, methods, span)]
+    told = shown.replace("我", he)
+    return [_choice(fact, "method", stem, told, methods, span)]
+
+
+def advice_questions(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
+    """Candidate questions for an advice or scenario fact."""
+    if fact.kind == "scenario":
+        return _scenario(document, fact, facts)
+    form = fact.attrs.get("form")
+    if form in ("do", "dont"):
+        return _action(document, fact, facts)
+    if form == "slogan":
+        return _slogan(document, fact, facts)
+    if form == "report":
+        return _report(document, fact)
+    if form == "rule":
+        return _rule(document, fact)
+    return []

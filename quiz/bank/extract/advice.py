@@ -1,0 +1,440 @@
+"""Advice, rules and cases: what the article tells a reader to do, and how victims were tricked.
+
+Kind ``advice`` (``attrs['form']``):
+
+* ``do`` / ``dont`` - one action of a piece of advice: ``务必通过电话或当面核实身份``, the lines
+  of a tips text (``要：通过官方客服核实`` / ``不要：点击陌生人发来的退款链接``), the clauses after
+  提醒/建议/提示/希望 (``不要在陌生网站填写……``). The answer span is the action without its
+  modal (要/务必/请) or negation (不要/切勿); ``attrs['clause']`` is the whole clause.
+  ``attrs['situation']`` is the clause saying when it applies (``亲友通过微信、QQ等方式借钱时``),
+  else the section heading of a tips text; ``attrs['situation_key']`` the matching entry of
+  ``data/situations.toml``; ``attrs['who']`` who gives the advice (``警方``, a speaker).
+* ``report`` - where to report or call: ``及时向公安机关举报`` (span 公安机关).
+* ``rule`` - a rule stated as fact: ``凡是要求先垫付资金的刷单兼职，都是诈骗``,
+  ``公检法机关不会通过电话办案`` (``attrs['negation']`` is the span of 不会/不存在…).
+
+Kind ``scenario`` - a victim's case (``attrs['form']``: ``discovery``, how the victim found out:
+``给朋友打电话核实``; ``method``, how they were tricked: ``骗子盗用我朋友的微信号找我借钱``),
+with the victim's name and ``situation_key``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from ..document import Document
+from ..facts import Fact
+from ..lexicon import DATA_DIR
+from ..segment import Sentence
+from .common import make_fact
+from .people import CITIZEN_RE, SPEAKER_RE, is_name, surnames
+
+_ADVICE_VERB = re.compile(r"(提醒|建议|提示|呼吁|希望|告诫|倡导|叮嘱)")
+_AUDIENCE = re.compile(
+    r"^(?:广大|各位)?(?:市民|群众|人民群众|网民|居民|公众|同学们|同学|学生|家长|老年朋友|大家|消费者|用户|朋友们?)"
+    r"(?:朋友)?[,，:：]?"
+)
+_DONT = re.compile(
+    r"^(?:更|也|还|并|且|切记)?(?:不要|切勿|千万不要|千万别|别|不能|不可|严禁|不得|勿)"
+)
+_DO = re.compile(
+    r"^(?:更|也|还|并|且)?(?:务必|一定要|要(?!求)|请务必|请(?!求)|应当|应该|应(?!用)|须|必须|需要|最好|可以|可(?!能)|要及时|及时|"
+    r"第一时间)"
+)
+_SITUATION = re.compile(
+    r"(?:时|后|前|的话)$|^(?:如|如果|若|一旦|遇到|遇|面对|发现|收到|接到|对于|凡是|当)"
+)
+_REPORT = re.compile(
+    r"(?:向|到|通过|登录|拨打)(?P<channel>[\u4e00-\u9fa5A-Za-z0-9“”]{2,24}?)"
+    r"(?:或[^,，。;；]{1,12}?)?(?:进行)?(?:举报|报警|报案|反映)(?!中心|平台|电话|热线|受理)"
+)
+_RULE = re.compile(r"凡是[^。;；]{2,60}?[,，]?(?:都是|均是|一律是|就是|一定是)[^。;；,，]{1,8}")
+_NEGATED_RULE = re.compile(
+    r"(?P<subject>公检法机关|公安机关|公检法|真正的公安机关|正规平台|正规机构|银行|警方|民警)"
+    r"(?P<neg>不会|从不|绝不会|绝不|不存在)"
+)
+_SITUATION_THEN_ACTION = re.compile(
+    r"^(?P<situation>(?:如|如果|若|一旦|遇到|面对|发现|收到|接到|当)?[^,，;；]{2,20}?(?:时|后|的话))"
+    r"(?P<action>(?:请|要|务必|一定要|应当|应|千万|不要|切勿|别|可).{2,})$|"
+    # 买卖游戏账号和装备一定要通过正规平台: a topic, then what to do about it.
+    r"^(?P<topic>[^,，;；]{4,16}?)(?P<action2>(?:一定要|务必|千万不要|切勿|一定不要).{3,})$|"
+    # 接到96110来电请务必接听: a situation opened by 接到/遇到… without 时.
+    r"^(?P<event>(?:接到|收到|遇到|面对|发现)[^,，;；]{2,16}?)"
+    r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$"
+)
+# A tips text: 要：…  /  不要：… lines.
+_TIP_LINE = re.compile(r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]")
+
+
+@lru_cache(maxsize=1)
+def situations() -> dict[str, dict]:
+    """The fraud situations of ``data/situations.toml`` (in file order)."""
+    return tomllib.loads((DATA_DIR / "situations.toml").read_text(encoding="utf-8"))
+
+
+def situation_key(text: str) -> str:
+    """The first situation whose trigger occurs in ``text`` ('general' when none)."""
+    for key, entry in situations().items():
+        if any(word in text for word in entry.get("triggers", ())):
+            return key
+    return "general"
+
+
+def _who(document: Document, sentence: Sentence, verb_at: int) -> str:
+    """Who gives the advice: the text before the advice verb when it is short (警方, 民警,
+    省公安厅副厅长钟立新), else ''."""
+    head = document.analysis[sentence.start : verb_at]
+    head = re.split(r"[,，。；:：]", head)[-1].strip("“”")
+    if not head or len(head) > 24:
+        return ""
+    start = verb_at - len(head)
+    return document.article.text[start:verb_at]
+
+
+def _strip_modal(text: str, pattern: re.Pattern) -> int:
+    match = pattern.match(text)
+    return match.end() if match else 0
+
+
+def _action_fact(document, sentence, clause, form, situation, who, section_heading) -> Fact | None:
+    text = clause.analysis
+    skip = _strip_modal(text, _DONT if form == "dont" else _DO)
+    body = text[skip:]
+    body = re.sub(r"^(?:随意|随手|轻易)?", "", body) if form == "do" else body
+    start = clause.start + skip
+    if 2 <= len(body) < 4 and situation and form == "do":
+        # 接到96110来电请务必接听: a short action keeps its 务必 (务必接听).
+        start = clause.start + (1 if text.startswith("请") else 0)
+        body = text[start - clause.start :]
+    if len(body) < 4 or len(body) > 40 or re.search(r"[“”]$", body):
+        return None
+    end = clause.end
+    key = situation_key(situation + section_heading + text)
+    return make_fact(
+        document,
+        sentence,
+        "advice",
+        "advice",
+        start,
+        end,
+        form=form,
+        clause=(clause.start, clause.end),
+        situation=situation,
+        heading=section_heading,
+        situation_key=key,
+        who=who,
+        verb_at=clause.start,
+    )
+
+
+def _heading_of(document: Document, sentence: Sentence) -> str:
+    if sentence.section < 0:
+        return ""
+    heading = document.sentences[sentence.section]
+    text = re.sub(
+        r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])",
+        "",
+        heading.text,
+    )
+    return text.strip()
+
+
+def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
+    analysis = sentence.analysis
+    tip = _TIP_LINE.match(analysis)
+    clauses = document.clauses(sentence)
+    who = ""
+    first = 0
+    if tip:
+        default = "dont" if tip.group("modal").startswith(("不", "禁")) else "do"
+        first = 0
+    else:
+        verb = _ADVICE_VERB.search(analysis)
+        if not verb:
+            return []
+        verb_at = sentence.start + verb.start()
+        who = _who(document, sentence, verb_at)
+        if re.search(r"[这此该]", who):
+            return []
+        after = verb.end()
+        first = next(
+            (i for i, c in enumerate(clauses) if c.start >= sentence.start + after), len(clauses)
+        )
+        default = ""
+    # A tips text's heading names the situation (一、冒充电商物流客服); elsewhere it is a headline.
+    heading = _heading_of(document, sentence) if tip else ""
+    facts: list[Fact] = []
+    situation = ""
+    for index in range(first, len(clauses)):
+        clause = clauses[index]
+        text = clause.analysis
+        if document.analysis[clause.start - 1 : clause.start] in (";", "；", "。"):
+            situation = ""  # a new piece of advice
+        split = _SITUATION_THEN_ACTION.match(text)
+        if split:
+            # 接到96110来电时请及时接听: the situation and the action share one clause.
+            group, action = next(
+                (g, a)
+                for g, a in (("situation", "action"), ("topic", "action2"), ("event", "action3"))
+                if split.group(g)
+            )
+            situation = document.article.text[clause.start : clause.start + split.end(group)]
+            if group in ("topic", "event"):
+                situation += "时"
+            clause = type(clause)(
+                clause.start + split.start(action), clause.end, split.group(action)
+            )
+            text = clause.analysis
+        if index == first and not tip:
+            trimmed = _AUDIENCE.sub("", text)
+            if not trimmed:
+                continue
+            if trimmed != text:
+                offset = len(text) - len(trimmed)
+                clause = type(clause)(clause.start + offset, clause.end, trimmed)
+                text = trimmed
+        if index == first and tip:
+            colon = re.match(r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*", text)
+            if colon:
+                clause = type(clause)(clause.start + colon.end(), clause.end, text[colon.end() :])
+                text = clause.analysis
+        if _SITUATION.search(text) and not _DONT.match(text) and not _DO.match(text):
+            situation = document.article.text[clause.start : clause.end]
+            continue
+        if _DONT.match(text):
+            form = "dont"
+        elif _DO.match(text) or default == "do":
+            form = "do"
+        elif default == "dont":
+            form = "dont"
+        else:
+            situation = ""
+            continue
+        fact = _action_fact(document, sentence, clause, form, situation, who, heading)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _reports(document: Document, sentence: Sentence) -> list[Fact]:
+    facts = []
+    for match in _REPORT.finditer(document.analysis, sentence.start, sentence.end):
+        before = document.analysis[sentence.start : match.start()]
+        if not (_ADVICE_VERB.search(before) or _TIP_LINE.match(sentence.analysis)) or re.search(
+            r"(?:才|于是|随即|立即|马上|赶紧|这才)$", before
+        ):
+            continue  # 李先生这才察觉被骗，立即到派出所报案: what a victim did, not advice
+        channel = match.group("channel")
+        channel = re.sub(r"(?:咨询|反映|进行)$", "", re.split(r"或", channel)[0])
+        if re.fullmatch(r"\d{3,5}", channel) or len(channel) < 3:
+            continue  # a hotline is a term fact (拨打110报警)
+        if re.search(r"[这此该其]|记者", channel):
+            continue
+        start = match.start("channel")
+        end = start + len(channel)
+        facts.append(make_fact(document, sentence, "advice", "advice", start, end, form="report"))
+    return facts
+
+
+_RULE_GIVER = re.compile(r"(提醒|建议|提示|呼吁|告诫|解释|表示|介绍|强调|指出|说)")
+
+
+def _rule_giver(document: Document, sentence: Sentence, at: int) -> str:
+    """Who states a rule: the subject before the sentence's speech verb (警方提醒, 民警向黄先生解释)."""
+    verb = _RULE_GIVER.search(document.analysis, sentence.start, at)
+    if not verb:
+        return ""
+    who = _who(document, sentence, verb.start())
+    if not who:
+        # …等运营商也设置了展台，提醒市民，凡是…: the subject of the clause before 提醒.
+        head = re.split(r"[。；]", document.analysis[sentence.start : verb.start()])[-1]
+        previous = [c for c in re.split(r"[，,]", head) if c][-1:] or [""]
+        found = re.match(
+            r"^([^，]{2,30}?(?:运营商|银行|公司|平台|机构|局|中心|办|院|分行|协会|警方))(?=[也还都]|设|在|联合|共同)",
+            previous[0],
+        )
+        if found:
+            at = sentence.start + head.rfind(previous[0])
+            return document.article.text[at : at + len(found.group(1))]
+    return re.split(r"向|给|对", who)[0] if who else ""
+
+
+def _rules(document: Document, sentence: Sentence) -> list[Fact]:
+    facts = []
+    for match in _RULE.finditer(document.analysis, sentence.start, sentence.end):
+        who = _rule_giver(document, sentence, match.start())
+        facts.append(
+            make_fact(document, sentence, "advice", "advice", *match.span(), form="rule", who=who)
+        )
+    for match in _NEGATED_RULE.finditer(document.analysis, sentence.start, sentence.end):
+        clause_end = re.search(r"[，。；,;]", document.analysis[match.end() : sentence.end])
+        end = match.end() + (clause_end.start() if clause_end else sentence.end - match.end())
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "advice",
+                "advice",
+                match.start(),
+                end,
+                form="rule",
+                negation=match.span("neg"),
+                who=_rule_giver(document, sentence, match.start()),
+            )
+        )
+    return facts
+
+
+_DISCOVERY = re.compile(
+    r"(?P<act>(?:给|向|拨通了?|拨打|打电话给|联系|便拨打|便给)[^,，。;；“”]{1,14}?"
+    r"(?:打电话|电话|视频|手机号码?)(?:核实|确认|询问)?(?:[^,，。;；“”]{0,8}?(?:核实|确认|询问)[^,，。;；“”]{0,6})?)"
+    r"(?=[，,]?(?:才|却|后|之后)?)"
+)
+_FOUND_OUT = re.compile(r"才(?:发现|知道|得知|意识到)|却说|发现被骗|识破")
+_METHOD = re.compile(r"(?P<method>骗子(?:盗用|冒用|冒充|假冒|仿冒|以|通过|利用)[^,，。;；”]{4,30})")
+
+
+def _citizen_in(document: Document, start: int, end: int) -> str:
+    for match in CITIZEN_RE.finditer(document.analysis, start, end):
+        if match.group("name")[:-2] in surnames():
+            return match.group("name")
+    return ""
+
+
+def _victim(document: Document, sentence: Sentence) -> str:
+    """The citizen the case is about: named in the sentence, else in its paragraph before it."""
+    name = _citizen_in(document, sentence.start, sentence.end)
+    if name:
+        return name
+    start = min(s.start for s in document.sentences if s.paragraph == sentence.paragraph)
+    name = _citizen_in(document, start, sentence.start)
+    if name:
+        return name
+    for other in reversed(document.sentences[: sentence.index]):
+        if other.heading:
+            break
+        name = _citizen_in(document, other.start, other.end)
+        if name:
+            return name
+    return ""
+
+
+def _case_text(document: Document, sentence: Sentence) -> str:
+    """The sentence and the two before it in its section: what the case is about."""
+    earlier = [
+        s
+        for s in document.sentences[max(0, sentence.index - 3) : sentence.index + 1]
+        if s.section == sentence.section and not s.heading
+    ]
+    return "".join(s.analysis for s in earlier)
+
+
+def _scenarios(document: Document, sentence: Sentence) -> list[Fact]:
+    facts = []
+    analysis = document.analysis
+    victim = _victim(document, sentence)
+    if not victim:
+        return []
+    key = situation_key(_case_text(document, sentence))
+    for match in _DISCOVERY.finditer(analysis, sentence.start, sentence.end):
+        if not _FOUND_OUT.search(analysis, match.end(), min(sentence.end, match.end() + 30)):
+            continue
+        start, end = match.span("act")
+        if analysis[start] == "便":
+            start += 1
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "scenario",
+                "advice",
+                start,
+                end,
+                form="discovery",
+                victim=victim,
+                situation_key=key,
+            )
+        )
+    told = bool(_METHOD.search(_case_after(document, sentence)))
+    curated = "" if told else _curated_method(document, sentence, victim)
+    if curated:
+        # The case in the article's own words (自称某购物平台客服…开启屏幕共享): the curated one-line
+        # account of its kind, which the case supports point by point (``requires``).
+        first = document.clauses(sentence)[0]
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "scenario",
+                "advice",
+                sentence.start,
+                max(first.end, sentence.end - 1),
+                form="method",
+                victim=victim,
+                situation_key=curated,
+                curated=True,
+            )
+        )
+    for match in _METHOD.finditer(analysis, sentence.start, sentence.end):
+        start, end = match.span("method")
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "scenario",
+                "advice",
+                start,
+                end,
+                form="method",
+                victim=victim,
+                situation_key=situation_key(match.group(0)),
+            )
+        )
+    return facts
+
+
+def _case_after(document: Document, sentence: Sentence) -> str:
+    """The sentence and the two after it in its paragraph: how the case goes on."""
+    following = [
+        s.analysis
+        for s in document.sentences[sentence.index : sentence.index + 3]
+        if s.paragraph == sentence.paragraph
+    ]
+    return "".join(following)
+
+
+def _curated_method(document: Document, sentence: Sentence, victim: str) -> str:
+    """The situation whose curated ``method`` this case supports, for the sentence that first
+    names the victim in its paragraph ('' otherwise)."""
+    if victim not in sentence.analysis:
+        return ""
+    start = min(s.start for s in document.sentences if s.paragraph == sentence.paragraph)
+    if victim in document.analysis[start : sentence.start]:
+        return ""
+    case = _case_after(document, sentence)
+    for key, entry in situations().items():
+        needs = entry.get("requires")
+        if (
+            entry.get("method")
+            and needs
+            and all(re.search(alternatives, case) for alternatives in needs)
+        ):
+            return key
+    return ""
+
+
+def extract(document: Document, sentence: Sentence) -> list[Fact]:
+    """Advice, report, rule and scenario facts of one sentence."""
+    facts = _advice_units(document, sentence) + _reports(document, sentence)
+    facts += _rules(document, sentence) + _scenarios(document, sentence)
+    return facts
+
+
+def speaker_name(text: str) -> str:
+    """The person named in a ``who`` (省公安厅副厅长钟立新 -> 钟立新), '' when none."""
+    match = SPEAKER_RE.search(text + "表示")
+    if match and is_name(match.group("name")):
+        return match.group("name")
+    return ""

@@ -1,0 +1,295 @@
+"""The precision filter behind ``recommended``: what a blind reviewer rejects, named.
+
+A question is recommended only when it would pass a reviewer who did not write the generator
+(round-1 blind review, docs/question-quality.md). Each check below is a class of question
+that reviewer rejected; :func:`precision_vetoes` returns the codes that apply and the scorer
+takes :data:`VETO_PENALTY` off for each, which puts the question below the threshold whatever
+its shape. The question stays in the bank (an organizer may still approve it); it is just
+not recommended.
+
+* **Cannot stand alone** - a relative place or body left (全市, 县公安局, 市反诈中心, see
+  :mod:`relative_places`); a pointer to text the student does not have (文中, 上述, 报告显示,
+  同时发布了, 还将, 现场通报的一起案例); a scene (活动现场, 会上) of an event the stem does not name;
+  a person named without role or place; a day (10月11日) without its year or week; a stem
+  naming no place at all.
+* **Trivia** - counts of awards, leaflets, sessions, audiences, exhibitors or volunteers; the
+  date of anything but the week and its themed days; people's names and titles; one organiser
+  out of a list; the exact full title of a document; prizes and editions of a contest.
+* **Wording tricks** - any question on the text of a printed initiative or pledge (its words
+  and catchwords, not its release); rhetoric and principles restated as true/false; quoted
+  catchwords; open lists asked as "what does the article list"; outreach lists (进社区、进校园…).
+* **Options** - a hotline swapped for another real hotline (false only on a technicality); an
+  operator's hotline (10000, 10086) without the operator; a fill-blank on where to report (警方,
+  110, 公安机关 are all right); a key that is the only number among words (or the reverse).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .constants import BLANK
+from .document import Document
+from .extract.people import CITIZEN_RE, ROLE, is_name
+from .facts import Fact
+from .relative_places import unresolved_relative
+from .stem_anchor import place_anchored, time_anchored
+from .stem_text import aligned
+
+# Enough to put any shape (base score at most 90) below RECOMMEND_THRESHOLD (70).
+VETO_PENALTY = 40
+
+VETO_REASONS: dict[str, str] = {
+    "relative_place": "题干含未说明是哪里的“全市”“县公安局”等说法",
+    "dangling_reference": "题干提到学生看不到的上下文（文中、上述、报告显示、同时、还将、现场通报的案例等）",
+    "unnamed_scene": "题干说“现场”“会上”，却没有说是哪次活动",
+    "bare_person": "题干中的人物没有交代身份或所在地",
+    "no_year": "题干没有说明年份，也没有说明是哪一届宣传周",
+    "placeless": "题干没有说明是哪个地方",
+    "trivia_count": "考查表彰、发放资料、场次、观众、参展单位等数量，属活动花絮",
+    "trivia_date": "考查宣传周及主题日以外的日期，价值低",
+    "trivia_person": "考查人物姓名或职务，不是网络安全知识",
+    "trivia_organiser": "考查一长串单位中的某一家，死记硬背",
+    "trivia_title": "考查文件的完整标题或只差一词的标题，属措辞陷阱",
+    "trivia_contest": "考查竞赛的奖项、名次或届次，属活动花絮",
+    "initiative_text": "考查倡议书、公约等文本的措辞，不是知识",
+    "slogan_restatement": "口号、修辞或原则的复述，凭题干即可作答",
+    "open_listed": "“文中列举了哪些”要看原文才能答，且未列出的项本身也可能正确",
+    "outreach_list": "“进社区、进校园”等活动形式列举，干扰项同样合理",
+    "hotline_swap": "判断题错误版本只是换成另一个真实热线号码，属技术性错误",
+    "hotline_owner": "运营商客服热线没有说明是哪家运营商",
+    "several_answers": "填空有多个合理答案（如向谁举报、报警电话）",
+    "odd_key": "正确选项是唯一的数字（或唯一的文字），一眼可辨",
+    "obvious_answer": "答案是常识（如报警电话110），不看材料也能答",
+    "not_a_claim": "判断题是一句号召或指令，不是可判断真假的陈述",
+    "not_in_week": "地点题考的不是宣传周（或主题日活动）本身的举办地",
+    "garbled_source": "题干照抄了原文残缺的并列结构，读不通",
+}
+# 查处网络运营、不履行网络安全义务的网络运营者: an item coordinated with a modifier of its own
+# head (a word dropped in the source); copied into a stem it does not read.
+_GARBLED = re.compile(
+    r"(?P<x>[\u4e00-\u9fa5]{2,6})、[^，。、]{2,20}?的[\u4e00-\u9fa5]{0,4}(?P=x)者"
+)
+
+# A pointer to text the student does not have.
+_DANGLING = re.compile(
+    r"文中|上述|前述|下列哪些是[^？]*列举|(?<!》)(?<![\u4e00-\u9fa5])(?:该|这份|此份)?报告(?=显示|指出|称|认为|提出|从)|"
+    r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|还将|今天|今日|昨天|昨日|明天|"
+    r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
+    r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
+    r"(?:^|，)(?:此外|另外|与此同时|其中|其间|对此|为此|随后|此后)"
+)
+# A scene whose event the stem must name.
+_SCENE = re.compile(
+    r"活动现场|(?<![直播])现场(?!演示|体验|下载|咨询)|会上|(?:^|，)(?:开幕式|启动仪式|仪式|活动)上"
+)
+_EVENT_WORDS = re.compile(
+    r"宣传周|主题日|校园日|电信日|法治日|金融日|青少年日|个人信息保护日|发布会|通报会|大会|博览会|论坛"
+)
+# A place clause about the week itself or a themed day's event.
+_WEEK_PLACE = re.compile(
+    r"宣传周|主题日|校园日|电信日|法治日|金融日|青少年日|个人信息保护日|开幕式|启动仪式|博览会"
+)
+_MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}日")
+
+# Counts that are ceremony or campaign trivia, and the words that make a count an enforcement
+# or security figure worth knowing.
+_TRIVIA_COUNT = re.compile(
+    r"表彰|获奖|先进(?:个人|集体|单位|工作者)|颁奖|颁发|宣传(?:资料|单|册|页|品|手册|折页|海报|展板)|"
+    r"资料|传单|折页|海报|手册|展板|展台|展位|参展|展区|展出|观众|听众|师生|学员|代表队|报名|"
+    r"志愿者|咨询|发放|签名|受众|点击量|浏览量|阅读量|观看|收看|参与|参加|出席|讲座|课时|课程|"
+    r"(?:活动|讲座|宣讲|培训|演练|比赛)[^，。]{0,4}场|场(?:次)?(?:活动|讲座|宣讲|培训|演练)|走进|"
+    r"面积|平方米|博览会|展览|展会|展商|带来了"
+)
+# Enforcement outcomes: a count of these is worth knowing even beside a trivia word.
+_STRONG_FIGURE = re.compile(
+    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|劝阻|查处|清理|"
+    r"立案|起诉|判处|发案|被骗|损失|嫌疑人|预警信息|预警电话"
+)
+_KEY_FIGURE = re.compile(
+    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|预警|劝阻|查处|"
+    r"清理|处置|发案|被骗|损失|案件|嫌疑人|团伙|涉诈|立案|起诉|判处|网民|漏洞|备案|举报|受理|"
+    r"处罚|罚款|下架|关停|约谈|整改|账户|银行卡|电话卡|同比|占比|比例|规模|非法集资"
+)
+# Words that make a date the week's or a themed day's.
+_WEEK_DATE = re.compile(
+    r"宣传周[^，。]{0,30}(?:开幕|启动|举行|举办|开展|持续至|闭幕)|宣传周以“[^”]*”为主题|"
+    r"(?:开幕式|启动仪式)[^，。]{0,20}(?:举行|举办)|(?:开展|举办|举行|启动)[^，。]{0,40}主题日|"
+    r"\d{1,2}月\d{1,2}日(?:是|为)[^，。]{0,24}(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)|"
+    r"宣传周[^。]*持续至|"
+    r"(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)(?:”)?(?:活动|主题活动)?[^，。]{0,20}"
+    r"(?:举行|举办|开展|启动)|\d{1,2}月\d{1,2}日(?:为|是)?(?:校园日|电信日|法治日|金融日|青少年日|"
+    r"个人信息保护日)"
+)
+_OPERATOR_HOTLINES = {"10000": "电信", "10086": "移动", "10010": "联通", "10099": "广电"}
+_PERSON_CONTEXT = re.compile(
+    rf"(?:{ROLE})、?$|(?:市民|居民|村民|网民|群众|学生|同学|老人|职工|教师|家住[^，。]{{1,12}}的|来自[^，。]{{1,12}}的|"
+    r"[\u4e00-\u9fa5]{2,8}(?:区|县|市|镇|街道|乡|村)的?)$"
+)
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|「[^」]*」|‘[^’]*’", "“”", text)
+
+
+def _week_named(document: Document, body: str) -> bool:
+    """The stem names the event: the week (with year) or a themed day with a year."""
+    if document.event and aligned(document.event) in body:
+        return True
+    return bool(re.search(r"\d{4}年", body) and _EVENT_WORDS.search(body))
+
+
+def _bare_person(document: Document, body: str) -> bool:
+    """A person named with neither role nor place: 宋立海说… / 市民王女士… (which city?)."""
+    names = [m for m in CITIZEN_RE.finditer(body)]
+    for match in names:
+        if not place_anchored(document, body[: match.start()] + body[match.end() :]):
+            return True
+    for match in re.finditer(
+        r"(?:^|(?<=[，。：；]))[\u4e00-\u9fa5]{2,3}?(?=表示|说|介绍|指出|强调|提醒|认为|致辞|坦言)",
+        body,
+    ):
+        name = match.group(0)
+        if not is_name(name) or name in {"据介绍", "据了解"}:
+            continue
+        if not _PERSON_CONTEXT.search(body[: match.start()]):
+            return True
+    return False
+
+
+def _answer_texts(question: dict) -> list[str]:
+    if question["type"] == "fill_blank":
+        return question["answer"][:1]
+    if question["type"] == "true_false":
+        return [question.get("claim", "")]
+    return [question["options"][i] for i in question["answer"]]
+
+
+def _odd_key(question: dict) -> bool:
+    if question["type"] != "single_choice":
+        return False
+    key = question["options"][question["answer"][0]]
+    others = [o for i, o in enumerate(question["options"]) if i != question["answer"][0]]
+    digit = bool(re.search(r"\d", key))
+    return all(bool(re.search(r"\d", o)) != digit for o in others)
+
+
+_DOCUMENT_HEADING = re.compile(r"^[^《》，。：:]{2,30}(?:倡议书|倡议|公约|承诺书|宣言|守则)$")
+
+
+def _in_printed_document(document: Document, fact: Fact) -> bool:
+    """The fact's sentence is part of a document the article prints in full (an initiative,
+    a pledge): its section heading is that document's title."""
+    from .stems import document_voice
+
+    sentence = fact.sentence
+    if sentence.section < 0:
+        return False
+    heading = document.sentences[sentence.section].analysis.strip()
+    return bool(_DOCUMENT_HEADING.match(heading) or document_voice(document, fact))
+
+
+def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str) -> list[str]:
+    """The codes of :data:`VETO_REASONS` that apply to ``question`` (``shape`` is its refined
+    rule, :func:`quality.shape_key`)."""
+    rule = question["generator"]["rule"]
+    stem = question["stem"]
+    body = aligned(stem)
+    outside = _outside_quotes(body).replace(BLANK, "〇")
+    codes: list[str] = []
+
+    # -- cannot stand alone
+    if unresolved_relative(document, stem):
+        codes.append("relative_place")
+    if _DANGLING.search(outside):
+        codes.append("dangling_reference")
+    if _SCENE.search(outside) and not _week_named(document, body):
+        codes.append("unnamed_scene")
+    if _bare_person(document, _outside_quotes(body)):
+        codes.append("bare_person")
+    if not time_anchored(document, body):
+        codes.append("no_year")  # a year, or the week's name (which holds it)
+    if (
+        fact.kind != "place"
+        and not place_anchored(document, body)
+        and not re.search(r"公安机关|公检法|国家", body)
+    ):
+        codes.append("placeless")
+    if _GARBLED.search(body):
+        codes.append("garbled_source")
+
+    # -- trivia
+    kind = fact.kind
+    own, before = _clause_of(document, fact)
+    if kind == "quantity" and (
+        (_TRIVIA_COUNT.search(own) and not _STRONG_FIGURE.search(own))
+        or not _KEY_FIGURE.search(before + own)
+    ):
+        codes.append("trivia_count")
+    if kind == "date" and not (
+        _WEEK_DATE.search(fact.sentence.analysis)
+        or _WEEK_DATE.search(body.replace(BLANK, "9月9日"))
+    ):
+        codes.append("trivia_date")
+    if kind == "person" or shape.startswith("person."):
+        codes.append("trivia_person")
+    if shape.startswith("enumeration.organisers") and question["type"] != "multiple_choice":
+        codes.append("trivia_organiser")
+    if kind == "title" and (
+        shape.startswith("title.other")
+        or question["type"] != "true_false"
+        or rule.endswith(".false")
+    ):
+        codes.append("trivia_title")
+    if kind in ("award", "edition") and not re.search(r"宣传周", fact.sentence.analysis):
+        codes.append("trivia_contest")
+    if kind == "place" and not (
+        _week_named(document, body) and _WEEK_PLACE.search(_clause_of(document, fact)[0])
+    ):
+        # Where the week (or a themed day) was held is worth knowing; where something else
+        # happened on its opening day (an exhibition, a ceremony) is "only a place".
+        codes.append("not_in_week")
+
+    # -- wording tricks
+    if _in_printed_document(document, fact):
+        codes.append("initiative_text")
+    if kind == "statement" or (
+        kind == "term" and shape.split(".")[1] not in ("slogan", "hotline", "app", "day")
+    ):
+        codes.append("slogan_restatement")
+    if kind == "enumeration" and (rule.endswith("listed") or "listed" in rule.split(".")[-1]):
+        codes.append("open_listed")
+    if kind == "enumeration" and fact.attrs.get("category") == "outreach":
+        codes.append("outreach_list")
+
+    # -- options
+    if kind == "term" and shape.startswith("term.hotline") and rule.endswith(".false"):
+        codes.append("hotline_swap")
+    for number, operator in _OPERATOR_HOTLINES.items():
+        if number in "".join(_answer_texts(question)) + body and operator not in body:
+            codes.append("hotline_owner")
+            break
+    if question["type"] == "fill_blank" and rule.startswith(("advice.report", "advice.slogan")):
+        codes.append("several_answers")
+    if (
+        kind == "term"
+        and re.search(r"报警|匪警", body)
+        and ("110" in "".join(_answer_texts(question)) or "110" in body)
+    ):
+        codes.append("obvious_answer")  # 拨打____报警 -> 110: everyone knows
+    if question["type"] == "true_false" and re.match(
+        r"^(?:据[^，]{2,24}报道，)?(?:请|要|务必)", body
+    ):
+        codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
+    if _odd_key(question):
+        codes.append("odd_key")
+    return list(dict.fromkeys(codes))
+
+
+def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:
+    """The clause holding the fact and the one before it (what a count counts)."""
+    clauses = document.clauses(fact.sentence)
+    for index, clause in enumerate(clauses):
+        if clause.start <= fact.start < clause.end:
+            before = clauses[index - 1].analysis if index else ""
+            return clause.analysis, before
+    return document.analysis[fact.start : fact.end], ""

@@ -1,0 +1,205 @@
+"""Place- and body-relative words (全市, 全县, 市公安局, 县人民检察院, 我省) resolved to the place
+the article is about, and a check that none is left.
+
+A city police briefing says 全市 and 市公安局, a county report 全县, 县公安局 and 县委常委, and
+never repeats the city's or county's name: a stem copied from it does not say which city or
+county it is about. :func:`home_places` finds the article's own province, city, county and
+district - from the gazetteer, and for places it does not list (most counties) from the way
+the article names them (``甘谷县2022年国家网络安全宣传周``, ``甘谷县公安局``): a name that the
+article gives at least twice. :func:`resolve_relative` replaces each relative word that no
+place of its level precedes in the stem; :func:`unresolved_relative` tells the scorer whether
+one is left (then the question is not recommended).
+
+Words inside quotation marks are speech and stay as said; they are resolved when the stem
+names the place anywhere outside them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .document import Document
+from .lexicon import places, short_place_name
+from .stem_text import aligned
+
+# What a bare 市/县/区/省 may head: a body of that place (市公安局, 县委常委, 县人民检察院).
+_BODY = (
+    r"(?:委(?!员)|人民政府|政府|公安局|公安厅|人民检察院|检察院|人民法院|法院|反诈中心|网信办|"
+    r"教育局|教育厅|宣传部|市场监管局|市场监督管理局|地方金融管理局|金融管理局|金融监管局|总工会|"
+    r"妇联|文明办|融媒体中心|通信管理局|通信发展管理办公室|工业和信息化局|财政局|卫健委|"
+    r"司法局|人社局|民政局|文旅局|广电局|团委|第[一二三四五六七八九十]+中学|[\u4e00-\u9fa5]{1,6}?"
+    r"(?:局|厅|中心|办公室|委员会))"
+)
+# A bare 市/县/… opens a name only at a boundary (not 城市公安局, not 甘谷县公安局).
+_BOUNDARY = r"(?:(?<=^)|(?<=[，。、；：“”‘’（(\s的和与及由在向到据经称即为是对从]))"
+_LEVEL_CHAR = {"province": "省", "city": "市", "county": "县", "district": "区"}
+_SCOPE_WORDS = {
+    "province": r"全省|我省|本省",
+    "city": r"全市|我市|本市",
+    "county": r"全县|我县|本县",
+    "district": r"全区|我区|本区",
+}
+# How a place names itself where its name is not in the gazetteer: 甘谷县2022年…,
+# 甘谷县公安局, 甘谷县启动…
+_SELF_NAMED = re.compile(
+    r"(?:^|(?<=[，。、；：“”（(\s日讯]))([\u4e00-\u9fa5]{2,3}?)(县|市|区)(?=\d{4}年|国家网络安全|"
+    r"网络安全|公安局|公安分局|人民检察院|检察院|人民法院|县委|市委|区委|委|人民政府|政府|"
+    r"融媒体中心|教育局|反诈中心|第[一二三四五六七八九十]+中学|启动|举行|召开|举办)"
+)
+_NOT_A_NAME = re.compile(r"^(?:全|各|该|本|我|此|某|城|县城|市区|省市|市县|区县|县区)")
+
+
+def _mentions(document: Document, name: str) -> int:
+    short = short_place_name(name)
+    count = document.analysis.count(name)
+    if short != name and len(short) >= 2:
+        count = max(count, document.analysis.count(short))
+    return count
+
+
+def home_places(document: Document) -> dict[str, str]:
+    """The article's own place per level (official names): ``{'province': '四川省', 'city':
+    '广元市', 'county': '甘谷县', ...}``; a level is missing when the article names none at least
+    twice (the first named in its title and lead wins a tie)."""
+    cached = document.__dict__.get("_home_places")
+    if cached is not None:
+        return cached
+    found: dict[str, Counter] = {level: Counter() for level in _LEVEL_CHAR}
+    first_at: dict[str, int] = {}
+    table = places()
+    for name, place in table.items():
+        if place.level not in found or name != place.name:
+            continue
+        count = _mentions(document, name)
+        if count:
+            found[place.level][name] = count
+            first_at[name] = min(
+                at
+                for at in (document.analysis.find(n) for n in {name, short_place_name(name)})
+                if at >= 0
+            )
+    for match in _SELF_NAMED.finditer(document.analysis):
+        stem, suffix = match.groups()
+        name = stem + suffix
+        if _NOT_A_NAME.match(name) or name in table:
+            continue
+        level = {"县": "county", "市": "city", "区": "district"}[suffix]
+        found[level][name] = document.analysis.count(name)
+        first_at.setdefault(name, match.start())
+    home: dict[str, str] = {}
+    for level, counts in found.items():
+        named = [n for n, c in counts.items() if c >= 2]
+        if named:
+            home[level] = max(named, key=lambda n: (counts[n], -first_at.get(n, 0)))
+    if "province" not in home and document.region:
+        province = next(
+            (
+                p.name
+                for p in table.values()
+                if p.level == "province" and short_place_name(p.name) == document.region
+            ),
+            "",
+        )
+        if province:
+            home["province"] = province
+    document.__dict__["_home_places"] = home
+    return home
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_by_level() -> dict[str, tuple[str, ...]]:
+    by_level: dict[str, set[str]] = {level: set() for level in _LEVEL_CHAR}
+    for name, place in places().items():
+        level = place.level
+        if level == "province" and place.name.endswith("市"):
+            by_level["city"].add(name)  # 北京市 is a city too
+        if level in by_level and len(name) >= 2:
+            by_level[level].add(name)
+    return {level: tuple(sorted(names, key=len, reverse=True)) for level, names in by_level.items()}
+
+
+def _named_before(document: Document, text: str, at: int, level: str) -> bool:
+    """Whether ``text[:at]`` names a place of ``level``: one of the gazetteer or the article's
+    own (甘谷县 … 县公安局 is resolved, 全县 alone is not)."""
+    # 据潍坊晚报2023年9月报道，: a publisher's name says whose report, not which city's body.
+    head = re.sub(r"^据[^，]{2,24}报道，", "", text[:at])
+    names = _gazetteer_by_level()[level]
+    home = home_places(document).get(level, "")
+    if home and (home in head or short_place_name(home) in head):
+        return True
+    return any(name in head for name in names)
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    flags = []
+    depth = 0
+    for char in text:
+        if char in "“「":
+            depth += 1
+        flags.append(depth == 0)
+        if char in "”」" and depth:
+            depth -= 1
+    return flags
+
+
+def _relative_re(level: str) -> re.Pattern:
+    char = _LEVEL_CHAR[level]
+    return re.compile(rf"(?P<scope>{_SCOPE_WORDS[level]})|{_BOUNDARY}(?P<body>{char})(?={_BODY})")
+
+
+_RELATIVE = {level: _relative_re(level) for level in _LEVEL_CHAR}
+
+
+def _replacement(level: str, name: str, match: re.Match) -> str:
+    if match.group("body"):
+        return name  # 县公安局 -> 甘谷县公安局 (the name ends with 县)
+    word = match.group("scope")
+    if level == "province":
+        # 全省 -> 四川全省 (the convention of the rest of the generator), 我省 -> 四川
+        return short_place_name(name) + ("全省" if word == "全省" else "")
+    return name  # 全县共发生… -> 甘谷县共发生…, 全市 -> 潍坊市
+
+
+def resolve_relative(document: Document, text: str) -> str:
+    """``text`` with every relative place word outside quotation marks that no place of its
+    level precedes replaced by the article's own place (see the module docstring)."""
+    home = home_places(document)
+    for level in ("province", "city", "county", "district"):
+        name = home.get(level)
+        if not name:
+            continue
+        analysis = aligned(text)
+        outside = _outside_quotes(analysis)
+        pieces = []
+        cursor = 0
+        for match in _RELATIVE[level].finditer(analysis):
+            if not outside[match.start()] or _named_before(
+                document, analysis, match.start(), level
+            ):
+                continue
+            if pieces:
+                break  # the first one named the place: the ones after it are resolved
+            pieces.append(text[cursor : match.start()])
+            pieces.append(_replacement(level, name, match))
+            cursor = match.end()
+        if pieces:
+            text = "".join(pieces) + text[cursor:]
+    return text
+
+
+def unresolved_relative(document: Document, text: str) -> str:
+    """The first relative place word of ``text`` (outside quotation marks) that no place of
+    its level precedes; '' when there is none."""
+    analysis = aligned(text)
+    outside = _outside_quotes(analysis)
+    for level in ("province", "city", "county", "district"):
+        for match in _RELATIVE[level].finditer(analysis):
+            if outside[match.start()] and not _named_before(
+                document, analysis, match.start(), level
+            ):
+                if match.group("body"):
+                    return match.group(0) + re.match(_BODY, analysis[match.end() :]).group(0)
+                return match.group(0)
+    return ""

@@ -1,0 +1,201 @@
+"""Anchoring a stem in time and place, so a student can answer it without the article.
+
+* relative years become years: 今年 -> 2024年, 去年 -> 2023年, 今年以来 -> 2024年以来 (not inside
+  quotation marks: speech stays as said);
+* short organisation names become the full name the article used first: 岳麓分局 / 分局 ->
+  长沙市公安局岳麓分局, 省公安厅 -> 江西省公安厅;
+* a stem about an event or a figure that still names no year (nor the week, whose name holds
+  the year) gets a lead saying whose report it is and when: ``据潇湘晨报2024年9月报道，``. That
+  is the publication date, said as such - never presented as the date of the event.
+
+``time_anchored`` / ``place_anchored`` tell the scorer whether a stem says when and where.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .document import Document
+from .lexicon import places
+from .stem_text import aligned, sub_aligned
+
+_ORG_HEADS = (
+    "公安分局|公安局|公安厅|分局|反诈中心|网信办|教育局|教育厅|监管局|管理局|通信管理局|分行|支行|"
+    "派出所|支队|大队|检察院|法院|中心|局|厅|委|(?<![主承协举创开合])办"
+)
+# A head directly followed by 长 is part of a title (局长), not an organisation.
+_TITLE_AFTER = r"(?!长)"
+YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+NATIONAL_RE = re.compile(r"全国|我国|中央|国家(?!级)|国务院")
+
+
+@lru_cache(maxsize=1)
+def _full_org_re() -> re.Pattern:
+    names = sorted((name for name in places() if len(name) >= 2), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, names))
+    piece = rf"[\u4e00-\u9fa5]{{0,10}}?(?:{_ORG_HEADS}){_TITLE_AFTER}"
+    return re.compile(rf"(?:{alternation}){piece}(?:{piece})*")
+
+
+def full_organisations(document: Document) -> list[tuple[int, str]]:
+    """(offset, display name) of every organisation named with its place (长沙市公安局岳麓分局)."""
+    cache = document.__dict__.setdefault("_full_orgs", None)
+    if cache is None:
+        cache = [
+            (m.start(), document.article.text[m.start() : m.end()])
+            for m in _full_org_re().finditer(document.analysis)
+        ]
+        document.__dict__["_full_orgs"] = cache
+    return cache
+
+
+def _subsequence(short: str, long: str) -> bool:
+    position = 0
+    for char in long:
+        if position < len(short) and char == short[position]:
+            position += 1
+    return position == len(short)
+
+
+def expand_organisation(document: Document, short: str, before: int) -> str:
+    """The full name the article gives ``short`` (岳麓分局 -> 长沙市公安局岳麓分局), '' if none."""
+    key = aligned(short)
+    candidates = []
+    for offset, name in full_organisations(document):
+        name_key = aligned(name)
+        if name_key == key or not name_key.endswith(key[-2:]) or not _subsequence(key, name_key):
+            continue
+        candidates.append((offset < before, offset if offset < before else -offset, name))
+    if not candidates:
+        return ""
+    return max(candidates)[2]
+
+
+_SHORT_ORG_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[，。；：“]))(?!全|该|本)([\u4e00-\u9fa5]{{0,6}}?(?:{_ORG_HEADS})){_TITLE_AFTER}"
+)
+
+
+def resolve_organisations(document: Document, text: str, before: int) -> str:
+    """Short organisation names opening a clause, replaced by the full name (first one only)."""
+    analysis = aligned(text)
+    table = places()
+    for match in _SHORT_ORG_RE.finditer(analysis):
+        short = match.group(1)
+        if any(short.startswith(name) for name in table if len(name) >= 2):
+            continue  # already names its place
+        if short.startswith("省") and document.region:
+            return text[: match.start(1)] + document.region + text[match.start(1) :]
+        full = expand_organisation(document, short, before)
+        if not full:
+            # 分局反诈中心: expand the leading organisation (分局) instead.
+            head = re.match(rf"[\u4e00-\u9fa5]{{0,6}}?(?:{_ORG_HEADS})", short)
+            if head and head.group(0) != short:
+                full_head = expand_organisation(document, head.group(0), before)
+                if full_head:
+                    return (
+                        text[: match.start(1)]
+                        + full_head
+                        + text[match.start(1) + len(head.group(0)) :]
+                    )
+            continue
+        return text[: match.start(1)] + full + text[match.end(1) :]
+    return text
+
+
+def _outside_quotes(text: str) -> list[bool]:
+    flags = []
+    depth = 0
+    for char in text:
+        if char in "“「":
+            depth += 1
+        flags.append(depth == 0)
+        if char in "”」" and depth:
+            depth -= 1
+    return flags
+
+
+def resolve_years(text: str, year: int | None) -> str:
+    """今年/去年/前年 outside quotation marks -> the year (the article's year known)."""
+    if not year:
+        return text
+    analysis = aligned(text)
+    outside = _outside_quotes(analysis)
+    words = {"今年": year, "去年": year - 1, "前年": year - 2}
+    pieces = []
+    cursor = 0
+    for match in re.finditer(r"今年|去年|前年", analysis):
+        if not outside[match.start()]:
+            continue
+        pieces.append(text[cursor : match.start()])
+        pieces.append(f"{words[match.group(0)]}年")
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    text = "".join(pieces)
+    # 上半年，该局共受理… : a half or quarter of the year without its year.
+    analysis = aligned(text)
+    outside = _outside_quotes(analysis)
+    pieces, cursor = [], 0
+    for match in re.finditer(
+        r"(?<![年\d今去])(?:上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)", analysis
+    ):
+        if not outside[match.start()] or YEAR_RE.search(analysis[: match.start()]):
+            continue
+        pieces.append(text[cursor : match.start()])
+        pieces.append(f"{year}年")
+        cursor = match.start()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def time_anchored(document: Document, text: str) -> bool:
+    """The stem says when: a year, or the week's name (which holds its year)."""
+    analysis = aligned(text)
+    if YEAR_RE.search(analysis):
+        return True
+    event = document.event
+    return bool(event) and aligned(event) in analysis
+
+
+def place_anchored(document: Document, text: str) -> bool:
+    """The stem says where: a place of the gazetteer, a nation-wide word, or the week's name."""
+    analysis = aligned(text)
+    if NATIONAL_RE.search(analysis):
+        return True
+    if any(name in analysis for name in places() if len(name) >= 2):
+        return True
+    from .relative_places import home_places  # (relative_places imports this module's users)
+
+    if any(name in analysis for name in home_places(document).values()):
+        return True  # 甘谷县: the article's own county, not in the gazetteer
+    event = document.event
+    return (
+        bool(event)
+        and aligned(event) in analysis
+        and bool(re.search(r"国家|省|市|区|县", aligned(event)))
+    )
+
+
+def report_lead(document: Document, *, with_publisher: bool = True) -> str:
+    """``据潇湘晨报2024年9月报道，`` (publisher and month known), else what is known."""
+    article = document.article
+    date = re.match(r"(\d{4})-(\d{2})", article.date or "")
+    when = f"{date.group(1)}年{int(date.group(2))}月" if date else ""
+    if not when:
+        return ""
+    if with_publisher and article.publisher:
+        return f"据{article.publisher}{when}报道，"
+    return f"据{when}的报道，"
+
+
+def anchor(document: Document, prefix: str, suffix: str, before: int) -> tuple[str, str]:
+    """Years and organisations resolved in a frame (see module docstring); no lead added."""
+    year = document.year
+    prefix = resolve_organisations(document, resolve_years(prefix, year), before)
+    suffix = resolve_years(suffix, year)
+    event = document.event
+    if event and aligned(event) in aligned(prefix):
+        # 深圳市2024年网络安全宣传周期间，2024年，… : the week's name already says the year.
+        prefix = sub_aligned(r"(^|，)\d{4}年，", lambda g: g[1], prefix)
+    return prefix, suffix

@@ -1,0 +1,134 @@
+"""Which themed days a question belongs to: what it tests, through the topic map
+``question_bank/themed_days.toml`` (see the comments there).
+
+* Advice and scenario questions: the days of their fraud situation (``[situations]``) and of
+  the advice's own words (如不慎被骗…拨打110报警 is about fraud and about the police).
+* A fact whose clause names exactly one themed day (9月10日为校园日, 校园日的主题是…) is that
+  day's question.
+* Facts about the week itself - when and where it opens, its theme, organisers, list of days,
+  edition - are ``general``: they fit any day's paper.
+* Any other question: the keywords of its *tested text* - the answer and the clause stating
+  it in the source (the clause before it too when that one is short) - without organisation
+  names, people and roles, places, the week's name and the themed-day names. So a list of
+  co-organisers (教育厅、省通信管理局、团省委…) is not a campus, telecom or youth question, and the
+  awards of a 知识技能大赛 are not a campus question.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .constants import GENERAL_TAG, THEMED_DAYS
+from .document import Document
+from .extract.advice import situation_key
+from .extract.people import SPEAKER_RE
+from .facts import Fact
+from .layout import DATELINE_RE
+from .lexicon import places, themed_day_names
+from .stem_text import aligned
+from .themes import ThemeMap
+
+_ORG_RE = re.compile(
+    r"[\u4e00-\u9fa5]{0,12}?(?:宣传部|网信办|教育厅|教育局|公安厅|公安局|分局|通信管理局|广电局|"
+    r"总工会|团省委|团市委|共青团[\u4e00-\u9fa5]{0,8}|妇联|人民银行[\u4e00-\u9fa5]{0,6}?分行|分行|"
+    r"监管局|管理局|信息化厅|[\u4e00-\u9fa5]{1,6}部(?=[、，,和与及等])|[\u4e00-\u9fa5]{1,8}(?:厅|局|委|办|中心)"
+    r"(?=[、，,和与及等联主承协指]))"
+)
+_INCIDENTAL_RE = re.compile(
+    r"[\u4e00-\u9fa5]{0,8}(?:学生|大学生|青年|师生|教师)代表|退休教师|退休职工|大学同学|同学的|"
+    r"(?:进|走进)(?:校园|学校|课堂)|高校多|[\u4e00-\u9fa5]{2,10}(?:大学|学院|中学|小学)(?=的|学生|代表)"
+)
+_WEEK_WORDS = re.compile(r"宣传周|开幕|启动仪式|启动|主题日|开幕式|闭幕")
+_WEEK_KINDS = {"date", "place", "edition"}
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern:
+    names = sorted((n for n in places() if len(n) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _strip_context(document: Document, text: str) -> str:
+    """The tested text without organisations, people, places, the week and day names."""
+    text = SPEAKER_RE.sub("", text)
+    text = _ORG_RE.sub("", text)
+    if document.event:
+        text = text.replace(aligned(document.event), "")
+    text = re.sub(
+        r"(?:\d{4}年)?(?:[\u4e00-\u9fa5]{2,6}?(?:省|市))?(?:国家)?网络安全宣传周", "", text
+    )
+    for name in themed_day_names():
+        text = text.replace(name, "")
+    # Who someone is and where outreach goes are not what a question tests: 学生代表宣读…,
+    # 退休教师黄先生…, 进校园、进社区 (a campus word there is no campus question).
+    text = _INCIDENTAL_RE.sub("", text)
+    return _place_re().sub("", text)
+
+
+def _clause_text(document: Document, fact: Fact) -> str:
+    clauses = document.clauses(fact.sentence)
+    for index, clause in enumerate(clauses):
+        if clause.start <= fact.start < clause.end:
+            text = DATELINE_RE.sub("", clause.analysis) if index == 0 else clause.analysis
+            previous = clauses[index - 1].analysis if index else ""
+            if index == 1 and DATELINE_RE.match(previous + "："):
+                previous = ""  # 西安晚报 记者 赵琳 报道：9月10日，…
+            if len(text) < 10 and previous:
+                text = previous + "，" + text
+            elif len(text) < 10 and index + 1 < len(clauses):
+                text += "，" + clauses[index + 1].analysis  # 9月10日，…校园日活动在…举行
+            if fact.end > clause.end:
+                text += document.analysis[clause.end : fact.end]
+            return text
+    return document.analysis[fact.start : fact.end]
+
+
+def is_about_the_week(document: Document, fact: Fact) -> bool:
+    """A fact about the week itself: its dates, place, theme, organisers, days or edition."""
+    clause = _clause_text(document, fact)
+    if fact.kind == "enumeration":
+        return fact.attrs.get("category") in ("themed_day", "organization") and bool(
+            re.search(r"主办|举办|联合|开展|主题日|承办|协办", fact.sentence.analysis)
+        )
+    if fact.kind == "term":
+        return fact.attrs.get("shape") == "slogan"
+    return fact.kind in _WEEK_KINDS and bool(_WEEK_WORDS.search(clause))
+
+
+def _keyword_days(themes: ThemeMap, document: Document, text: str) -> list[str]:
+    days = themes.tag(_strip_context(document, text))
+    return [] if days == [GENERAL_TAG] else days
+
+
+def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
+    """The themed days of a question (see module docstring), in programme order."""
+    if fact.kind in ("advice", "scenario"):
+        form = fact.attrs.get("form")
+        text = document.analysis[fact.start : fact.end]
+        if form == "report" or re.search(r"报警|举报|报案", text):
+            key = "report"
+        else:
+            # A rule is about what it says (公检法机关不会通过电话办案: the fake-police situation),
+            # not about the rest of its sentence.
+            key = fact.attrs.get("situation_key") or situation_key(text)
+        # The situation decides; the advice's own words may add the law, finance or privacy
+        # day (报警, 转账, 个人信息) - never campus or youth for a word like 同学.
+        extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
+        days = set(themes.situations.get(key, ())) | (extra & {"law", "finance", "privacy"})
+        ordered = [code for code in THEMED_DAYS if code in days]
+        return ordered[: themes.general_above] or [GENERAL_TAG]
+    if fact.kind == "title" and re.search(
+        r"倡议|公约|承诺|宣言", document.analysis[fact.start : fact.end]
+    ):
+        return [GENERAL_TAG]  # the release of an initiative is about the week, not a day
+    if fact.kind == "schedule":
+        # 9月13日为金融日: a question about that day.
+        return [c for c, name in THEMED_DAYS.items() if name == fact.attrs["day_name"]]
+    named = [code for code, name in THEMED_DAYS.items() if name in _clause_text(document, fact)]
+    if len(named) == 1:
+        return named  # 9月10日为校园日 / 校园日的主题是…: a question about that day
+    if is_about_the_week(document, fact):
+        return [GENERAL_TAG]
+    days = _keyword_days(themes, document, _clause_text(document, fact))
+    return days or [GENERAL_TAG]
