@@ -118,6 +118,8 @@ def _focus_counts(outcome: EventOutcome) -> dict:
 def _focus_payload(payload: dict) -> tuple[str, datetime | None, int]:
     """A focus event's (kind, client time, away_ms), or a 422 naming the malformed field."""
     kind, away_ms = payload.get("kind"), payload.get("away_ms", 0)
+    if isinstance(away_ms, float) and away_ms.is_integer():
+        away_ms = int(away_ms)  # 121.0 is an integer to JSON Schema (and to the document)
     if kind not in EVENT_KINDS:
         raise DomainError("kind 须为 hidden、visible、blur 或 focus。", code="malformed")
     if not isinstance(away_ms, int) or isinstance(away_ms, bool) or away_ms < 0:

@@ -7,6 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from quiz.api import bp
+from quiz.api.common import login_required
 from quiz.extensions import limiter
 from quiz.services.accounts import LoginThrottled, authenticate
 from quiz.timeutil import utcnow
@@ -63,8 +64,7 @@ def logout():
 
 
 @bp.get("/me")
+@login_required
 def me():
     """The logged-in user, or 401."""
-    if not current_user.is_authenticated:
-        return json_error(401, "unauthorized", "请先登录。")
     return jsonify({"user": user_json(current_user)})

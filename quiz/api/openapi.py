@@ -6,13 +6,18 @@ documentation of a removed route) fails the build.
 
 from __future__ import annotations
 
-from flask import jsonify
+import copy
+import re
+
+from flask import current_app, jsonify
 
 from quiz.api import bp, openapi_boards
+from quiz.api.common import requires_login
 from quiz.api.openapi_schemas import (
     BOOLEAN,
     ERROR_STATUSES,
     INTEGER,
+    NON_EMPTY_STRING,
     SCHEMAS,
     STRING,
     TIME,
@@ -64,7 +69,7 @@ PATHS = {
         "post": op(
             "Log in",
             obj(user=ref("User"), csrf_token=STRING),
-            request=obj(("username", "password"), username=STRING, password=STRING),
+            request=obj(("username", "password"), username=NON_EMPTY_STRING, password=STRING),
             errors=("400", "401", "422", "429"),
         )
     },
@@ -81,7 +86,7 @@ PATHS = {
         "post": op(
             "Unlock a code-protected contest for this session",
             obj(contest_id=INTEGER, entered=BOOLEAN),
-            request=obj(("code",), code=STRING),
+            request=obj(("code",), code=NON_EMPTY_STRING),
             params=("contest_id",),
             errors=(*WRITE, "403", "404", "422", "429"),
         )
@@ -168,7 +173,33 @@ DOCUMENT = {
 openapi_boards.register(DOCUMENT)
 
 
+def _public_operations() -> set[tuple[str, str]]:
+    """(path, method) of the API operations anonymous callers may use, read from the views:
+    every view not wrapped by ``login_required``."""
+    public = set()
+    for rule in current_app.url_map.iter_rules():
+        if not rule.endpoint.startswith(f"{bp.name}."):
+            continue
+        if requires_login(current_app.view_functions[rule.endpoint]):
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule.removeprefix(bp.url_prefix))
+        public.update((path, method.lower()) for method in rule.methods)
+    return public
+
+
+def with_security(document: dict) -> dict:
+    """The document with ``security: []`` on every public operation (the document-wide
+    requirement is the session cookie)."""
+    document = copy.deepcopy(document)
+    public = _public_operations()
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            if (path, method) in public:
+                operation["security"] = []
+    return document
+
+
 @bp.get("/openapi.json")
 def openapi_document():
     """The OpenAPI description of this API."""
-    return jsonify(DOCUMENT)
+    return jsonify(with_security(DOCUMENT))

@@ -6,6 +6,8 @@ from quiz.bank.constants import QuestionType
 from quiz.enums import AttemptStatus
 
 STRING, INTEGER, NUMBER, BOOLEAN = ({"type": t} for t in ("string", "integer", "number", "boolean"))
+# What the app refuses as blank (an empty username or join code is a 422), the schema refuses too.
+NON_EMPTY_STRING = {"type": "string", "minLength": 1}
 TIME = {"type": "string", "format": "date-time", "description": "ISO 8601, UTC, ending in Z"}
 
 

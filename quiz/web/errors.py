@@ -93,10 +93,22 @@ def handle_http_error(error: HTTPException):
     status = error.code or 500
     if wants_json():
         code = (error.name or "error").lower().replace(" ", "_")
-        return json_error(status, code, str(ERROR_TITLES.get(status, _l("请求无法完成"))))
-    if status == 413:
-        return _upload_too_large()
-    return error_page(status)
+        response = json_error(status, code, str(ERROR_TITLES.get(status, _l("请求无法完成"))))
+    elif status == 413:
+        response = _upload_too_large()
+    else:
+        response = error_page(status)
+    return _with_allow(response, error)
+
+
+def _with_allow(response, error: HTTPException):
+    """A 405 names the methods the URL does allow (RFC 9110), as werkzeug's own page does."""
+    methods = getattr(error, "valid_methods", None)
+    if not methods:
+        return response
+    response = make_response(response)
+    response.headers["Allow"] = ", ".join(sorted(methods))
+    return response
 
 
 def _upload_too_large():
