@@ -29,8 +29,12 @@ from .organizations import (
 )
 from .roster import (
     CREDENTIAL_HEADER,
+    ROSTER_JOB_ROWS,
     RosterResult,
+    commit_roster,
     import_roster,
+    plan_roster,
+    stage_roster,
     take_credentials,
     view_credentials,
 )
@@ -70,6 +74,10 @@ __all__ = [
     "hash_password",
     "import_organization_file",
     "import_roster",
+    "plan_roster",
+    "stage_roster",
+    "commit_roster",
+    "ROSTER_JOB_ROWS",
     "list_staff",
     "list_students",
     "managed_ids",

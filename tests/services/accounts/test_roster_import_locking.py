@@ -109,7 +109,6 @@ def watch(app, monkeypatch):
         yield watcher
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 1: passwords hashed inside the write")
 def test_no_write_transaction_is_open_while_hashing(app, factories, watch):
     """Every password of the roster is hashed while the importing thread holds no write."""
     organizer = factories.organizer(unit=SCHOOL)
@@ -129,7 +128,6 @@ def test_no_write_transaction_is_open_while_hashing(app, factories, watch):
     assert db.session.scalar(select(func.count()).select_from(User)) == 30 + 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 item 1: roster hashing holds the write lock")
 def test_answer_saves_go_on_during_a_roster_import(app, factories, watch):
     """200 saves from 20 students during a 300-row import with the production hash: all 200."""
     organizer = factories.organizer(unit=SCHOOL)
