@@ -8,8 +8,8 @@ from quiz.models.accounts import ROLES, Organization, OrgLevel, Role, User
 from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
 from quiz.models.bank import Question, QuestionDay, Source
-from quiz.models.jobs import Job, JobState
 from quiz.models.contests import Contest, ContestOrganization, ContestQuestion, Event
+from quiz.models.jobs import Job, JobState
 from quiz.models.standings import BoardVersion, EventStanding, Standing
 
 __all__ = [

@@ -30,6 +30,7 @@ from .organizations import (
 from .roster import (
     CREDENTIAL_HEADER,
     ROSTER_JOB_ROWS,
+    PlannedAccount,
     RosterResult,
     commit_roster,
     import_roster,
@@ -78,6 +79,7 @@ __all__ = [
     "stage_roster",
     "commit_roster",
     "ROSTER_JOB_ROWS",
+    "PlannedAccount",
     "list_staff",
     "list_students",
     "managed_ids",

@@ -5,7 +5,7 @@ the app must keep working without it, and the school server runs one app under g
 job is a :class:`quiz.models.Job` row plus a daemon thread of the worker that received it.
 
 Lifecycle: :func:`create_job` inserts the row *queued*; :func:`run_job` (in the thread, or inline
-in tests) marks it *running*, calls ``work(progress)`` and on return marks it *succeeded* with
+in tests) marks it *running*, calls ``work(owner, progress)`` and on return marks it *succeeded* with
 the result **in the same commit as the work's own writes** (the work only flushes), so a job
 is either succeeded with everything written or has written nothing. ``progress(done, total)``
 commits the counters and the heartbeat in a short transaction of their own; the work calls it
@@ -44,7 +44,7 @@ STALE_MESSAGE = "任务中断（服务器进程已重启），未导入任何数
 FAILED_MESSAGE = "任务失败，未导入任何数据，请稍后重试或联系管理员。"
 
 Progress = Callable[[int, int], None]
-Work = Callable[[Progress], dict]
+Work = Callable[[User, Progress], dict]
 
 
 def create_job(kind: str, owner: User, *, total: int, now: datetime) -> Job:
@@ -72,7 +72,7 @@ def run_job(job_id: int, work: Work, *, clock: Callable[[], datetime]) -> Job:
         db.session.commit()
 
     try:
-        result = work(progress)
+        result = work(db.session.get(User, job.owner_id), progress)
         job = db.session.get(Job, job_id)
         job.state, job.result, job.done = JobState.SUCCEEDED, result, job.total
         job.finished_at = job.heartbeat_at = clock()
@@ -93,7 +93,9 @@ def run_job(job_id: int, work: Work, *, clock: Callable[[], datetime]) -> Job:
     return job
 
 
-def start_job(app: Flask, job_id: int, work: Work, *, clock: Callable[[], datetime]) -> None:
+def start_job(
+    app: Flask, job_id: int, work: Work, *, clock: Callable[[], datetime]
+) -> threading.Thread:
     """Run the job in a daemon thread of this process, with its own app context and session."""
 
     def target():
@@ -103,7 +105,9 @@ def start_job(app: Flask, job_id: int, work: Work, *, clock: Callable[[], dateti
             finally:
                 db.session.remove()
 
-    threading.Thread(target=target, name=f"job-{job_id}", daemon=True).start()
+    thread = threading.Thread(target=target, name=f"job-{job_id}", daemon=True)
+    thread.start()
+    return thread
 
 
 def fail_stale(now: datetime) -> int:
