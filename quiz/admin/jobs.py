@@ -10,6 +10,7 @@ inline script).
 from __future__ import annotations
 
 from flask import current_app, jsonify, render_template, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from quiz.admin import bp
@@ -18,7 +19,7 @@ from quiz.models import Job
 from quiz.services import jobs
 from quiz.timeutil import utcnow
 
-KIND_LABELS = {"roster": "导入学生名单", "bank": "导入题库"}
+KIND_LABELS = {"roster": _l("导入学生名单"), "bank": _l("导入题库")}
 
 
 def job_payload(job: Job) -> dict:
