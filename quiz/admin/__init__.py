@@ -14,6 +14,7 @@ from quiz.admin import (  # noqa: E402,F401
     contest_monitor,
     contest_results,
     contests,
+    jobs,
     organizations,
     roster,
     routes,

@@ -20,16 +20,20 @@ from quiz.admin.bank_forms import (
     parse_answer,
 )
 from quiz.admin.forms import ConfirmForm
+from quiz.admin.jobs import start as start_job
 from quiz.admin.routes import add_dashboard_link
 from quiz.bank.formats.schema import QUESTION_TYPE_NAMES, STATUS_NAMES, THEMED_DAY_NAMES
 from quiz.bank.quality import REASONS
-from quiz.models import Question
+from quiz.models import JobState, Question
 from quiz.services import DomainError, questions
 from quiz.services.questions import BankImportError, highlight_for, import_bank_file
 from quiz.timeutil import to_local, utcnow
 from quiz.web.errors import refusals_redirect_to
 from quiz.web.params import safe_next
 from quiz.web.settings import per_page
+
+#: Seconds a big bank upload waits for its job: a file refused at once is answered on the form.
+BANK_JOB_WAIT = 1.5
 
 LABELS = {"types": QUESTION_TYPE_NAMES, "statuses": STATUS_NAMES, "days": THEMED_DAY_NAMES}
 
@@ -215,8 +219,17 @@ def bank_import():
     problems: list[str] = []
     if form.validate_on_submit():
         upload = form.file.data
+        data, filename = upload.read(), upload.filename or ""
         try:
-            report = import_bank_file(upload.filename or "", upload.read(), actor=current_user)
+            if len(data) > questions.BANK_JOB_BYTES:
+                job = _start_bank_job(filename, data)
+                if not job.finished:
+                    return redirect(url_for("admin.job_status", job_id=job.id))
+                if job.state == JobState.FAILED:
+                    raise BankImportError((job.result or {}).get("problems", []), job.error)
+                flash(_("导入完成：%(summary)s。", summary=job.result["summary"]), "success")
+                return redirect(url_for("admin.bank"))
+            report = import_bank_file(filename, data, actor=current_user)
         except BankImportError as error:
             flash(error.message, "danger")
             problems = error.problems
@@ -231,6 +244,20 @@ def bank_import():
     return render_template(
         "admin/bank/import.html", form=form, export_form=export_form, problems=problems
     ), status
+
+
+def _start_bank_job(filename: str, data: bytes):
+    """A big bank file: parse, check and commit it in a background job (its page shows why
+    nothing was imported if a row is wrong)."""
+
+    def work(actor, progress) -> dict:
+        progress(0, 1)
+        staged = questions.stage_bank_file(filename, data)
+        progress(0, len(staged.questions))
+        report = questions.commit_bank_file(staged, actor=actor, commit=False)
+        return {"summary": report.summary()}
+
+    return start_job("bank", work, total=1, wait=BANK_JOB_WAIT)
 
 
 @bp.route("/bank/export")

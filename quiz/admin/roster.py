@@ -11,6 +11,7 @@ from flask_login import current_user
 from quiz.admin import bp
 from quiz.admin.common import flash_upload_error, no_store, render_secret
 from quiz.admin.forms import ConfirmForm, RosterForm
+from quiz.admin.jobs import start as start_job
 from quiz.models import OrgLevel
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import choices
@@ -31,7 +32,14 @@ def roster_upload():
     problems: list[str] = []
     if form.validate_on_submit():
         try:
-            result = _import_upload(form)
+            planned = _plan_upload(form)
+            if len(planned) > accounts.ROSTER_JOB_ROWS:
+                job = _start_job(form, planned)
+                return redirect(url_for("admin.job_status", job_id=job.id))
+            staged = accounts.stage_roster(
+                form.school_id.data, _filename(form), planned, hash_method=hash_method()
+            )
+            result = accounts.commit_roster(current_user, staged, now=utcnow())
         except DomainError as error:
             if error.status in (403, 404):  # a school outside the user's unit: not a form error
                 raise
@@ -43,18 +51,33 @@ def roster_upload():
     return render_template("admin/roster/upload.html", form=form, problems=problems), status
 
 
-def _import_upload(form: RosterForm) -> accounts.RosterResult:
-    """Import the uploaded roster into the chosen school (all rows or none)."""
-    upload = form.file.data
-    return accounts.import_roster(
+def _filename(form: RosterForm) -> str:
+    return form.file.data.filename or ""
+
+
+def _plan_upload(form: RosterForm) -> list[accounts.PlannedAccount]:
+    """Validate the uploaded roster and choose usernames (fast; errors go back to the form)."""
+    return accounts.plan_roster(
         current_user,
         form.school_id.data,
-        upload.filename or "",
-        upload.read(),
+        _filename(form),
+        form.file.data.read(),
         prefix=form.prefix.data or "",
-        hash_method=hash_method(),
-        now=utcnow(),
     )
+
+
+def _start_job(form: RosterForm, planned: list[accounts.PlannedAccount]):
+    """A big roster: hash and commit in a background job; the organizer watches its page."""
+    school_id, filename, method = form.school_id.data, _filename(form), hash_method()
+
+    def work(actor, progress) -> dict:
+        staged = accounts.stage_roster(
+            school_id, filename, planned, hash_method=method, progress=progress
+        )
+        result = accounts.commit_roster(actor, staged, now=utcnow(), commit=False)
+        return {"token": result.token, "created": result.created}
+
+    return start_job("roster", work, total=len(planned))
 
 
 @bp.route("/roster/<token>")

@@ -9,6 +9,7 @@ from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
 from quiz.models.bank import Question, QuestionDay, Source
 from quiz.models.contests import Contest, ContestOrganization, ContestQuestion, Event
+from quiz.models.jobs import Job, JobState
 from quiz.models.standings import BoardVersion, EventStanding, Standing
 
 __all__ = [
@@ -20,6 +21,8 @@ __all__ = [
     "Event",
     "EventStanding",
     "IntegrityEvent",
+    "Job",
+    "JobState",
     "ReviewItem",
     "ROLES",
     "AuditLog",

@@ -18,6 +18,7 @@ from quiz.services import accounts
 from quiz.services.attempts.lifecycle import start_attempt
 from quiz.services.contests.papers import build_paper
 from quiz.services.contests.week import create_week, week_type_counts
+from quiz.services.jobs import create_job
 from quiz.services.results.certificates import code_for
 from quiz.timeutil import utcnow
 
@@ -95,6 +96,7 @@ def build_world(app, factories) -> World:
         hash_method=app.config["PASSWORD_HASH_METHOD"],
         now=now,
     )
+    job = create_job("roster", teacher, total=3, now=now)  # the teacher's progress page
     db.session.commit()
     paper_question = attempt.paper[0]["question_id"]
 
@@ -117,6 +119,7 @@ def build_world(app, factories) -> World:
         "org_id": str(school.id),
         "user_id": str(student.id),
         "token": imported.token,
+        "job_id": str(job.id),
         "day": "campus",
         "kind": "board",
         "board": "week",

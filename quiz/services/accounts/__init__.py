@@ -29,8 +29,13 @@ from .organizations import (
 )
 from .roster import (
     CREDENTIAL_HEADER,
+    ROSTER_JOB_ROWS,
+    PlannedAccount,
     RosterResult,
+    commit_roster,
     import_roster,
+    plan_roster,
+    stage_roster,
     take_credentials,
     view_credentials,
 )
@@ -70,6 +75,11 @@ __all__ = [
     "hash_password",
     "import_organization_file",
     "import_roster",
+    "plan_roster",
+    "stage_roster",
+    "commit_roster",
+    "ROSTER_JOB_ROWS",
+    "PlannedAccount",
     "list_staff",
     "list_students",
     "managed_ids",

@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import Organization, OrgLevel, Role, User
 from quiz.models.accounts import PendingCredentials
 from quiz.models.audit import record
-from quiz.services import DomainError, NotFound
+from quiz.services import Conflict, DomainError, NotFound
 from quiz.services.accounts.organizations import (
     check_name,
     create_organization,
@@ -28,17 +30,20 @@ from quiz.services.accounts.organizations import (
     name_key,
 )
 from quiz.services.accounts.users import (
-    NewUser,
-    create_user,
     generate_password,
+    hash_password,
     normalize_username,
     validate_username,
 )
+from quiz.services.locking import begin_write
 from quiz.services.spreadsheets import RowProblems, SpreadsheetError, Table, read_table
 
 NAME, CLASS, USERNAME = "姓名", "班级", "用户名"
 MAX_DISPLAY_NAME = 32
 MAX_ROSTER_ROWS = 3000
+#: Rosters with more rows than this are imported by a background job (docs/deploy.md).
+ROSTER_JOB_ROWS = 100
+PROGRESS_EVERY = 25
 CREDENTIALS_TTL = timedelta(hours=24)
 PREFIX_PATTERN = re.compile(r"^[a-z][a-z0-9_\-]{0,19}$")
 CREDENTIAL_HEADER = ("姓名", "班级", "用户名", "初始密码")
@@ -159,6 +164,138 @@ def _assign_generated(planned: list[PlannedAccount], prefix: str) -> None:
         account.username = candidate
 
 
+@dataclass
+class StagedAccount:
+    """A validated row with its generated password and that password's hash (not yet written)."""
+
+    display_name: str
+    class_name: str
+    username: str
+    password: str
+    password_hash: str
+
+
+@dataclass
+class StagedRoster:
+    """A whole roster ready to commit: every row checked, every password already hashed."""
+
+    school_id: int
+    filename: str
+    accounts: list[StagedAccount]
+
+
+def plan_roster(
+    actor: User, school_id: int, filename: str, data: bytes, *, prefix: str = ""
+) -> list[PlannedAccount]:
+    """Read and validate the file and choose usernames (reads only; fast, no write)."""
+    school = get_managed(actor, school_id)
+    if school.level != OrgLevel.SCHOOL:
+        raise DomainError("请选择一所学校/单位。", code="not_school")
+    prefix = check_prefix(prefix) if prefix.strip() else default_prefix(school.id)
+    return plan(read_table(filename, data), prefix)
+
+
+def stage_roster(
+    school_id: int,
+    filename: str,
+    planned: list[PlannedAccount],
+    *,
+    hash_method: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> StagedRoster:
+    """Generate and hash every password with no transaction open (the slow part).
+
+    The session's read transaction ends first, so hashing 3,000 passwords (scrypt, ~0.1 s each)
+    never holds SQLite's write lock or a PostgreSQL snapshot; ``progress(done, total)`` may
+    commit a job's counters between hashes.
+    """
+    db.session.rollback()  # end the reads: nothing below touches the database
+    accounts = []
+    for number, account in enumerate(planned, start=1):
+        password = generate_password()
+        accounts.append(
+            StagedAccount(
+                account.display_name,
+                account.class_name,
+                account.username,
+                password,
+                hash_password(password, hash_method),
+            )
+        )
+        if progress is not None and (number % PROGRESS_EVERY == 0 or number == len(planned)):
+            progress(number, len(planned))
+    return StagedRoster(school_id, filename, accounts)
+
+
+def commit_roster(
+    actor: User, staged: StagedRoster, *, now: datetime, commit: bool = True
+) -> RosterResult:
+    """Write the staged roster in one short write transaction: every account or none.
+
+    Usernames are checked again under the write lock (someone may have taken one while the
+    passwords were hashed). With ``commit=False`` the caller commits (a job, together with its
+    own success).
+    """
+    begin_write()
+    try:
+        school = get_managed(actor, staged.school_id)
+        taken = _existing_usernames([a.username for a in staged.accounts])
+        if taken:
+            raise Conflict(
+                f"用户名“{sorted(taken)[0]}”等{len(taken)}个已被使用，未导入任何内容，请重新上传。",
+                code="username_taken",
+            )
+        purge_expired(now)
+        classes: dict[str, Organization] = {}
+        created_classes: list[str] = []
+        rows = []
+        for account in staged.accounts:
+            key = name_key(account.class_name)
+            if key not in classes:
+                node = find_child(school, account.class_name)
+                if node is None:
+                    node = create_organization(account.class_name, school, commit=False)
+                    created_classes.append(node.name)
+                classes[key] = node
+            node = classes[key]
+            db.session.add(
+                User(
+                    username=account.username,
+                    display_name=account.display_name[:64],
+                    password_hash=account.password_hash,
+                    role=Role.STUDENT,
+                    organization_id=node.id,
+                    must_change_password=True,
+                )
+            )
+            rows.append([account.display_name, node.name, account.username, account.password])
+        token = secrets.token_urlsafe(32)
+        db.session.add(
+            PendingCredentials(token=token, created_by_id=actor.id, label=school.path, rows=rows)
+        )
+        record(
+            actor,
+            "roster.import",
+            "organization",
+            school.id,
+            file=staged.filename,
+            created=len(rows),
+            classes_created=created_classes,
+        )
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise Conflict(
+            "有用户名已被使用，未导入任何内容，请重新上传。", code="username_taken"
+        ) from error
+    except DomainError:
+        db.session.rollback()
+        raise
+    if commit:
+        db.session.commit()
+    return RosterResult(token=token, created=len(rows), classes_created=created_classes)
+
+
 def import_roster(
     actor: User,
     school_id: int,
@@ -169,58 +306,13 @@ def import_roster(
     hash_method: str,
     now: datetime,
 ) -> RosterResult:
-    """Create one student per row under ``school_id`` (classes created as needed), atomically."""
-    school = get_managed(actor, school_id)
-    if school.level != OrgLevel.SCHOOL:
-        raise DomainError("请选择一所学校/单位。", code="not_school")
-    prefix = check_prefix(prefix) if prefix.strip() else default_prefix(school.id)
-    planned = plan(read_table(filename, data), prefix)
-    purge_expired(now)
-    classes: dict[str, Organization] = {}
-    created_classes: list[str] = []
-    rows = []
-    try:
-        for account in planned:
-            key = name_key(account.class_name)
-            if key not in classes:
-                node = find_child(school, account.class_name)
-                if node is None:
-                    node = create_organization(account.class_name, school, commit=False)
-                    created_classes.append(node.name)
-                classes[key] = node
-            node = classes[key]
-            password = generate_password()
-            create_user(
-                NewUser(
-                    username=account.username,
-                    display_name=account.display_name,
-                    password=password,
-                    role=Role.STUDENT,
-                    organization_id=node.id,
-                    must_change_password=True,
-                ),
-                hash_method=hash_method,
-                commit=False,
-            )
-            rows.append([account.display_name, node.name, account.username, password])
-    except DomainError:
-        db.session.rollback()
-        raise
-    token = secrets.token_urlsafe(32)
-    db.session.add(
-        PendingCredentials(token=token, created_by_id=actor.id, label=school.path, rows=rows)
-    )
-    record(
-        actor,
-        "roster.import",
-        "organization",
-        school.id,
-        file=filename,
-        created=len(rows),
-        classes_created=created_classes,
-    )
-    db.session.commit()
-    return RosterResult(token=token, created=len(rows), classes_created=created_classes)
+    """Create one student per row under ``school_id`` (classes created as needed), atomically.
+
+    Validate, then hash with no transaction open, then commit in one short step.
+    """
+    planned = plan_roster(actor, school_id, filename, data, prefix=prefix)
+    staged = stage_roster(school_id, filename, planned, hash_method=hash_method)
+    return commit_roster(actor, staged, now=now)
 
 
 def purge_expired(now: datetime) -> None:

@@ -13,7 +13,13 @@ from .edit import (
     get_question,
     set_status,
 )
-from .file_import import BankImportError, import_bank_file
+from .file_import import (
+    BANK_JOB_BYTES,
+    BankImportError,
+    commit_bank_file,
+    import_bank_file,
+    stage_bank_file,
+)
 from .provenance import highlight_for
 from .query import (
     BankFilters,
@@ -29,7 +35,10 @@ from .store import load_bank, read_source_texts
 __all__ = [
     "ArticleMeta",
     "BankFilters",
+    "BANK_JOB_BYTES",
     "BankImportError",
+    "commit_bank_file",
+    "stage_bank_file",
     "QuestionEdit",
     "QuestionInvalid",
     "answer_warnings",

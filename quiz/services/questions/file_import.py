@@ -23,6 +23,7 @@ from quiz.extensions import db
 from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
+from quiz.services.locking import begin_write
 from quiz.services.questions.rules import question_problems
 from quiz.services.questions.store import ChangeCounts, upsert_sources
 
@@ -34,8 +35,8 @@ class BankImportError(DomainError):
 
     code = "bad_rows"
 
-    def __init__(self, problems: list[str]):
-        super().__init__(f"文件中有 {len(problems)} 处错误，未导入任何题目。")
+    def __init__(self, problems: list[str], message: str | None = None):
+        super().__init__(message or f"文件中有 {len(problems)} 处错误，未导入任何题目。")
         self.problems = problems
 
 
@@ -60,8 +61,22 @@ def format_for(filename: str) -> str:
     return fmt
 
 
-def import_bank_file(filename: str, data: bytes, *, actor: User | None) -> ImportReport:
-    """Validate every question of the file, then upsert them all in one transaction."""
+@dataclass
+class StagedBank:
+    """A parsed and fully validated bank file, ready to commit (nothing written yet)."""
+
+    filename: str
+    questions: list[dict]
+    sources: list[dict]
+
+
+#: Bank files larger than this are imported by a background job (docs/deploy.md).
+BANK_JOB_BYTES = 256 * 1024
+
+
+def stage_bank_file(filename: str, data: bytes) -> StagedBank:
+    """Parse and validate every question of the file: the slow part, with no transaction open."""
+    db.session.rollback()  # hold no snapshot or lock while parsing
     fmt = format_for(filename)
     result = FORMATS[fmt].importer(data)
     problems = [str(error) for error in result.errors]
@@ -69,12 +84,20 @@ def import_bank_file(filename: str, data: bytes, *, actor: User | None) -> Impor
         problems = _deep_problems(fmt, data, result.questions)
     if problems:
         raise BankImportError(problems)
+    return StagedBank(filename, result.questions, result.sources)
+
+
+def commit_bank_file(
+    staged: StagedBank, *, actor: User | None, commit: bool = True
+) -> ImportReport:
+    """Upsert the staged questions in one short write transaction (all or none)."""
+    begin_write()
     known = set(db.session.execute(select(Source.id)).scalars())
-    file_sources = [s for s in result.sources if isinstance(s.get("id"), str)]
+    file_sources = [s for s in staged.sources if isinstance(s.get("id"), str)]
     upsert_sources(file_sources)
     report = ImportReport()
     known |= {s["id"] for s in file_sources}
-    for raw in result.questions:
+    for raw in staged.questions:
         source_id = (raw.get("source") or {}).get("id")
         if source_id and source_id not in known:
             # A spreadsheet carries only the source's id: keep it rather than drop provenance.
@@ -87,14 +110,21 @@ def import_bank_file(filename: str, data: bytes, *, actor: User | None) -> Impor
         for q in db.session.execute(
             select(Question)
             .options(selectinload(Question.days))
-            .where(Question.uid.in_([raw["id"] for raw in result.questions]))
+            .where(Question.uid.in_([raw["id"] for raw in staged.questions]))
         ).scalars()
     }
-    for raw in result.questions:
+    for raw in staged.questions:
         _upsert(raw, existing.get(raw["id"]), actor, report)
-    record(actor, "bank.import", "bank", None, filename=filename, **report.__dict__)
-    db.session.commit()
+    record(actor, "bank.import", "bank", None, filename=staged.filename, **report.__dict__)
+    db.session.flush()
+    if commit:
+        db.session.commit()
     return report
+
+
+def import_bank_file(filename: str, data: bytes, *, actor: User | None) -> ImportReport:
+    """Validate every question of the file (no transaction open), then upsert them in one."""
+    return commit_bank_file(stage_bank_file(filename, data), actor=actor)
 
 
 def _deep_problems(fmt: str, data: bytes, questions: list[dict]) -> list[str]:
