@@ -49,6 +49,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     register_web(app)
 
+    from quiz.services.accounts import dummy_hash
+
+    # Made once at start-up with the configured method, so a login for a missing account costs
+    # what a real one does (and the first such login is not the one that pays for hashing).
+    dummy_hash(app.config["PASSWORD_HASH_METHOD"])
+
     from quiz.cli import register_cli
 
     register_cli(app)

@@ -11,7 +11,7 @@ from quiz.extensions import limiter
 from quiz.services.accounts import LoginThrottled, authenticate
 from quiz.timeutil import utcnow
 from quiz.web.errors import json_error
-from quiz.web.settings import backoff_policy, login_ip_limit
+from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
 def user_json(user) -> dict:
@@ -42,7 +42,11 @@ def login():
         return json_error(422, "malformed", '请求须为 JSON：{"username": …, "password": …}。')
     try:
         user = authenticate(
-            payload["username"], payload["password"], now=utcnow(), policy=backoff_policy()
+            payload["username"],
+            payload["password"],
+            now=utcnow(),
+            policy=backoff_policy(),
+            hash_method=hash_method(),
         )
     except LoginThrottled as throttled:
         response = json_error(429, "throttled", throttled.message)

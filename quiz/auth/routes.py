@@ -31,7 +31,11 @@ def login():
     if form.validate_on_submit():
         try:
             user = authenticate(
-                form.username.data, form.password.data, now=utcnow(), policy=backoff_policy()
+                form.username.data,
+                form.password.data,
+                now=utcnow(),
+                policy=backoff_policy(),
+                hash_method=hash_method(),
             )
         except LoginThrottled as throttled:
             flash(

@@ -27,6 +27,7 @@ from .organizations import (
     selectable_for_students,
     tree,
 )
+from .passwords import PRODUCTION_METHOD, dummy_hash, verify_password
 from .roster import (
     CREDENTIAL_HEADER,
     RosterResult,
@@ -47,6 +48,9 @@ from .users import (
 )
 
 __all__ = [
+    "PRODUCTION_METHOD",
+    "dummy_hash",
+    "verify_password",
     "BackoffPolicy",
     "CREDENTIAL_HEADER",
     "ImportReport",

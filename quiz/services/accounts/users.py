@@ -13,11 +13,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.extensions import db
 from quiz.models import Organization, Role, User
 from quiz.services import Conflict, DomainError, storable_id
+from quiz.services.accounts import passwords
+from quiz.services.accounts.passwords import PRODUCTION_METHOD
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
@@ -56,8 +57,9 @@ def generate_password(length: int = 10) -> str:
             return candidate
 
 
-def hash_password(password: str, method: str = "scrypt") -> str:
-    return generate_password_hash(password, method=method)
+def hash_password(password: str, method: str = PRODUCTION_METHOD) -> str:
+    """Hash a password with ``method`` (see quiz.services.accounts.passwords)."""
+    return passwords.hash_password(password, method)
 
 
 def get_user_by_username(username: str) -> User | None:
@@ -80,7 +82,11 @@ class NewUser:
 
 
 def create_user(
-    new: NewUser, *, hash_method: str = "scrypt", check_strength: bool = True, commit: bool = True
+    new: NewUser,
+    *,
+    hash_method: str = PRODUCTION_METHOD,
+    check_strength: bool = True,
+    commit: bool = True,
 ) -> User:
     """Create an account; raise DomainError/Conflict with a Chinese message on bad values."""
     username = validate_username(new.username)
@@ -142,7 +148,12 @@ class BackoffPolicy:
 
 
 def authenticate(
-    username: str, password: str, *, now: datetime, policy: BackoffPolicy
+    username: str,
+    password: str,
+    *,
+    now: datetime,
+    policy: BackoffPolicy,
+    hash_method: str = PRODUCTION_METHOD,
 ) -> User | None:
     """Check credentials; count failures per account and back off after repeated failures.
 
@@ -151,17 +162,20 @@ def authenticate(
     """
     user = get_user_by_username(username)
     if user is None:
-        # Spend comparable time so response timing does not reveal which usernames exist.
-        check_password_hash(_DUMMY_HASH, password)
+        # The same verify path and cost (a dummy hash of the same method) as a real account,
+        # so response timing does not reveal which usernames exist.
+        passwords.check_login(None, password, hash_method)
         return None
     if user.locked_until and user.locked_until > now:
         raise LoginThrottled(int((user.locked_until - now).total_seconds()) + 1)
-    if not check_password_hash(user.password_hash, password) or not user.is_active:
+    if not passwords.check_login(user.password_hash, password, hash_method) or not user.is_active:
         user.failed_logins += 1
         lock = policy.lock_seconds(user.failed_logins)
         user.locked_until = now + timedelta(seconds=lock) if lock else None
         db.session.commit()
         return None
+    if passwords.needs_rehash(user.password_hash, hash_method):
+        user.password_hash = hash_password(password, hash_method)  # upgrade older hashes
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -169,12 +183,11 @@ def authenticate(
     return user
 
 
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
-
-
-def change_password(user: User, current: str, new: str, *, hash_method: str = "scrypt") -> None:
+def change_password(
+    user: User, current: str, new: str, *, hash_method: str = PRODUCTION_METHOD
+) -> None:
     """Change one's own password (also clears the forced-change flag)."""
-    if not check_password_hash(user.password_hash, current):
+    if not passwords.verify_password(user.password_hash, current):
         raise DomainError("当前密码不正确。", code="wrong_password")
     if problem := password_problem(new):
         raise DomainError(problem, code="weak_password")
@@ -185,7 +198,7 @@ def change_password(user: User, current: str, new: str, *, hash_method: str = "s
     db.session.commit()
 
 
-def reset_password(user: User, *, hash_method: str = "scrypt") -> str:
+def reset_password(user: User, *, hash_method: str = PRODUCTION_METHOD) -> str:
     """Issue a new random password that must be changed at next login; return it once."""
     password = generate_password()
     user.password_hash = hash_password(password, hash_method)

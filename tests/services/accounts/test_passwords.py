@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from quiz.config import DefaultConfig
 
-ISSUE = "issue 11 item 4: argon2id passwords and an equal-cost dummy hash"
 CHEAP = "argon2id:m=8,t=1,p=1"
 
 
-@pytest.mark.xfail(strict=True, reason=ISSUE)
 def test_production_setting_is_argon2id_at_owasp_minimum():
     from quiz.services.accounts.passwords import hash_password, parse_argon2
 
@@ -19,7 +15,6 @@ def test_production_setting_is_argon2id_at_owasp_minimum():
     assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
 
 
-@pytest.mark.xfail(strict=True, reason=ISSUE)
 def test_dummy_hash_uses_the_configured_setting_and_is_verified(monkeypatch):
     from quiz.services.accounts import passwords
 
@@ -32,7 +27,6 @@ def test_dummy_hash_uses_the_configured_setting_and_is_verified(monkeypatch):
     assert checked == [passwords.dummy_hash(CHEAP)]
 
 
-@pytest.mark.xfail(strict=True, reason=ISSUE)
 def test_older_werkzeug_hash_is_upgraded_on_login(app, factories):
     from werkzeug.security import generate_password_hash
 
