@@ -24,7 +24,12 @@ class DefaultConfig:
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
     LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
 
-    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session: idle phones keep working
+    # CSRF tokens expire after 4 h (a school day; the quiz page refreshes its token) and are
+    # rotated at login. An expired form is re-rendered with its input and a message.
+    WTF_CSRF_TIME_LIMIT = 4 * 3600
+    # Without Redis, each worker re-reads a user's session version after this many seconds
+    # (capped at 5): the delay before logout-everywhere or a reset reaches other workers.
+    SESSION_VERSION_TTL_SECONDS = 5
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False  # set QUIZ_SESSION_COOKIE_SECURE=true behind HTTPS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, jsonify, request
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from quiz.api import bp
@@ -11,6 +11,7 @@ from quiz.extensions import limiter
 from quiz.services.accounts import LoginThrottled, authenticate
 from quiz.timeutil import utcnow
 from quiz.web.errors import json_error
+from quiz.web.security import start_session
 from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
@@ -54,7 +55,7 @@ def login():
         return response
     if user is None:
         return json_error(401, "bad_credentials", "用户名或密码不正确。")
-    login_user(user, remember=bool(payload.get("remember")))
+    start_session(user, remember=bool(payload.get("remember")))
     current_app.logger.info("api login %s", user.username)
     return jsonify({"user": user_json(user), "csrf_token": generate_csrf()})
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from quiz.auth import bp
 from quiz.auth.forms import ChangePasswordForm, LoginForm, RegisterForm
-from quiz.extensions import limiter
+from quiz.extensions import db, limiter
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import (
     LoginThrottled,
@@ -18,6 +18,7 @@ from quiz.services.accounts import (
 )
 from quiz.timeutil import utcnow
 from quiz.web.params import safe_next
+from quiz.web.security import start_session
 from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
@@ -46,7 +47,7 @@ def login():
         if user is None:
             flash(_("用户名或密码不正确。"), "danger")
             return render_template("auth/login.html", form=form), 200
-        login_user(user, remember=form.remember.data)
+        start_session(user, remember=form.remember.data)
         if user.must_change_password:
             flash(_("这是组织者为您设置的初始密码，请先修改密码。"), "warning")
             return redirect(url_for("auth.change_password"))
@@ -59,6 +60,17 @@ def logout():
     """Log out (POST with CSRF, so a link on another site cannot log students out)."""
     logout_user()
     flash(_("您已退出登录。"), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/logout-everywhere", methods=["POST"])
+@login_required
+def logout_everywhere():
+    """End every session of this account (other phones, lab PCs, stolen cookies)."""
+    accounts.bump_session_version(current_user)
+    db.session.commit()
+    logout_user()
+    flash(_("已在所有设备上退出登录。"), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -101,6 +113,7 @@ def change_password():
             target = form.current if error.code == "wrong_password" else form.password
             target.errors.append(error.message)
             return render_template("auth/password.html", form=form), 422
-        flash(_("密码已修改。"), "success")
+        start_session(current_user._get_current_object())  # the new version; others ended
+        flash(_("密码已修改，其他设备上的登录已失效。"), "success")
         return redirect(url_for("play.index"))
     return render_template("auth/password.html", form=form), (422 if form.is_submitted() else 200)

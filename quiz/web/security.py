@@ -1,10 +1,11 @@
-"""Security headers on every response, and the forced change of an organizer-issued password."""
+"""Security headers on every response, the start of a login session, and the forced change of
+an organizer-issued password."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import g, redirect, request, session, url_for
 from flask_babel import gettext
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from quiz.web.errors import json_error
 
@@ -18,12 +19,21 @@ CONTENT_SECURITY_POLICY = (
 PASSWORD_CHANGE_ALLOWED = {
     "auth.change_password",
     "auth.logout",
+    "auth.logout_everywhere",
     "static",
     "set_language",
     "api.csrf_token",
     "api.logout",
     "api.me",
 }
+
+
+def start_session(user, *, remember: bool = False) -> None:
+    """Log ``user`` in with a fresh CSRF token (one from before the login, or from another
+    user of this browser, no longer works)."""
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)
+    login_user(user, remember=remember)
 
 
 def security_headers(response):

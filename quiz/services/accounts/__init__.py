@@ -35,6 +35,7 @@ from .roster import (
     take_credentials,
     view_credentials,
 )
+from .sessions import SessionVersions, bump_session_version, parse_session_id
 from .users import (
     BackoffPolicy,
     LoginThrottled,
@@ -48,6 +49,9 @@ from .users import (
 )
 
 __all__ = [
+    "SessionVersions",
+    "bump_session_version",
+    "parse_session_id",
     "PRODUCTION_METHOD",
     "dummy_hash",
     "verify_password",

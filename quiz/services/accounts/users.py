@@ -19,6 +19,7 @@ from quiz.models import Organization, Role, User
 from quiz.services import Conflict, DomainError, storable_id
 from quiz.services.accounts import passwords
 from quiz.services.accounts.passwords import PRODUCTION_METHOD
+from quiz.services.accounts.sessions import bump_session_version
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
@@ -195,6 +196,7 @@ def change_password(
         raise DomainError("新密码不能与当前密码相同。", code="same_password")
     user.password_hash = hash_password(new, hash_method)
     user.must_change_password = False
+    bump_session_version(user)  # other sessions end; the caller logs this one in again
     db.session.commit()
 
 
@@ -205,4 +207,5 @@ def reset_password(user: User, *, hash_method: str = PRODUCTION_METHOD) -> str:
     user.must_change_password = True
     user.failed_logins = 0
     user.locked_until = None
+    bump_session_version(user)  # a reset ends every session, stolen cookies included
     return password
