@@ -42,6 +42,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if not app.config.get("RATELIMIT_STORAGE_URI"):
         app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
+    from quiz.web.security import own_retry_after
+
+    app.after_request(own_retry_after)  # before the limiter's hook, so it runs after it
     limiter.init_app(app)
 
     from quiz import models  # noqa: F401  (registers tables)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import current_app, g, jsonify, request
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
@@ -33,7 +33,7 @@ def csrf_token():
 
 
 @bp.post("/auth/login")
-@limiter.limit(login_ip_limit)
+@limiter.limit(login_ip_limit, deduct_when=lambda r: r.status_code != 200)
 def login():
     """Log in with JSON ``{"username", "password"}``: 200 user, 401 bad credentials, 429 throttled."""
     payload = request.get_json(silent=True)
@@ -48,10 +48,11 @@ def login():
             now=utcnow(),
             policy=backoff_policy(),
             hash_method=hash_method(),
+            source=request.remote_addr or "unknown",
         )
     except LoginThrottled as throttled:
         response = json_error(429, "throttled", throttled.message)
-        response.headers["Retry-After"] = str(throttled.retry_after)
+        g.retry_after = throttled.retry_after
         return response
     if user is None:
         return json_error(401, "bad_credentials", "用户名或密码不正确。")

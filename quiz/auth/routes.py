@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
@@ -23,9 +23,10 @@ from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_ip_limit, methods=["POST"])
+@limiter.limit(login_ip_limit, methods=["POST"], deduct_when=lambda r: r.status_code != 302)
 def login():
-    """Log in with username and password; throttled per IP and per account."""
+    """Log in with username and password. The per-IP limit counts failed logins only; the
+    backoff is per account and source, so an attack from elsewhere never locks the owner out."""
     if current_user.is_authenticated:
         return redirect(url_for("play.index"))
     form = LoginForm()
@@ -37,12 +38,11 @@ def login():
                 now=utcnow(),
                 policy=backoff_policy(),
                 hash_method=hash_method(),
+                source=request.remote_addr or "unknown",
             )
         except LoginThrottled as throttled:
-            flash(
-                _("登录失败次数过多，请在%(seconds)s秒后再试。", seconds=throttled.retry_after),
-                "danger",
-            )
+            flash(throttled_message(throttled), "danger")
+            g.retry_after = throttled.retry_after
             return render_template("auth/login.html", form=form), 429
         if user is None:
             flash(_("用户名或密码不正确。"), "danger")
@@ -53,6 +53,14 @@ def login():
             return redirect(url_for("auth.change_password"))
         return redirect(safe_next(request.args.get("next")) or url_for("play.index"))
     return render_template("auth/login.html", form=form)
+
+
+def throttled_message(throttled: LoginThrottled) -> str:
+    """The wait, and who can lift it, in the user's language."""
+    return _(
+        "登录失败次数过多，请在%(seconds)s秒后再试。你的老师可以为你解锁。",
+        seconds=throttled.retry_after,
+    )
 
 
 @bp.route("/logout", methods=["POST"])

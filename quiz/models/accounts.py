@@ -147,6 +147,21 @@ class User(UserMixin, db.Model):
         return f"<User {self.username} {self.role}>"
 
 
+class LoginFailure(db.Model):
+    """Failed logins of one account from one source (an IP address): the backoff is per source,
+    so an attacker elsewhere slows only themselves and the owner still gets in."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (UniqueConstraint("user_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 @event.listens_for(User.role, "set")
 def _role_change_ends_sessions(user: User, value, oldvalue, _initiator) -> None:
     """A changed role must not keep the powers (or limits) of the old one in open sessions."""

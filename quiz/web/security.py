@@ -36,6 +36,16 @@ def start_session(user, *, remember: bool = False) -> None:
     login_user(user, remember=remember)
 
 
+def own_retry_after(response):
+    """Keep a view's own ``Retry-After`` (the login backoff's wait, also in its message):
+    Flask-Limiter would replace it with its window's reset. Registered before the limiter, so
+    it runs after it."""
+    wait = g.get("retry_after")
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
+    return response
+
+
 def security_headers(response):
     """CSP (scripts and styles only from this site), no sniffing, no framing."""
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

@@ -7,9 +7,11 @@ from .managed_users import (
     get_managed_user,
     list_staff,
     list_students,
+    locked_accounts,
     reset_user_password,
     set_active,
     set_test_account,
+    unlock_user,
 )
 from .merge import merge
 from .organization_import import ImportReport, import_organization_file
@@ -42,6 +44,7 @@ from .users import (
     NewUser,
     authenticate,
     change_password,
+    clear_login_failures,
     create_user,
     generate_password,
     get_user_by_username,
@@ -64,6 +67,9 @@ __all__ = [
     "authenticate",
     "can_manage",
     "change_password",
+    "clear_login_failures",
+    "locked_accounts",
+    "unlock_user",
     "choices",
     "create_child",
     "create_staff",

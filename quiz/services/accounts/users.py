@@ -1,4 +1,4 @@
-"""Accounts: registration, password rules, login with per-account backoff, resets.
+"""Accounts: registration, password rules, login with per-source backoff, resets.
 
 Usernames compare under NFKC and case-folding, so ``Ｚｈａｎｇ`` and ``zhang`` are one account.
 """
@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import Organization, Role, User
+from quiz.models import LoginFailure, Organization, Role, User
 from quiz.services import Conflict, DomainError, storable_id
 from quiz.services.accounts import passwords
 from quiz.services.accounts.passwords import PRODUCTION_METHOD
@@ -129,14 +129,16 @@ class LoginThrottled(DomainError):
     code = "throttled"
     status = 429
 
-    def __init__(self, retry_after: int):
-        super().__init__(f"登录失败次数过多，请在{retry_after}秒后再试。")
+    def __init__(self, retry_after: int, *, student: bool = True):
+        helper = "你的老师可以为你解锁。" if student else "管理员可以为你解锁。"
+        super().__init__(f"登录失败次数过多，请在{retry_after}秒后再试。{helper}")
         self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
 class BackoffPolicy:
-    """Per-account backoff: after ``free_failures`` failures, wait base·2^(n−free) seconds."""
+    """Backoff per account and source: after ``free_failures`` failures from one source, that
+    source waits base·2^(n−free) seconds; other sources (the owner elsewhere) are not slowed."""
 
     free_failures: int = 5
     base_seconds: int = 30
@@ -148,6 +150,32 @@ class BackoffPolicy:
         return min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free_failures))
 
 
+def _failure_row(user: User, source: str) -> LoginFailure | None:
+    return db.session.execute(
+        select(LoginFailure).where(LoginFailure.user_id == user.id, LoginFailure.source == source)
+    ).scalar_one_or_none()
+
+
+def _count_failure(user: User, source: str, now: datetime, policy: BackoffPolicy) -> None:
+    """One more failure of ``user`` from ``source``; lock that source when the policy says so."""
+    row = _failure_row(user, source)
+    if row is None:
+        row = LoginFailure(user_id=user.id, source=source, failures=0)
+        db.session.add(row)
+    row.failures += 1
+    row.last_failed_at = now
+    lock = policy.lock_seconds(row.failures)
+    row.locked_until = now + timedelta(seconds=lock) if lock else None
+    # The account's summary (all sources), shown to organizers.
+    user.failed_logins = (user.failed_logins or 0) + 1
+    if row.locked_until and (user.locked_until is None or user.locked_until < row.locked_until):
+        user.locked_until = row.locked_until
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same source failed twice at once: count it on the other row
+        db.session.rollback()
+
+
 def authenticate(
     username: str,
     password: str,
@@ -155,11 +183,14 @@ def authenticate(
     now: datetime,
     policy: BackoffPolicy,
     hash_method: str = PRODUCTION_METHOD,
+    source: str = "unknown",
 ) -> User | None:
-    """Check credentials; count failures per account and back off after repeated failures.
+    """Check credentials; back off per (account, source) after repeated failures.
 
-    Raises LoginThrottled while the account is locked (even for the right password, so that
-    guessing cannot continue). Returns None on bad credentials without saying which part.
+    Raises LoginThrottled while this source is locked for this account (without checking the
+    password, so guessing cannot continue from there). A source that has not failed - the
+    owner on another network - still gets in with the right password. Returns None on bad
+    credentials without saying which part.
     """
     user = get_user_by_username(username)
     if user is None:
@@ -167,21 +198,34 @@ def authenticate(
         # so response timing does not reveal which usernames exist.
         passwords.check_login(None, password, hash_method)
         return None
-    if user.locked_until and user.locked_until > now:
-        raise LoginThrottled(int((user.locked_until - now).total_seconds()) + 1)
+    row = _failure_row(user, source)
+    if row is not None and row.locked_until and row.locked_until > now:
+        wait = int((row.locked_until - now).total_seconds() + 0.999)
+        raise LoginThrottled(wait, student=user.role == Role.STUDENT)
     if not passwords.check_login(user.password_hash, password, hash_method) or not user.is_active:
-        user.failed_logins += 1
-        lock = policy.lock_seconds(user.failed_logins)
-        user.locked_until = now + timedelta(seconds=lock) if lock else None
-        db.session.commit()
+        _count_failure(user, source, now, policy)
         return None
     if passwords.needs_rehash(user.password_hash, hash_method):
         user.password_hash = hash_password(password, hash_method)  # upgrade older hashes
+    if row is not None:
+        db.session.delete(row)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
     db.session.commit()
     return user
+
+
+def clear_login_failures(user: User) -> int:
+    """Forget every failure of ``user`` (an unlock or a reset); return the sources cleared."""
+    rows = db.session.execute(select(LoginFailure).where(LoginFailure.user_id == user.id))
+    count = 0
+    for row in rows.scalars():
+        db.session.delete(row)
+        count += 1
+    user.failed_logins = 0
+    user.locked_until = None
+    return count
 
 
 def change_password(
@@ -205,7 +249,6 @@ def reset_password(user: User, *, hash_method: str = PRODUCTION_METHOD) -> str:
     password = generate_password()
     user.password_hash = hash_password(password, hash_method)
     user.must_change_password = True
-    user.failed_logins = 0
-    user.locked_until = None
+    clear_login_failures(user)
     bump_session_version(user)  # a reset ends every session, stolen cookies included
     return password
