@@ -76,7 +76,12 @@ class DefaultConfig:
 
     # Answers are accepted until deadline + this many seconds (network latency on school Wi-Fi).
     ANSWER_GRACE_SECONDS = 3
-    # Join-code guesses per user (or IP when anonymous): a six-character code must not be brute-forced.
-    API_JOIN_LIMIT = "20 per minute"
+    # Wrong join codes per student (or IP when anonymous), one budget for the API and the
+    # contest page, in Redis when configured (shared by workers): codes must not be brute-forced.
+    JOIN_CODE_LIMIT = "20 per minute"
+    # Self-registrations per IP address (successful ones): a class registering in a lab fits,
+    # a script minting accounts (each with a fresh join-code budget) does not. Rosters are
+    # the way to add more; a class can also be closed to self-registration.
+    REGISTER_IP_LIMIT = "40 per hour"
     # A hidden + blur pair (or a repeated report) within this window is one focus loss.
     FOCUS_PAIR_WINDOW_MS = 1000

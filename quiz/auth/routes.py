@@ -13,13 +13,13 @@ from quiz.services import DomainError, accounts
 from quiz.services.accounts import (
     LoginThrottled,
     authenticate,
-    create_user,
+    register_student,
     selectable_for_students,
 )
 from quiz.timeutil import utcnow
 from quiz.web.params import safe_next
 from quiz.web.security import start_session
-from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
+from quiz.web.settings import backoff_policy, hash_method, login_ip_limit, register_ip_limit
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -83,15 +83,18 @@ def logout_everywhere():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(register_ip_limit, methods=["POST"], deduct_when=lambda r: r.status_code == 302)
 def register():
     """Students register themselves and pick their school/class from the tree."""
     if current_user.is_authenticated:
         return redirect(url_for("play.index"))
     form = RegisterForm()
     form.organization_id.choices = [(0, _("请选择学校/班级"))] + selectable_for_students()
+    # A closed or unknown unit gets the service's clear message instead of "not a valid choice".
+    form.organization_id.validate_choice = False
     if form.validate_on_submit():
         try:
-            create_user(form.new_user(), hash_method=hash_method())
+            register_student(form.new_user(), hash_method=hash_method())
         except DomainError as error:
             field = form.error_field(error.code)
             if field is None:

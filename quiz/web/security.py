@@ -36,6 +36,19 @@ def start_session(user, *, remember: bool = False) -> None:
     login_user(user, remember=remember)
 
 
+def join_code_key() -> str:
+    """The join-code budget's key: the student's account id (a class shares one NAT address,
+    and the session version must not reset it), the address when anonymous."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{request.remote_addr}"
+
+
+def join_code_failed(response) -> bool:
+    """Only wrong codes spend the budget (success: 200 from the API, 302 from the page)."""
+    return response.status_code not in (200, 302)
+
+
 def own_retry_after(response):
     """Keep a view's own ``Retry-After`` (the login backoff's wait, also in its message):
     Flask-Limiter would replace it with its window's reset. Registered before the limiter, so

@@ -17,6 +17,7 @@ from .merge import merge
 from .organization_import import ImportReport, import_organization_file
 from .organizations import (
     can_manage,
+    check_open_for_registration,
     choices,
     create_child,
     descendant_ids,
@@ -27,6 +28,7 @@ from .organizations import (
     remove,
     rename,
     selectable_for_students,
+    set_registration_closed,
     tree,
 )
 from .passwords import PRODUCTION_METHOD, dummy_hash, verify_password
@@ -49,6 +51,7 @@ from .users import (
     generate_password,
     get_user_by_username,
     hash_password,
+    register_student,
 )
 
 __all__ = [
@@ -67,6 +70,8 @@ __all__ = [
     "authenticate",
     "can_manage",
     "change_password",
+    "check_open_for_registration",
+    "set_registration_closed",
     "clear_login_failures",
     "locked_accounts",
     "unlock_user",
@@ -82,6 +87,7 @@ __all__ = [
     "get_managed_user",
     "get_user_by_username",
     "hash_password",
+    "register_student",
     "import_organization_file",
     "import_roster",
     "list_staff",

@@ -18,6 +18,7 @@ from quiz.extensions import db
 from quiz.models import LoginFailure, Organization, Role, User
 from quiz.services import Conflict, DomainError, storable_id
 from quiz.services.accounts import passwords
+from quiz.services.accounts.organizations import check_open_for_registration
 from quiz.services.accounts.passwords import PRODUCTION_METHOD
 from quiz.services.accounts.sessions import bump_session_version
 
@@ -123,6 +124,13 @@ def create_user(
     if commit:
         db.session.commit()
     return user
+
+
+def register_student(new: NewUser, *, hash_method: str = PRODUCTION_METHOD) -> User:
+    """A student's own registration: only into schools and classes open to it."""
+    if new.organization_id is not None:
+        check_open_for_registration(new.organization_id)
+    return create_user(new, hash_method=hash_method)
 
 
 class LoginThrottled(DomainError):
