@@ -110,7 +110,6 @@ def test_without_redis_the_cache_ttl_is_at_most_five_seconds(app):
     assert session_versions(app).ttl == 5.0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 5: an expired form is re-rendered")
 def test_form_with_expired_token_is_re_rendered_with_its_input(clock, client, factories):
     org = factories.organization()
     token = client.get("/api/v1/csrf").get_json()["csrf_token"]
