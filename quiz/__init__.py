@@ -42,12 +42,21 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if not app.config.get("RATELIMIT_STORAGE_URI"):
         app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
+    from quiz.web.security import own_retry_after
+
+    app.after_request(own_retry_after)  # before the limiter's hook, so it runs after it
     limiter.init_app(app)
 
     from quiz import models  # noqa: F401  (registers tables)
     from quiz.web import register_web
 
     register_web(app)
+
+    from quiz.services.accounts import dummy_hash
+
+    # Made once at start-up with the configured method, so a login for a missing account costs
+    # what a real one does (and the first such login is not the one that pays for hashing).
+    dummy_hash(app.config["PASSWORD_HASH_METHOD"])
 
     from quiz.cli import register_cli
 

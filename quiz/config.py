@@ -24,7 +24,12 @@ class DefaultConfig:
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
     LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
 
-    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session: idle phones keep working
+    # CSRF tokens expire after 4 h (a school day; the quiz page refreshes its token) and are
+    # rotated at login. An expired form is re-rendered with its input and a message.
+    WTF_CSRF_TIME_LIMIT = 4 * 3600
+    # Without Redis, each worker re-reads a user's session version after this many seconds
+    # (capped at 5): the delay before logout-everywhere or a reset reaches other workers.
+    SESSION_VERSION_TTL_SECONDS = 5
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False  # set QUIZ_SESSION_COOKIE_SECURE=true behind HTTPS
@@ -33,8 +38,9 @@ class DefaultConfig:
     REMEMBER_COOKIE_DURATION = 14 * 24 * 3600
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # uploads: rosters, bank files, articles
 
-    # Werkzeug hash method; tests lower the cost, production keeps scrypt.
-    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (an algorithm name)
+    # argon2id at OWASP's minimum (m=19 MiB, t=2, p=1); older werkzeug hashes are upgraded at
+    # login. Tests lower the cost; tests/services/accounts/test_passwords.py covers this value.
+    PASSWORD_HASH_METHOD = "argon2id:m=19456,t=2,p=1"  # noqa: S105 (an algorithm name)
     PASSWORD_MIN_LENGTH = 8
 
     # Per-IP login limit: a school lab behind one NAT address logs hundreds in per minute.
@@ -70,7 +76,12 @@ class DefaultConfig:
 
     # Answers are accepted until deadline + this many seconds (network latency on school Wi-Fi).
     ANSWER_GRACE_SECONDS = 3
-    # Join-code guesses per user (or IP when anonymous): a six-character code must not be brute-forced.
-    API_JOIN_LIMIT = "20 per minute"
+    # Wrong join codes per student (or IP when anonymous), one budget for the API and the
+    # contest page, in Redis when configured (shared by workers): codes must not be brute-forced.
+    JOIN_CODE_LIMIT = "20 per minute"
+    # Self-registrations per IP address (successful ones): a class registering in a lab fits,
+    # a script minting accounts (each with a fresh join-code budget) does not. Rosters are
+    # the way to add more; a class can also be closed to self-registration.
+    REGISTER_IP_LIMIT = "40 per hour"
     # A hidden + blur pair (or a repeated report) within this window is one focus loss.
     FOCUS_PAIR_WINDOW_MS = 1000

@@ -8,7 +8,14 @@ from flask_login import current_user
 
 from quiz.admin import bp
 from quiz.admin.common import flash_upload_error
-from quiz.admin.forms import ConfirmForm, MergeForm, OrganizationForm, RenameForm, UploadForm
+from quiz.admin.forms import (
+    ConfirmForm,
+    MergeForm,
+    OrganizationForm,
+    RenameForm,
+    ToggleForm,
+    UploadForm,
+)
 from quiz.models import OrgLevel
 from quiz.models.accounts import CHILD_LEVEL
 from quiz.services import DomainError, accounts
@@ -79,6 +86,17 @@ def create_child(org_id: int):
         return _("已新建“%(name)s”。", name=child.name)
 
     return _one_field_action(org_id, OrganizationForm(), "name", "child_form", add)
+
+
+@bp.route("/organizations/<int:org_id>/registration", methods=["POST"])
+def set_registration(org_id: int):
+    """Open (value 1) or close (value 0) a school or class to self-registration (audited)."""
+    org = accounts.get_managed(current_user, org_id)
+    form = ToggleForm()
+    if form.validate_on_submit():
+        accounts.set_registration_closed(current_user, org, form.value.data != "1")
+        flash(_("已保存。"), "success")
+    return redirect(url_for("admin.organization", org_id=org.id))
 
 
 @bp.route("/organizations/<int:org_id>/rename", methods=["POST"])

@@ -12,6 +12,7 @@ from quiz.admin.forms import ConfirmForm, StaffForm, StudentSearchForm, ToggleFo
 from quiz.models import Role
 from quiz.services import DomainError, accounts
 from quiz.services.accounts import choices
+from quiz.timeutil import utcnow
 from quiz.web.errors import refusals_redirect_to
 from quiz.web.guards import admin_required
 from quiz.web.settings import hash_method, per_page
@@ -54,6 +55,24 @@ def reset_password(user_id: int):
         return redirect(url_for("admin.user", user_id=account.id))
     password = accounts.reset_user_password(current_user, account, hash_method=hash_method())
     return render_secret("admin/users/password.html", account=account, password=password)
+
+
+@bp.route("/users/locked")
+def locked_users():
+    """Students in the organizer's scope whose logins are locked out, with an unlock button."""
+    rows = accounts.locked_accounts(current_user, now=utcnow())
+    return render_template("admin/users/locked.html", rows=rows, confirm_form=ConfirmForm())
+
+
+@bp.route("/users/<int:user_id>/unlock", methods=["POST"])
+@refusals_redirect_to("admin.locked_users")
+def unlock_user(user_id: int):
+    """Lift the login locks of one student in scope (audited)."""
+    account = accounts.get_managed_user(current_user, user_id)
+    if ConfirmForm().validate_on_submit():
+        accounts.unlock_user(current_user, account)
+        flash(_("已为 %(name)s 解锁。", name=account.display_name), "success")
+    return redirect(url_for("admin.locked_users"))
 
 
 @bp.route("/users/<int:user_id>/test-account", methods=["POST"])

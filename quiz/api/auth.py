@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
-from flask_login import current_user, login_user, logout_user
+from flask import current_app, g, jsonify, request
+from flask_login import current_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from quiz.api import bp
@@ -12,7 +12,8 @@ from quiz.extensions import limiter
 from quiz.services.accounts import LoginThrottled, authenticate
 from quiz.timeutil import utcnow
 from quiz.web.errors import json_error
-from quiz.web.settings import backoff_policy, login_ip_limit
+from quiz.web.security import start_session
+from quiz.web.settings import backoff_policy, hash_method, login_ip_limit
 
 
 def user_json(user) -> dict:
@@ -33,7 +34,7 @@ def csrf_token():
 
 
 @bp.post("/auth/login")
-@limiter.limit(login_ip_limit)
+@limiter.limit(login_ip_limit, deduct_when=lambda r: r.status_code != 200)
 def login():
     """Log in with JSON ``{"username", "password"}``: 200 user, 401 bad credentials, 429 throttled."""
     payload = request.get_json(silent=True)
@@ -43,15 +44,20 @@ def login():
         return json_error(422, "malformed", '请求须为 JSON：{"username": …, "password": …}。')
     try:
         user = authenticate(
-            payload["username"], payload["password"], now=utcnow(), policy=backoff_policy()
+            payload["username"],
+            payload["password"],
+            now=utcnow(),
+            policy=backoff_policy(),
+            hash_method=hash_method(),
+            source=request.remote_addr or "unknown",
         )
     except LoginThrottled as throttled:
         response = json_error(429, "throttled", throttled.message)
-        response.headers["Retry-After"] = str(throttled.retry_after)
+        g.retry_after = throttled.retry_after
         return response
     if user is None:
         return json_error(401, "bad_credentials", "用户名或密码不正确。")
-    login_user(user, remember=bool(payload.get("remember")))
+    start_session(user, remember=bool(payload.get("remember")))
     current_app.logger.info("api login %s", user.username)
     return jsonify({"user": user_json(user), "csrf_token": generate_csrf()})
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, session
-from flask_limiter.util import get_remote_address
+from flask import jsonify, session
 from flask_login import current_user
 
 from quiz.api import bp
@@ -14,18 +13,8 @@ from quiz.models import Contest
 from quiz.services.attempts import catalog, start_attempt
 from quiz.services.contests import build_paper, enter, require_entry
 from quiz.timeutil import iso_utc, utcnow
-from quiz.web.settings import grace_seconds
-
-
-def _join_limit() -> str:
-    return current_app.config["API_JOIN_LIMIT"]
-
-
-def _user_or_ip() -> str:
-    """Throttle per account, so a class behind one NAT address does not share one budget."""
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return f"ip:{get_remote_address()}"
+from quiz.web.security import join_code_failed, join_code_key
+from quiz.web.settings import grace_seconds, join_code_limit
 
 
 @bp.get("/contests")
@@ -39,7 +28,9 @@ def list_contests():
 
 
 @bp.post("/contests/<int:contest_id>/join")
-@limiter.limit(_join_limit, key_func=_user_or_ip)
+@limiter.shared_limit(
+    join_code_limit, scope="join-code", key_func=join_code_key, deduct_when=join_code_failed
+)
 @login_required
 def join_contest(contest_id: int):
     """Unlock a code-protected contest for this session with ``{"code": "…"}``."""

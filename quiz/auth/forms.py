@@ -63,6 +63,7 @@ class RegisterForm(FlaskForm):
             "weak_password": self.password,
             "missing_organization": self.organization_id,
             "bad_organization": self.organization_id,
+            "registration_closed": self.organization_id,
             "bad_display_name": self.display_name,
         }.get(code)
 

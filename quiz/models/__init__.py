@@ -4,7 +4,7 @@ Importing this package registers every table on ``db.metadata`` (Alembic and ``c
 both rely on that).
 """
 
-from quiz.models.accounts import ROLES, Organization, OrgLevel, Role, User
+from quiz.models.accounts import ROLES, LoginFailure, Organization, OrgLevel, Role, User
 from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
 from quiz.models.bank import Question, QuestionDay, Source
@@ -23,6 +23,7 @@ __all__ = [
     "IntegrityEvent",
     "Job",
     "JobState",
+    "LoginFailure",
     "ReviewItem",
     "ROLES",
     "AuditLog",

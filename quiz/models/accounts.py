@@ -6,8 +6,19 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    event,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
@@ -53,6 +64,10 @@ class Organization(db.Model):
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A class closed to self-registration: students join it only through an organizer's roster.
+    registration_closed: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     parent: Mapped[Organization | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Organization]] = relationship(
@@ -106,8 +121,14 @@ class User(UserMixin, db.Model):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Part of the login cookie (get_id): bumping it ends every session and remember-me cookie.
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     organization: Mapped[Organization | None] = relationship(back_populates="members")
+
+    def get_id(self) -> str:
+        """``"<id>:<session version>"``, so a bumped version invalidates copied cookies."""
+        return f"{self.id}:{self.session_version or 1}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
@@ -124,6 +145,28 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"
+
+
+class LoginFailure(db.Model):
+    """Failed logins of one account from one source (an IP address): the backoff is per source,
+    so an attacker elsewhere slows only themselves and the owner still gets in."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (UniqueConstraint("user_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+@event.listens_for(User.role, "set")
+def _role_change_ends_sessions(user: User, value, oldvalue, _initiator) -> None:
+    """A changed role must not keep the powers (or limits) of the old one in open sessions."""
+    if oldvalue not in (NO_VALUE, NEVER_SET, None) and value != oldvalue:
+        user.session_version = (user.session_version or 1) + 1
 
 
 class PendingCredentials(db.Model):

@@ -15,17 +15,11 @@ from quiz.services.attempts import ContestCard, contest_card, contest_list, star
 from quiz.services.contests import build_paper, check_join_code, remember_entry
 from quiz.timeutil import utcnow
 from quiz.web.errors import refusals_redirect_to
-from quiz.web.settings import grace_seconds
+from quiz.web.security import join_code_failed, join_code_key
+from quiz.web.settings import grace_seconds, join_code_limit
+
 
 #: Wrong join codes per student (right ones redirect and are not counted).
-JOIN_LIMIT = "10 per 5 minutes"
-
-
-def _join_key() -> str:
-    # Per student, not per IP: a whole school shares one NAT address.
-    return f"join-code:{current_user.get_id() or 'anonymous'}"
-
-
 @bp.route("/")
 def index():
     """Home: the contest list for students, the introduction for everyone else."""
@@ -74,7 +68,9 @@ def contest(contest_id: int):
 
 @bp.route("/contests/<int:contest_id>/join", methods=["POST"])
 @login_required
-@limiter.limit(JOIN_LIMIT, key_func=_join_key, deduct_when=lambda r: r.status_code != 302)
+@limiter.shared_limit(
+    join_code_limit, scope="join-code", key_func=join_code_key, deduct_when=join_code_failed
+)
 def join(contest_id: int):
     """Unlock a code-protected contest for this session (wrong codes are throttled)."""
     card = _card_or_404(contest_id)

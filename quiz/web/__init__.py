@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, redirect, request, session, url_for
+from flask import Flask, current_app, has_app_context, redirect, request, session, url_for
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session as SASession
 
 from quiz.extensions import db, login_manager
 from quiz.models import User
@@ -55,7 +57,60 @@ def register_web(app: Flask) -> None:
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
+    """The cookie's user if its session version is still current (else: logged out)."""
+    from quiz.services.accounts import parse_session_id
+
+    parsed = parse_session_id(user_id)
+    if parsed is None:
+        return None
+    uid, version = parsed
+    if session_versions(current_app).current(uid) != version:
+        return None
+    return db.session.get(User, uid)
+
+
+def session_versions(app: Flask):
+    """The app's session-version store: Redis when configured, else this worker's cache."""
+    from quiz.services.accounts import SessionVersions
+
+    found = app.extensions.get("session_versions")
+    if found is None:
+        redis_client = None
+        if app.config.get("REDIS_URL"):
+            import redis
+
+            redis_client = redis.Redis.from_url(
+                app.config["REDIS_URL"], socket_timeout=0.5, socket_connect_timeout=0.5
+            )
+        ttl = min(5.0, float(app.config["SESSION_VERSION_TTL_SECONDS"]))
+        found = app.extensions["session_versions"] = SessionVersions(redis_client, ttl=ttl)
+    return found
+
+
+def _note_bumps(session, _flush_context) -> None:
+    """Remember users whose session version this flush changed (published at commit)."""
+    bumped = session.info.setdefault("session_bumps", {})
+    for obj in session.dirty:
+        if isinstance(obj, User) and inspect(obj).attrs.session_version.history.has_changes():
+            bumped[obj.id] = obj.session_version
+
+
+def _publish_bumps(session) -> None:
+    """After commit, tell the store, so this worker (and, with Redis, all) refuse old cookies."""
+    bumped = session.info.pop("session_bumps", None)
+    if bumped and has_app_context():
+        store = session_versions(current_app)
+        for user_id, version in bumped.items():
+            store.remember(user_id, version)
+
+
+def _drop_bumps(session) -> None:
+    session.info.pop("session_bumps", None)
+
+
+event.listen(SASession, "after_flush", _note_bumps)
+event.listen(SASession, "after_commit", _publish_bumps)
+event.listen(SASession, "after_rollback", _drop_bumps)
 
 
 def set_language(code: str):

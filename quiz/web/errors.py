@@ -124,7 +124,25 @@ def handle_csrf_error(error: CSRFError):
     message = gettext("页面已过期或安全令牌无效，请刷新页面后重试。您填写的内容未提交。")
     if wants_json():
         return json_error(400, "csrf_failed", message)
+    if expired_form := _rerender_expired_form(error):
+        return expired_form
     return error_page(400, message)
+
+
+def _rerender_expired_form(error: CSRFError):
+    """A form page posted with an expired token (4 h): show the page again with the input
+    kept and a message, instead of losing what was typed. The view's own form validation
+    checks the token again and fails, so nothing is performed; only pages that also answer
+    GET (a form page, not a bare action) are re-rendered."""
+    if error.description != "The CSRF token has expired." or request.url_rule is None:
+        return None
+    if "GET" not in (request.url_rule.methods or ()) or request.endpoint is None:
+        return None
+    view = current_app.view_functions.get(request.endpoint)
+    if view is None:
+        return None
+    flash(gettext("页面已过期（安全令牌超过4小时），请检查后再次提交。"), "warning")
+    return current_app.make_response(view(**(request.view_args or {})))
 
 
 def handle_domain_error(error: DomainError):

@@ -1,10 +1,11 @@
-"""Security headers on every response, and the forced change of an organizer-issued password."""
+"""Security headers on every response, the start of a login session, and the forced change of
+an organizer-issued password."""
 
 from __future__ import annotations
 
-from flask import redirect, request, url_for
+from flask import g, redirect, request, session, url_for
 from flask_babel import gettext
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from quiz.web.errors import json_error
 
@@ -18,12 +19,44 @@ CONTENT_SECURITY_POLICY = (
 PASSWORD_CHANGE_ALLOWED = {
     "auth.change_password",
     "auth.logout",
+    "auth.logout_everywhere",
     "static",
     "set_language",
     "api.csrf_token",
     "api.logout",
     "api.me",
 }
+
+
+def start_session(user, *, remember: bool = False) -> None:
+    """Log ``user`` in with a fresh CSRF token (one from before the login, or from another
+    user of this browser, no longer works)."""
+    session.pop("csrf_token", None)
+    g.pop("csrf_token", None)
+    login_user(user, remember=remember)
+
+
+def join_code_key() -> str:
+    """The join-code budget's key: the student's account id (a class shares one NAT address,
+    and the session version must not reset it), the address when anonymous."""
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{request.remote_addr}"
+
+
+def join_code_failed(response) -> bool:
+    """Only wrong codes spend the budget (success: 200 from the API, 302 from the page)."""
+    return response.status_code not in (200, 302)
+
+
+def own_retry_after(response):
+    """Keep a view's own ``Retry-After`` (the login backoff's wait, also in its message):
+    Flask-Limiter would replace it with its window's reset. Registered before the limiter, so
+    it runs after it."""
+    wait = g.get("retry_after")
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
+    return response
 
 
 def security_headers(response):

@@ -50,3 +50,13 @@ def backoff_policy():
 def login_ip_limit() -> str:
     """Flask-Limiter's per-IP login limit (a school lab behind one NAT address)."""
     return current_app.config["LOGIN_IP_LIMIT"]
+
+
+def register_ip_limit() -> str:
+    """Flask-Limiter's per-IP limit on successful self-registrations."""
+    return current_app.config["REGISTER_IP_LIMIT"]
+
+
+def join_code_limit() -> str:
+    """One budget of wrong join codes per student, shared by the API and the contest page."""
+    return current_app.config["JOIN_CODE_LIMIT"]

@@ -7,14 +7,17 @@ from .managed_users import (
     get_managed_user,
     list_staff,
     list_students,
+    locked_accounts,
     reset_user_password,
     set_active,
     set_test_account,
+    unlock_user,
 )
 from .merge import merge
 from .organization_import import ImportReport, import_organization_file
 from .organizations import (
     can_manage,
+    check_open_for_registration,
     choices,
     create_child,
     descendant_ids,
@@ -25,8 +28,10 @@ from .organizations import (
     remove,
     rename,
     selectable_for_students,
+    set_registration_closed,
     tree,
 )
+from .passwords import PRODUCTION_METHOD, dummy_hash, verify_password
 from .roster import (
     CREDENTIAL_HEADER,
     ROSTER_JOB_ROWS,
@@ -39,19 +44,28 @@ from .roster import (
     take_credentials,
     view_credentials,
 )
+from .sessions import SessionVersions, bump_session_version, parse_session_id
 from .users import (
     BackoffPolicy,
     LoginThrottled,
     NewUser,
     authenticate,
     change_password,
+    clear_login_failures,
     create_user,
     generate_password,
     get_user_by_username,
     hash_password,
+    register_student,
 )
 
 __all__ = [
+    "SessionVersions",
+    "bump_session_version",
+    "parse_session_id",
+    "PRODUCTION_METHOD",
+    "dummy_hash",
+    "verify_password",
     "BackoffPolicy",
     "CREDENTIAL_HEADER",
     "ImportReport",
@@ -61,6 +75,11 @@ __all__ = [
     "authenticate",
     "can_manage",
     "change_password",
+    "check_open_for_registration",
+    "set_registration_closed",
+    "clear_login_failures",
+    "locked_accounts",
+    "unlock_user",
     "choices",
     "create_child",
     "create_staff",
@@ -73,6 +92,7 @@ __all__ = [
     "get_managed_user",
     "get_user_by_username",
     "hash_password",
+    "register_student",
     "import_organization_file",
     "import_roster",
     "plan_roster",

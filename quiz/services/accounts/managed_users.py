@@ -7,15 +7,22 @@ lookup goes through :func:`get_managed_user`, so no route can act on an id outsi
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
 from quiz.extensions import db
-from quiz.models import Role, User
+from quiz.models import LoginFailure, Role, User
 from quiz.models.audit import record
 from quiz.services import DomainError, Forbidden, NotFound
 from quiz.services.accounts.organizations import descendant_ids, get_managed, managed_ids
-from quiz.services.accounts.users import NewUser, create_user, generate_password, reset_password
+from quiz.services.accounts.users import (
+    NewUser,
+    clear_login_failures,
+    create_user,
+    generate_password,
+    reset_password,
+)
 from quiz.services.paging import Page, clamp_page
 
 STAFF_ROLES = (Role.ORGANIZER, Role.ADMIN)
@@ -140,3 +147,27 @@ def create_staff(
     record(actor, "user.create", "user", user.id, username=user.username, role=role)
     db.session.commit()
     return user, password
+
+
+def locked_accounts(actor: User, *, now: datetime) -> list[tuple[User, datetime]]:
+    """Students in ``actor``'s scope with a source still locked out, and when the last lock ends."""
+    until = func.max(LoginFailure.locked_until)
+    statement = (
+        select(User, until)
+        .join(LoginFailure, LoginFailure.user_id == User.id)
+        .where(User.role == Role.STUDENT, LoginFailure.locked_until > now)
+        .group_by(User.id)
+        .order_by(User.organization_id, User.username)
+    )
+    scope = managed_ids(actor)
+    if scope is not None:
+        statement = statement.where(User.organization_id.in_(scope))
+    return [(user, locked) for user, locked in db.session.execute(statement).all()]
+
+
+def unlock_user(actor: User, user: User) -> int:
+    """Lift every login lock of ``user`` (audited); return how many sources were cleared."""
+    cleared = clear_login_failures(user)
+    record(actor, "user.unlock", "user", user.id, username=user.username, sources=cleared)
+    db.session.commit()
+    return cleared

@@ -31,8 +31,42 @@ def all_organizations() -> list[Organization]:
 
 
 def selectable_for_students() -> list[tuple[int, str]]:
-    """Choices for a student's picker: schools and classes, labelled by their full path."""
-    return choices(None, levels=(OrgLevel.SCHOOL, OrgLevel.CLASS))
+    """Choices for a student's picker: schools and classes open to self-registration,
+    labelled by their full path."""
+    orgs = {o.id: o for o in all_organizations()}
+    return [
+        (org_id, path)
+        for org_id, path in choices(None, levels=(OrgLevel.SCHOOL, OrgLevel.CLASS))
+        if not _closed(orgs[org_id], orgs)
+    ]
+
+
+def _closed(org: Organization, orgs: dict[int, Organization]) -> bool:
+    node: Organization | None = org
+    while node is not None:
+        if node.registration_closed:
+            return True
+        node = orgs.get(node.parent_id) if node.parent_id else None
+    return False
+
+
+def check_open_for_registration(organization_id: int | None) -> None:
+    """Raise DomainError unless students may register themselves into this school or class
+    (closing a school closes its classes; rosters still add students to closed units)."""
+    org = db.session.get(Organization, organization_id) if storable_id(organization_id) else None
+    if org is None or org.level not in (OrgLevel.SCHOOL, OrgLevel.CLASS):
+        raise DomainError("请选择所属学校/班级。", code="bad_organization")
+    if _closed(org, {o.id: o for o in [org, *org.ancestors()]}):
+        raise DomainError("该班级不接受自行注册，请向老师领取账号。", code="registration_closed")
+
+
+def set_registration_closed(actor: User, org: Organization, closed: bool) -> None:
+    """Close or reopen a unit to self-registration (audited)."""
+    if not can_manage(actor, org):
+        raise Forbidden("该单位不在您的管理范围内。")
+    org.registration_closed = closed
+    record(actor, "organization.registration", "organization", org.id, closed=closed)
+    db.session.commit()
 
 
 def choices(actor: User | None, *, levels: tuple[str, ...] | None = None) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""Accounts: registration, password rules, login with per-account backoff, resets.
+"""Accounts: registration, password rules, login with per-source backoff, resets.
 
 Usernames compare under NFKC and case-folding, so ``Ｚｈａｎｇ`` and ``zhang`` are one account.
 """
@@ -13,11 +13,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.extensions import db
-from quiz.models import Organization, Role, User
+from quiz.models import LoginFailure, Organization, Role, User
 from quiz.services import Conflict, DomainError, storable_id
+from quiz.services.accounts import passwords
+from quiz.services.accounts.organizations import check_open_for_registration
+from quiz.services.accounts.passwords import PRODUCTION_METHOD
+from quiz.services.accounts.sessions import bump_session_version
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
@@ -56,8 +59,9 @@ def generate_password(length: int = 10) -> str:
             return candidate
 
 
-def hash_password(password: str, method: str = "scrypt") -> str:
-    return generate_password_hash(password, method=method)
+def hash_password(password: str, method: str = PRODUCTION_METHOD) -> str:
+    """Hash a password with ``method`` (see quiz.services.accounts.passwords)."""
+    return passwords.hash_password(password, method)
 
 
 def get_user_by_username(username: str) -> User | None:
@@ -80,7 +84,11 @@ class NewUser:
 
 
 def create_user(
-    new: NewUser, *, hash_method: str = "scrypt", check_strength: bool = True, commit: bool = True
+    new: NewUser,
+    *,
+    hash_method: str = PRODUCTION_METHOD,
+    check_strength: bool = True,
+    commit: bool = True,
 ) -> User:
     """Create an account; raise DomainError/Conflict with a Chinese message on bad values."""
     username = validate_username(new.username)
@@ -118,18 +126,27 @@ def create_user(
     return user
 
 
+def register_student(new: NewUser, *, hash_method: str = PRODUCTION_METHOD) -> User:
+    """A student's own registration: only into schools and classes open to it."""
+    if new.organization_id is not None:
+        check_open_for_registration(new.organization_id)
+    return create_user(new, hash_method=hash_method)
+
+
 class LoginThrottled(DomainError):
     code = "throttled"
     status = 429
 
-    def __init__(self, retry_after: int):
-        super().__init__(f"登录失败次数过多，请在{retry_after}秒后再试。")
+    def __init__(self, retry_after: int, *, student: bool = True):
+        helper = "你的老师可以为你解锁。" if student else "管理员可以为你解锁。"
+        super().__init__(f"登录失败次数过多，请在{retry_after}秒后再试。{helper}")
         self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
 class BackoffPolicy:
-    """Per-account backoff: after ``free_failures`` failures, wait base·2^(n−free) seconds."""
+    """Backoff per account and source: after ``free_failures`` failures from one source, that
+    source waits base·2^(n−free) seconds; other sources (the owner elsewhere) are not slowed."""
 
     free_failures: int = 5
     base_seconds: int = 30
@@ -141,27 +158,65 @@ class BackoffPolicy:
         return min(self.max_seconds, self.base_seconds * 2 ** (failures - self.free_failures))
 
 
-def authenticate(
-    username: str, password: str, *, now: datetime, policy: BackoffPolicy
-) -> User | None:
-    """Check credentials; count failures per account and back off after repeated failures.
+def _failure_row(user: User, source: str) -> LoginFailure | None:
+    return db.session.execute(
+        select(LoginFailure).where(LoginFailure.user_id == user.id, LoginFailure.source == source)
+    ).scalar_one_or_none()
 
-    Raises LoginThrottled while the account is locked (even for the right password, so that
-    guessing cannot continue). Returns None on bad credentials without saying which part.
+
+def _count_failure(user: User, source: str, now: datetime, policy: BackoffPolicy) -> None:
+    """One more failure of ``user`` from ``source``; lock that source when the policy says so."""
+    row = _failure_row(user, source)
+    if row is None:
+        row = LoginFailure(user_id=user.id, source=source, failures=0)
+        db.session.add(row)
+    row.failures += 1
+    row.last_failed_at = now
+    lock = policy.lock_seconds(row.failures)
+    row.locked_until = now + timedelta(seconds=lock) if lock else None
+    # The account's summary (all sources), shown to organizers.
+    user.failed_logins = (user.failed_logins or 0) + 1
+    if row.locked_until and (user.locked_until is None or user.locked_until < row.locked_until):
+        user.locked_until = row.locked_until
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same source failed twice at once: count it on the other row
+        db.session.rollback()
+
+
+def authenticate(
+    username: str,
+    password: str,
+    *,
+    now: datetime,
+    policy: BackoffPolicy,
+    hash_method: str = PRODUCTION_METHOD,
+    source: str = "unknown",
+) -> User | None:
+    """Check credentials; back off per (account, source) after repeated failures.
+
+    Raises LoginThrottled while this source is locked for this account (without checking the
+    password, so guessing cannot continue from there). A source that has not failed - the
+    owner on another network - still gets in with the right password. Returns None on bad
+    credentials without saying which part.
     """
     user = get_user_by_username(username)
     if user is None:
-        # Spend comparable time so response timing does not reveal which usernames exist.
-        check_password_hash(_DUMMY_HASH, password)
+        # The same verify path and cost (a dummy hash of the same method) as a real account,
+        # so response timing does not reveal which usernames exist.
+        passwords.check_login(None, password, hash_method)
         return None
-    if user.locked_until and user.locked_until > now:
-        raise LoginThrottled(int((user.locked_until - now).total_seconds()) + 1)
-    if not check_password_hash(user.password_hash, password) or not user.is_active:
-        user.failed_logins += 1
-        lock = policy.lock_seconds(user.failed_logins)
-        user.locked_until = now + timedelta(seconds=lock) if lock else None
-        db.session.commit()
+    row = _failure_row(user, source)
+    if row is not None and row.locked_until and row.locked_until > now:
+        wait = int((row.locked_until - now).total_seconds() + 0.999)
+        raise LoginThrottled(wait, student=user.role == Role.STUDENT)
+    if not passwords.check_login(user.password_hash, password, hash_method) or not user.is_active:
+        _count_failure(user, source, now, policy)
         return None
+    if passwords.needs_rehash(user.password_hash, hash_method):
+        user.password_hash = hash_password(password, hash_method)  # upgrade older hashes
+    if row is not None:
+        db.session.delete(row)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -169,12 +224,23 @@ def authenticate(
     return user
 
 
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+def clear_login_failures(user: User) -> int:
+    """Forget every failure of ``user`` (an unlock or a reset); return the sources cleared."""
+    rows = db.session.execute(select(LoginFailure).where(LoginFailure.user_id == user.id))
+    count = 0
+    for row in rows.scalars():
+        db.session.delete(row)
+        count += 1
+    user.failed_logins = 0
+    user.locked_until = None
+    return count
 
 
-def change_password(user: User, current: str, new: str, *, hash_method: str = "scrypt") -> None:
+def change_password(
+    user: User, current: str, new: str, *, hash_method: str = PRODUCTION_METHOD
+) -> None:
     """Change one's own password (also clears the forced-change flag)."""
-    if not check_password_hash(user.password_hash, current):
+    if not passwords.verify_password(user.password_hash, current):
         raise DomainError("当前密码不正确。", code="wrong_password")
     if problem := password_problem(new):
         raise DomainError(problem, code="weak_password")
@@ -182,14 +248,15 @@ def change_password(user: User, current: str, new: str, *, hash_method: str = "s
         raise DomainError("新密码不能与当前密码相同。", code="same_password")
     user.password_hash = hash_password(new, hash_method)
     user.must_change_password = False
+    bump_session_version(user)  # other sessions end; the caller logs this one in again
     db.session.commit()
 
 
-def reset_password(user: User, *, hash_method: str = "scrypt") -> str:
+def reset_password(user: User, *, hash_method: str = PRODUCTION_METHOD) -> str:
     """Issue a new random password that must be changed at next login; return it once."""
     password = generate_password()
     user.password_hash = hash_password(password, hash_method)
     user.must_change_password = True
-    user.failed_logins = 0
-    user.locked_until = None
+    clear_login_failures(user)
+    bump_session_version(user)  # a reset ends every session, stolen cookies included
     return password
