@@ -20,7 +20,7 @@ from quiz.config import DefaultConfig
 from quiz.extensions import db
 from quiz.models import Attempt, User
 from quiz.services.accounts import import_roster
-from quiz.services.accounts import users as users_module
+from quiz.services.accounts import passwords as passwords_module
 from quiz.timeutil import utcnow
 from tests.factories import DEFAULT_PASSWORD
 from tests.services.attempts.live import Browser, serve
@@ -98,14 +98,14 @@ class WriteWatch:
 @pytest.fixture
 def watch(app, monkeypatch):
     """Engine events plus a spy on the password hash every account creation goes through."""
-    original = users_module.generate_password_hash
+    original = passwords_module.hash_password
     with WriteWatch(db.engine) as watcher:
 
-        def spy(password, method="scrypt", salt_length=16):
+        def spy(password, method=passwords_module.PRODUCTION_METHOD):
             watcher.hashed()
-            return original(password, method=method, salt_length=salt_length)
+            return original(password, method)
 
-        monkeypatch.setattr(users_module, "generate_password_hash", spy)
+        monkeypatch.setattr(passwords_module, "hash_password", spy)
         yield watcher
 
 
