@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -16,6 +18,7 @@ from quiz.services.contests.draw import (
     draw_paper,
     draw_questions,
     fixed_paper,
+    prepare_pool,
     shortage,
 )
 
@@ -143,3 +146,22 @@ def preview_paper(contest: Contest, seed: int) -> tuple[list[dict], str | None]:
         return build_paper(contest, seed), None
     except DomainError as refusal:
         return [], refusal.message
+
+
+@dataclass(frozen=True)
+class PoolSummary:
+    """What the draw makes of a contest's candidates (for the organizer's preview)."""
+
+    candidates: int  # approved questions of the day (and week-wide ones)
+    excluded: int  # never drawn: their answer is the shared context (广元, 2021年)
+    conflicting_pairs: int  # pairs kept apart: same sentence, or one gives the other away
+
+
+def pool_summary(contest: Contest) -> PoolSummary | None:
+    """How many of a drawn contest's candidates the draw excludes or keeps apart (None for a
+    fixed paper, whose questions the organizer picked)."""
+    if contest.draw_mode == DrawMode.FIXED:
+        return None
+    pool = prepare_pool(candidates_for(contest.themed_day))  # cached: the draw reuses it
+    pairs = sum(len(others) for others in pool.conflicts.values()) // 2
+    return PoolSummary(len(pool.usable) + len(pool.excluded), len(pool.excluded), pairs)
