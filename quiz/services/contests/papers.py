@@ -101,22 +101,37 @@ def check_runnable(contest: Contest) -> None:
     counts = type_counts(contest)
     if sum(counts.values()) > contest.question_count:
         raise DomainError("各题型数量之和超过了题目总数。", code="type_counts_exceed_total")
-    candidates = candidates_for(contest.themed_day)
-    if missing := shortage(candidates, counts, contest.question_count):
-        raise DomainError(str(DrawError(missing)), code="not_enough_questions")
+    if why := undrawable(
+        contest.themed_day, contest.question_count, counts, difficulty_counts(contest)
+    ):
+        raise DomainError(why, code="not_enough_questions")
+
+
+def undrawable(
+    themed_day: str | None,
+    question_count: int,
+    counts: dict[str, int],
+    difficulties: dict[int, int] | None = None,
+) -> str | None:
+    """Why papers of ``question_count`` questions cannot be drawn for ``themed_day`` from the
+    approved bank (Chinese), or None when they can."""
+    candidates = candidates_for(themed_day)
+    if missing := shortage(candidates, counts, question_count):
+        return str(DrawError(missing))
     # Counting facts is not enough: questions that give each other away cannot share a paper.
     # A contest is runnable only if papers can be drawn for every student, so try a few.
     for seed in range(RUNNABLE_CHECK_SEEDS):
         try:
             draw_questions(
                 candidates,
-                total=contest.question_count,
+                total=question_count,
                 type_counts=counts,
                 seed=seed,
-                difficulty_counts=difficulty_counts(contest),
+                difficulty_counts=difficulties,
             )
         except DrawError as error:
-            raise DomainError(str(error), code="not_enough_questions") from error
+            return str(error)
+    return None
 
 
 def build_paper(contest: Contest, seed: int) -> list[dict]:
