@@ -25,7 +25,7 @@ from quiz.services.contests.draw import Candidate, DrawError, draw_questions
 from quiz.services.contests.week import week_type_counts
 from tests.bank.conftest import ARTICLES
 
-# About 1-2 minutes on the shared 2-core box (138 pools x 1,000 draws): run once, not per database.
+# About 1-2 minutes on the shared 2-core box (120 pools x 1,000 draws): run once, not per database.
 pytestmark = pytest.mark.slow
 
 SEEDS = 1000
