@@ -133,8 +133,7 @@ def fitting_counts(sizes: tuple[int, ...] = DEMO_PAPER_SIZES) -> dict[str, int]:
     """Per themed day, the largest of ``sizes`` whose papers the approved bank can draw (the
     smallest size when none fits)."""
     from quiz.bank.constants import THEMED_DAYS
-    from quiz.services.contests.papers import undrawable
-    from quiz.services.contests.week import week_type_counts
+    from quiz.services.contests import undrawable, week_type_counts
 
     counts = {}
     for day in THEMED_DAYS:
