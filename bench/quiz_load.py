@@ -127,7 +127,7 @@ def setup(url: str, n: int, n_late: int, late_limit: int, grace: float) -> dict:
         orgs = [ensure_path(path).id for path in CLASSES]
         db.session.commit()
         now = utcnow()
-        week, _count = create_fitting_week(title="压测周", start=now.date(), actor=None, now=now)
+        week, _counts = create_fitting_week(title="压测周", start=now.date(), actor=None, now=now)
         main = sorted(week.contests, key=lambda c: c.id)[0]
         values = values_of(main)
         values.title, values.time_limit_seconds, values.event_id = "迟交测试", late_limit, None

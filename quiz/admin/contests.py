@@ -164,6 +164,7 @@ def preview_contest(contest: Contest):
         seed=seed,
         show_key=request.args.get("key") == "1",
         error=error,
+        pool=contest_service.pool_summary(contest),
         type_labels=labels(QuestionType),
     )
     # The page may carry the answer key: keep it out of browser and proxy caches.

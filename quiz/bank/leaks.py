@@ -9,7 +9,8 @@ stems that carry it. Pure functions on bank question dicts, for the draw in ``qu
   value the source states, which another stem could print);
 * :func:`gives_away` / :func:`conflict` - whether one question reveals another's answer;
 * :func:`shared_context` - the places, years and week names printed in a share of the stems;
-* :func:`context_answered` - the questions whose answer is such a shared term.
+* :func:`context_answered` - the questions whose answer is such a shared term;
+* :func:`context_exclusions` - per themed day, how much of its pool that excludes (``bank check``).
 
 Comparison uses :func:`textutil.compare_key` (NFKC, no punctuation or spaces), and answers
 shorter than two characters never count (一, 5).
@@ -21,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .constants import BLANK
+from .constants import BLANK, THEMED_DAYS
 from .lexicon import places
 from .textutil import compare_key
 
@@ -110,3 +111,27 @@ def context_answered(questions: Iterable[dict], share: float = 0.3) -> list[dict
         ):
             excluded.append(question)
     return excluded
+
+
+#: ``bank check`` warns when more of a themed day's pool than this is context-answered.
+CONTEXT_EXCLUDED_WARN_SHARE = 0.10
+
+
+def day_pool(questions: Iterable[dict], day: str) -> list[dict]:
+    """The questions a draw for ``day`` chooses from: the approved ones tagged with the day or
+    week-wide (``general``); for a bank with nothing approved yet, every live question."""
+    live = [q for q in questions if q.get("status") != "retired"]
+    if any(q.get("status") == "approved" for q in live):
+        live = [q for q in live if q.get("status") == "approved"]
+    return [q for q in live if {day, "general"} & set(q.get("themed_days") or ())]
+
+
+def context_exclusions(bank: dict) -> dict[str, tuple[int, int]]:
+    """Per themed day: (questions in its pool, how many of them a draw excludes because their
+    answer is the shared context of that pool)."""
+    questions = bank.get("questions", [])
+    found = {}
+    for day in THEMED_DAYS:
+        pool = day_pool(questions, day)
+        found[day] = (len(pool), len(context_answered(pool)))
+    return found

@@ -17,6 +17,7 @@ from quiz.bank import (
     load_article,
     load_bank_file,
 )
+from quiz.bank.leaks import CONTEXT_EXCLUDED_WARN_SHARE, context_exclusions
 from quiz.resources import source_root
 
 bank_cli = AppGroup(
@@ -101,7 +102,22 @@ def check_command(bank_file) -> None:
     if problems:
         for problem in problems:
             click.echo(str(problem))
+        _echo_context_warnings(bank)
         raise click.ClickException(
             f"{count} 道题，发现 {len(problems)} 个问题 / {len(problems)} problems"
         )
     click.echo(f"OK: {count} questions, 0 problems")
+    _echo_context_warnings(bank)
+
+
+def _echo_context_warnings(bank: dict) -> None:
+    """A warning (not a failure) per themed day whose draw would exclude over 10% of its pool:
+    questions answered by the context most stems print (广元, 2021年) are never drawn."""
+    for day, (pool, excluded) in context_exclusions(bank).items():
+        if pool and excluded / pool > CONTEXT_EXCLUDED_WARN_SHARE:
+            click.echo(
+                f"警告：{THEMED_DAYS[day]}题池 {pool} 题中有 {excluded} 题"
+                f"（{excluded / pool:.0%}）的答案是多数题干都有的背景信息，抽题时会被排除 / "
+                f"warning: {day}: {excluded} of {pool} questions are answered by the shared "
+                "context and excluded from draws"
+            )

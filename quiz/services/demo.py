@@ -97,7 +97,7 @@ def ensure_demo_week() -> list[str]:
     now = utcnow()
     try:
         # Owned by the demo organizer's unit, so the printed login can manage it.
-        event, count = create_fitting_week(
+        event, counts = create_fitting_week(
             title=DEMO_EVENT_TITLE,
             start=to_local(now).date(),
             actor=get_user_by_username(DEMO_ORGANIZER),
@@ -105,33 +105,41 @@ def ensure_demo_week() -> list[str]:
         )
     except DomainError as error:
         return [f"比赛: 未能创建演示主题日比赛：{error.message}"]
+    from quiz.bank.constants import THEMED_DAYS
+
+    sizes = "，".join(f"{THEMED_DAYS[day]} {count} 题" for day, count in counts.items())
     return [
-        f"比赛: 已创建「{event.title}」的 {len(event.contests)} 场主题日比赛，每场 {count} 题，"
-        "现已开放"
+        f"比赛: 已创建「{event.title}」的 {len(event.contests)} 场主题日比赛，现已开放（{sizes}）"
     ]
 
 
 def create_fitting_week(*, title: str, start, actor, now):
-    """The demo (or a benchmark's) week, open now, with the largest paper every day can fill.
+    """The demo (or a benchmark's) week, open now, each day with the largest paper it can fill.
 
     The seed article says little about some days (校园日): with only the questions a teacher
-    approved, their papers may not fill ten questions from ten different sentences. Returns
-    ``(event, questions per paper)``; re-raises the refusal of the smallest size.
+    approved, their papers may not fill ten questions from ten different sentences, while other
+    days can. Returns ``(event, {day: questions per paper})``; a day that cannot fill even the
+    smallest size gets it anyway, and the week's creation is refused with that day's reason.
     """
-    from quiz.services import DomainError
     from quiz.services.contests import create_week
 
-    *larger, smallest = DEMO_PAPER_SIZES
-    for count in larger:
-        try:
-            return create_week(
-                title=title, start=start, actor=actor, open_now=True, now=now, question_count=count
-            ), count
-        except DomainError:
-            db.session.rollback()
+    counts = fitting_counts()
     return create_week(
-        title=title, start=start, actor=actor, open_now=True, now=now, question_count=smallest
-    ), smallest
+        title=title, start=start, actor=actor, open_now=True, now=now, question_counts=counts
+    ), counts
+
+
+def fitting_counts(sizes: tuple[int, ...] = DEMO_PAPER_SIZES) -> dict[str, int]:
+    """Per themed day, the largest of ``sizes`` whose papers the approved bank can draw (the
+    smallest size when none fits)."""
+    from quiz.bank.constants import THEMED_DAYS
+    from quiz.services.contests import undrawable, week_type_counts
+
+    counts = {}
+    for day in THEMED_DAYS:
+        fits = (size for size in sizes if not undrawable(day, size, week_type_counts(size)))
+        counts[day] = next(fits, min(sizes))
+    return counts
 
 
 def seed_bank() -> tuple[dict | None, dict[str, str], list[str]]:

@@ -6,6 +6,8 @@ from quiz.cli.bank import bank_cli
 
 from .conftest import SEED
 
+SEED_BANK = SEED.parents[1] / "question_bank" / "sichuan-2021-cybersecurity-week.json"
+
 
 def test_build_then_check(tmp_path):
     out = tmp_path / "bank.json"
@@ -34,3 +36,27 @@ def test_metadata_options_only_with_one_article(tmp_path):
         bank_cli, ["build", str(SEED), str(SEED), "--out", str(tmp_path / "b.json"), "--id", "x"]
     )
     assert result.exit_code != 0
+
+
+def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner):
+    # Before any approval a day's pool is every live question: on the seed, 9 of the 81 电信日
+    # candidates (11%) and 9 of the 68 金融日 ones (13%) are answered by 广元/2021年.
+    bank = json.loads(SEED_BANK.read_text(encoding="utf-8"))
+    for question in bank["questions"]:
+        question["status"] = "draft"
+    out = tmp_path / "bank.json"
+    out.write_text(json.dumps(bank, ensure_ascii=False), encoding="utf-8")
+    checked = runner.invoke(args=["bank", "check", str(out)])
+    assert checked.exit_code == 0, checked.output  # a warning, not a failure
+    assert checked.output.startswith("OK: ")
+    warnings = [line for line in checked.output.splitlines() if line.startswith("警告")]
+    assert [w.split("的答案")[0] for w in warnings] == [
+        "警告：电信日题池 81 题中有 9 题（11%）",
+        "警告：金融日题池 68 题中有 9 题（13%）",
+    ]
+
+
+def test_check_of_the_seed_bank_warns_about_no_day():
+    # Its approved pools lose at most 2 of 24 questions a day (8%).
+    checked = CliRunner().invoke(bank_cli, ["check", str(SEED_BANK)])
+    assert checked.exit_code == 0 and "警告" not in checked.output, checked.output

@@ -42,6 +42,15 @@ def test_quickstart_prepares_everything_without_serving(app, runner, monkeypatch
         ["campus", "telecom", "law", "finance", "youth", "privacy"]
     )
     assert all(contest_state(utcnow(), c.opens_at, c.closes_at) == OPEN for c in contests)
+    # Each day gets the largest paper its own approved questions fill, reported per day: the
+    # days the seed covers well are not cut down to the thin days' size.
+    from quiz.bank.constants import THEMED_DAYS
+    from quiz.services.demo import DEMO_PAPER_SIZES
+
+    sizes = {c.themed_day: c.question_count for c in contests}
+    for day, size in sizes.items():
+        assert size in DEMO_PAPER_SIZES and f"{THEMED_DAYS[day]} {size} 题" in result.output
+    assert sizes["law"] == max(DEMO_PAPER_SIZES) and min(sizes.values()) < sizes["law"]
     # ... and the printed demo organizer manages them.
     assert all(c.organization_id == organizer.organization_id for c in contests)
     # Idempotent: running it again does not duplicate anything.

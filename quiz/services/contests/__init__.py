@@ -13,13 +13,21 @@ from .entry import (
     remember_entry,
     require_entry,
 )
-from .papers import build_paper, preview_paper, source_info
+from .papers import (
+    PoolSummary,
+    build_paper,
+    pool_summary,
+    preview_paper,
+    source_info,
+    undrawable,
+)
 from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
 from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
-from .week import DEFAULT_WEEK_TITLE, create_week, event_contests
+from .week import DEFAULT_WEEK_TITLE, create_week, event_contests, week_type_counts
 
 __all__ = [
     "ContestValues",
+    "PoolSummary",
     "DEFAULT_TYPE_COUNTS",
     "DEFAULT_WEEK_TITLE",
     "attempt_count",
@@ -36,6 +44,7 @@ __all__ = [
     "manageable",
     "may_enter",
     "new_join_code",
+    "pool_summary",
     "preview_paper",
     "public_item",
     "remember_entry",
@@ -43,5 +52,7 @@ __all__ = [
     "require_manageable",
     "save_contest",
     "source_info",
+    "undrawable",
     "values_of",
+    "week_type_counts",
 ]

@@ -187,9 +187,11 @@ def _greedy_draw(prepared: Pool, total, type_counts, difficulty_counts, rng) -> 
     blocked: set[str] = set()  # uids that conflict with a chosen question
     wanted_difficulty = Counter({int(k): v for k, v in (difficulty_counts or {}).items()})
 
+    taken = Counter()  # chosen questions per difficulty
+
     def preference(candidate: Candidate) -> tuple[bool, bool]:
-        taken = sum(1 for c in chosen if c.difficulty == candidate.difficulty)
-        return (candidate.filler, taken >= wanted_difficulty.get(candidate.difficulty, 0))
+        full = taken[candidate.difficulty] >= wanted_difficulty.get(candidate.difficulty, 0)
+        return (candidate.filler, full)
 
     def take(predicate, how_many: int) -> bool:
         # Preference changes with every pick (difficulty targets fill up), so re-rank each time.
@@ -197,15 +199,14 @@ def _greedy_draw(prepared: Pool, total, type_counts, difficulty_counts, rng) -> 
             eligible = [
                 c
                 for c in pool
-                if c.fact_key not in used_facts
-                and c.uid not in blocked
-                and c not in chosen
-                and predicate(c)
+                # A chosen question's fact is used, so this also keeps it from being taken twice.
+                if c.fact_key not in used_facts and c.uid not in blocked and predicate(c)
             ]
             if not eligible:
                 return False
             candidate = min(eligible, key=preference)  # min is stable: the shuffle breaks ties
             chosen.append(candidate)
+            taken[candidate.difficulty] += 1
             used_facts.add(candidate.fact_key)
             blocked.update(prepared.conflicts.get(candidate.uid, ()))
             how_many -= 1

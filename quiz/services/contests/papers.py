@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -16,6 +18,7 @@ from quiz.services.contests.draw import (
     draw_paper,
     draw_questions,
     fixed_paper,
+    prepare_pool,
     shortage,
 )
 
@@ -98,22 +101,37 @@ def check_runnable(contest: Contest) -> None:
     counts = type_counts(contest)
     if sum(counts.values()) > contest.question_count:
         raise DomainError("各题型数量之和超过了题目总数。", code="type_counts_exceed_total")
-    candidates = candidates_for(contest.themed_day)
-    if missing := shortage(candidates, counts, contest.question_count):
-        raise DomainError(str(DrawError(missing)), code="not_enough_questions")
+    if why := undrawable(
+        contest.themed_day, contest.question_count, counts, difficulty_counts(contest)
+    ):
+        raise DomainError(why, code="not_enough_questions")
+
+
+def undrawable(
+    themed_day: str | None,
+    question_count: int,
+    counts: dict[str, int],
+    difficulties: dict[int, int] | None = None,
+) -> str | None:
+    """Why papers of ``question_count`` questions cannot be drawn for ``themed_day`` from the
+    approved bank (Chinese), or None when they can."""
+    candidates = candidates_for(themed_day)
+    if missing := shortage(candidates, counts, question_count):
+        return str(DrawError(missing))
     # Counting facts is not enough: questions that give each other away cannot share a paper.
     # A contest is runnable only if papers can be drawn for every student, so try a few.
     for seed in range(RUNNABLE_CHECK_SEEDS):
         try:
             draw_questions(
                 candidates,
-                total=contest.question_count,
+                total=question_count,
                 type_counts=counts,
                 seed=seed,
-                difficulty_counts=difficulty_counts(contest),
+                difficulty_counts=difficulties,
             )
         except DrawError as error:
-            raise DomainError(str(error), code="not_enough_questions") from error
+            return str(error)
+    return None
 
 
 def build_paper(contest: Contest, seed: int) -> list[dict]:
@@ -143,3 +161,22 @@ def preview_paper(contest: Contest, seed: int) -> tuple[list[dict], str | None]:
         return build_paper(contest, seed), None
     except DomainError as refusal:
         return [], refusal.message
+
+
+@dataclass(frozen=True)
+class PoolSummary:
+    """What the draw makes of a contest's candidates (for the organizer's preview)."""
+
+    candidates: int  # approved questions of the day (and week-wide ones)
+    excluded: int  # never drawn: their answer is the shared context (广元, 2021年)
+    conflicting_pairs: int  # pairs kept apart: same sentence, or one gives the other away
+
+
+def pool_summary(contest: Contest) -> PoolSummary | None:
+    """How many of a drawn contest's candidates the draw excludes or keeps apart (None for a
+    fixed paper, whose questions the organizer picked)."""
+    if contest.draw_mode == DrawMode.FIXED:
+        return None
+    pool = prepare_pool(candidates_for(contest.themed_day))  # cached: the draw reuses it
+    pairs = sum(len(others) for others in pool.conflicts.values()) // 2
+    return PoolSummary(len(pool.usable) + len(pool.excluded), len(pool.excluded), pairs)

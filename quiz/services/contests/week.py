@@ -33,10 +33,13 @@ def create_week(
     now: datetime,
     time_limit_seconds: int = 600,
     question_count: int = 10,
+    question_counts: dict[str, int] | None = None,
     organization_id: int | None = None,
 ) -> Event:
     """An event with the six themed-day contests, one day each from ``start`` (Asia/Shanghai).
 
+    Each contest has ``question_count`` questions, unless ``question_counts`` gives its day
+    another size (a day the bank covers thinly gets a shorter paper, not every day).
     ``open_now`` opens all six at once for a week from ``now`` (rehearsals and demos). The
     event belongs to ``organization_id`` when given (scripts), else to the actor's unit.
     """
@@ -53,6 +56,7 @@ def create_week(
     db.session.flush()
     for offset, (code, name) in enumerate(THEMED_DAYS.items()):
         day = start + timedelta(days=offset)
+        count = (question_counts or {}).get(code, question_count)
         opens_at = from_local(datetime.combine(day, time(0, 0)))
         closes_at = from_local(datetime.combine(day, time(23, 59, 59)))
         if open_now:
@@ -64,8 +68,8 @@ def create_week(
             opens_at=opens_at,
             closes_at=closes_at,
             time_limit_seconds=time_limit_seconds,
-            question_count=question_count,
-            type_counts=week_type_counts(question_count),
+            question_count=count,
+            type_counts=week_type_counts(count),
             event_id=event.id,
         )
         contest = Contest(created_by_id=event.created_by_id, organization_id=event.organization_id)

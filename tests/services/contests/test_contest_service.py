@@ -66,3 +66,18 @@ def test_week_without_actor_and_short_papers(factories, week_bank):
     assert event.title == "四川省2021年国家网络安全宣传周" and event.created_by_id is None
     assert all(c.question_count == 4 for c in event.contests)
     assert sum(week_type_counts(4).values()) <= 4
+
+
+def test_week_sizes_each_day_on_its_own(factories, week_bank):
+    event = create_week(
+        title="周",
+        start=NOW.date(),
+        actor=None,
+        now=NOW,
+        question_count=4,
+        question_counts={"law": 5},
+    )
+    sizes = {c.themed_day: c.question_count for c in event.contests}
+    assert sizes == {"campus": 4, "telecom": 4, "law": 5, "finance": 4, "youth": 4, "privacy": 4}
+    law = next(c for c in event.contests if c.themed_day == "law")
+    assert law.draw_rules["types"] == week_type_counts(5)

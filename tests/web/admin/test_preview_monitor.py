@@ -162,3 +162,15 @@ def test_extend_refused_for_a_finished_attempt(clock, client, factories, organiz
     response = client.post(f"/admin/attempts/{attempt.id}/extend", data={"minutes": "5"})
     assert response.status_code == 409
     assert "只能为进行中的答题延时" in response.get_data(as_text=True)
+
+
+def test_preview_reports_candidates_excluded_as_shared_context(clock, client, factories, organizer):
+    contest = factories.contest(owner=organizer, now=NOW)
+    # Most stems print 广元市: a question answered by 广元市 would be given away, so never drawn.
+    for n in range(4):
+        factories.question(stem=f"广元市第{n}届活动的主题是什么？", days=("campus",))
+    factories.question(type="fill_blank", stem="本届活动在____举办。", answer=["广元市"])
+    html = client.get(f"/admin/contests/{contest.id}/preview").get_data(as_text=True)
+    assert "本场题池共9题：其中1题的答案是多数题干都会出现的背景信息" in html
+    assert "另有0对题目" in html
+    assert html.count('class="card question"') == 4 and "本届活动在" not in html
