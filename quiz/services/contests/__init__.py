@@ -14,6 +14,7 @@ from .entry import (
     require_entry,
 )
 from .papers import build_paper, preview_paper, source_info
+from .practicable import KeyLocks, filter_practicable, is_practicable, practicable_from
 from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
 from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests
@@ -22,6 +23,7 @@ __all__ = [
     "ContestValues",
     "DEFAULT_TYPE_COUNTS",
     "DEFAULT_WEEK_TITLE",
+    "KeyLocks",
     "attempt_count",
     "build_paper",
     "check_join_code",
@@ -30,12 +32,15 @@ __all__ = [
     "duplicate",
     "enter",
     "entered_contests",
+    "filter_practicable",
     "event_contests",
     "get_managed_contest",
+    "is_practicable",
     "get_managed_event",
     "manageable",
     "may_enter",
     "new_join_code",
+    "practicable_from",
     "preview_paper",
     "public_item",
     "remember_entry",
