@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from quiz.services.attempts.lifecycle import submit
 from tests.clock import GRACE, NOW
 from tests.helpers.attempts import begin
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 3: other schools' minors shown by full name")
 def test_an_organizer_sees_other_schools_students_masked(client, auth, factories, clock):
     organizer = factories.organizer("org-b", unit="四川省/苍溪中学")
     contest = factories.contest(owner=organizer, access="everyone")
