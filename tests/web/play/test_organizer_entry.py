@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from quiz.services.attempts.lifecycle import submit
 from tests.clock import GRACE, NOW
 from tests.helpers.play import start
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: organizers rank on other units' boards")
 def test_an_organizer_of_another_school_takes_a_contest_only_as_a_preview(
     client, auth, factories, clock
 ):
