@@ -8,10 +8,6 @@ from quiz.extensions import db
 from quiz.services import Forbidden
 from quiz.services.questions.edit import QuestionEdit, edit_question, set_status
 
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="issue 11 item 2: organizers edit and retire other units' questions"
-)
-
 
 def _edit(question, stem: str) -> QuestionEdit:
     return QuestionEdit(
