@@ -123,9 +123,11 @@ def bank_approve_recommended(source_id: str):
 
 
 @bp.route("/bank/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@refusals_redirect_to("admin.bank_question")
 def bank_question_edit(question_id: int):
     """Edit a question; it is then marked edited so ``bank load`` never overwrites it."""
     question = questions.get_question(question_id)
+    questions.require_editable(question, current_user)  # owner unit's organizers, or admins
     form = QuestionForm()
     if not form.is_submitted():
         form.fill(question)

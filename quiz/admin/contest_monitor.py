@@ -13,7 +13,9 @@ from quiz.enums import AttemptStatus, ContestState
 from quiz.models import Contest
 from quiz.services import DomainError, results
 from quiz.services import attempts as attempt_service
+from quiz.services.accounts import choices, managed_ids
 from quiz.services.attempts import contest_state
+from quiz.services.results import IdentityView
 from quiz.timeutil import iso_utc, utcnow
 from quiz.web.guards import managed_attempt, manages_contest
 from quiz.web.settings import grace_seconds
@@ -28,7 +30,9 @@ REFRESH_SECONDS = 10
 def monitor_contest(contest: Contest):
     """Every attempt with its live status; monitor.js refreshes the table every 10 s."""
     now = utcnow()
-    rows = results.monitor_rows(contest, now=now, grace_seconds=grace_seconds())
+    rows = results.monitor_rows(
+        contest, now=now, grace_seconds=grace_seconds(), scope=managed_ids(current_user)
+    )
     return render_template(
         "admin/contests/monitor.html",
         contest=contest,
@@ -47,7 +51,9 @@ def monitor_contest(contest: Contest):
 def monitor_json(contest: Contest):
     """The monitor table as JSON (read-only: overdue attempts show as expired, nothing is written)."""
     now = utcnow()
-    rows = results.monitor_rows(contest, now=now, grace_seconds=grace_seconds())
+    rows = results.monitor_rows(
+        contest, now=now, grace_seconds=grace_seconds(), scope=managed_ids(current_user)
+    )
     payload = []
     for row in rows:
         item = row.as_json()
@@ -64,9 +70,11 @@ def monitor_json(contest: Contest):
 def _attempt_page(attempt, *, status=200, error=None, extend_form=None, void_form=None):
     """The attempt page; ``error`` is a service refusal shown above everything."""
     now = utcnow()
+    who = IdentityView(managed_ids(current_user), dict(choices(None))).of(attempt.user)
     return render_template(
         "admin/contests/attempt.html",
         attempt=attempt,
+        who=who,
         contest=attempt.contest,
         status=attempt_service.effective_status(attempt, now, grace_seconds()),
         status_labels=labels(AttemptStatus),

@@ -16,6 +16,7 @@ from quiz.admin.forms import ConfirmForm, FreezeForm
 from quiz.bank.constants import THEMED_DAYS
 from quiz.models import Contest, Event
 from quiz.services import DomainError
+from quiz.services.accounts import managed_ids
 from quiz.services.boards import BoardRef, board_state, org_board_page, set_freeze
 from quiz.services.results import (
     FORMATS,
@@ -108,7 +109,7 @@ def export_contest(contest: Contest, kind: str, fmt: str):
         )
         rows = board_rows(state.ref, state.viewer, now=now, grace=grace)
     elif kind == "results":
-        rows = results_rows(contest, now=now, grace=grace)
+        rows = results_rows(contest, now=now, grace=grace, scope=managed_ids(current_user))
     else:
         abort(404)
     return _download(rows, fmt, f"contest-{contest.id}-{kind}")

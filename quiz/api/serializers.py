@@ -17,7 +17,7 @@ from quiz.services.attempts import (
     seconds_left,
     time_used_ms,
 )
-from quiz.services.contests import public_item
+from quiz.services.contests import KeyLocks, public_item
 from quiz.timeutil import iso_utc
 
 
@@ -72,9 +72,10 @@ def attempt_json(attempt: Attempt, *, now: datetime, grace_seconds: float) -> di
     closed = contest_state(now, contest.opens_at, contest.closes_at) == CLOSED
     visible = answers_visible(contest.show_answers, finished, closed)
     questions = []
+    locks = KeyLocks(now) if visible else None
     for item in attempt.paper:
         question = public_item(item)
-        if visible:
+        if locks is not None and locks.practicable(item["question_id"], besides=attempt.contest_id):
             question.update(revealed_item(item))
         questions.append(question)
     body = {
@@ -90,7 +91,13 @@ def attempt_json(attempt: Attempt, *, now: datetime, grace_seconds: float) -> di
         "extension_seconds": attempt.extension_seconds,
         "grace_seconds": grace_seconds,
         "questions": questions,
-        "answers": {str(a.question_id): _answer_json(a, visible) for a in attempt.answers},
+        "answers": {
+            str(a.question_id): _answer_json(
+                a,
+                locks is not None and locks.practicable(a.question_id, besides=attempt.contest_id),
+            )
+            for a in attempt.answers
+        },
         "answers_visible": visible,
         "focus_losses": attempt.focus_losses,
         "result": None,

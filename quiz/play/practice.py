@@ -68,9 +68,15 @@ def practice():
     )
     day = _day_arg()
     if mode == attempts.PracticeMode.DAY and day is None:
-        return render_template("play/practice_choose.html", days=labels(ThemedDay))
+        days = labels(ThemedDay)
+        return render_template(
+            "play/practice_choose.html",
+            days=days,
+            locked=attempts.days_practicable_from(days, utcnow()),
+        )
+    now = utcnow()
     ids, reason = attempts.practicable_ids(
-        current_user, mode, day, now=utcnow(), grace_seconds=grace_seconds()
+        current_user, mode, day, now=now, grace_seconds=grace_seconds()
     )
     size = (
         attempts.REVIEW_PRACTICE_SIZE
@@ -86,6 +92,7 @@ def practice():
         day=day,
         days=labels(ThemedDay),
         reason=str(EMPTY_REASONS[reason]) if reason else None,
+        locked_until=attempts.day_practicable_from(day, now) if day else None,
     )
 
 

@@ -18,7 +18,7 @@ from quiz.services.attempts import (
     result_rows,
 )
 from quiz.services.boards import attempt_rank
-from quiz.services.contests import public_item
+from quiz.services.contests import KeyLocks, public_item
 from quiz.timeutil import iso_utc, utcnow
 from quiz.web.guards import owned_attempt
 from quiz.web.settings import board_cache, grace_seconds
@@ -118,7 +118,7 @@ def result(attempt_id: int):
         outcome=result_of(attempt),
         rank=_rank(attempt, now),
         visible=visible,
-        rows=result_rows(attempt) if visible else [],
+        rows=result_rows(attempt, KeyLocks(now)) if visible else [],
     )
 
 

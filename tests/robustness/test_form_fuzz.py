@@ -65,6 +65,10 @@ def test_a_huge_page_number_shows_the_last_page(client, auth, world, url):
 def test_bulk_approve_with_huge_ids_approves_the_real_ones(client, auth, world, factories):
     auth.login("teacher")
     draft = factories.question(status="draft")
+    draft.owner_unit_id = db.session.execute(
+        db.select(User.organization_id).filter_by(username="teacher")
+    ).scalar_one()  # the teacher's own question
+    db.session.commit()
     response = client.post("/admin/bank/bulk-approve", data={"ids": [HUGE, str(draft.id)]})
     assert response.status_code == 302
     db.session.expire_all()

@@ -63,6 +63,7 @@ def build_world(app, factories) -> World:
     question.start = ARTICLE.index("本届")
     question.end = question.start + len(question.sentence)
     question.explanation = f"解析{XSS}"
+    question.owner_unit_id = teacher.organization_id  # the teacher's school edits it
     db.session.commit()
 
     contest = factories.contest(owner=teacher, now=now, title=f"比赛{XSS}")

@@ -65,6 +65,8 @@ def start_attempt(
     """Return the open attempt (False) or start a new one with a freshly drawn paper (True).
 
     ``paper_builder(contest, seed)`` returns the paper snapshot (see services.papers).
+    An organizer's (or admin's) attempt is always a preview: a rehearsal that never reaches a
+    board, the 错题本 or the statistics, whichever unit the contest belongs to.
     """
     current = open_attempt(contest, user)
     if current is not None:
@@ -104,6 +106,7 @@ def start_attempt(
         deadline=fixed_deadline(now, contest.time_limit_seconds, contest.closes_at),
         paper=paper,
         max_score=float(sum(item["points"] for item in paper)),
+        is_preview=bool(user.is_organizer),
     )
     db.session.add(attempt)
     try:

@@ -4,7 +4,8 @@ Practice never creates an attempt and never touches a leaderboard.
 
 A question's key is only revealed here once one of the student's finished attempts that held it
 has disclosed its answers (services.disclosure), so the 错题本 and practice never leak the key
-of a contest whose answers are still withheld.
+of a contest whose answers are still withheld; and only while the question is *practicable*, no
+running contest being able to draw it (services.contests.practicable).
 """
 
 from __future__ import annotations
@@ -13,37 +14,37 @@ import random
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from quiz.bank.constants import QuestionStatus, QuestionType, ThemedDay
 from quiz.extensions import db
-from quiz.models import Contest, Question, QuestionDay, User
+from quiz.models import Question, QuestionDay, User
 from quiz.services import DomainError, NotFound
 from quiz.services.attempts.answers import MAX_TEXT_LENGTH
 from quiz.services.attempts.grading import grade_choice, grade_text
 from quiz.services.attempts.reveal import bank_key_text, question_source
 from quiz.services.attempts.review import mark_mastered, review_entries
-from quiz.services.attempts.timing import OPEN, UPCOMING, contest_state
+from quiz.services.contests import KeyLocks, filter_practicable, practicable_from
 
 #: Questions per practice round.
 PRACTICE_SIZE = 10
 REVIEW_PRACTICE_SIZE = 20
 
 
-def day_is_live(day: str, now: datetime) -> bool:
-    """True while a contest drawing from ``day`` is open or upcoming.
+def day_practicable_from(day: str, now: datetime) -> datetime | None:
+    """When every question of ``day`` is practicable: the close of the last contest that can
+    draw one of them (None when they all are already; services.contests.practicable)."""
+    return practicable_from(day_question_ids(day), now)
 
-    Practising a day's bank with instant feedback would hand out the answers of that day's
-    ranked contest (in a second tab during it, or beforehand), so it waits until it closes.
-    A contest without a themed day draws from every day.
-    """
-    contests = db.session.execute(
-        select(Contest).where(
-            or_(Contest.themed_day == day, Contest.themed_day.is_(None)),
-            Contest.closes_at > now,
-        )
-    ).scalars()
-    return any(contest_state(now, c.opens_at, c.closes_at) in (OPEN, UPCOMING) for c in contests)
+
+def days_practicable_from(days, now: datetime) -> dict[str, datetime | None]:
+    """:func:`day_practicable_from` for several days, reading the running contests once."""
+    locks = KeyLocks(now)
+    found = {}
+    for day in days:
+        until = [locks.locked_until(qid) for qid in day_question_ids(day)]
+        found[day] = max((t for t in until if t is not None), default=None)
+    return found
 
 
 def day_question_ids(day: str) -> list[int]:
@@ -96,15 +97,17 @@ def practicable_ids(
 ) -> tuple[list[int], str | None]:
     """Question ids ``user`` may practise in ``mode`` now, or a reason code why there are none."""
     if mode == PracticeMode.REVIEW:
-        entries = review_entries(user, now=now, grace_seconds=grace_seconds)
+        entries = review_entries(user, now=now, grace_seconds=grace_seconds)  # practicable only
         ids = [e.question.id for e in entries if e.disclosed]
         return ids, None if ids else NOTHING_IN_REVIEW
     if day is None:
         return [], None
-    if day_is_live(day, now):
-        return [], DAY_STILL_LIVE
-    ids = day_question_ids(day)
-    return ids, None if ids else DAY_EMPTY
+    every = day_question_ids(day)
+    # Only questions no running contest can draw: the others would hand out its key.
+    ids = filter_practicable(every, now)
+    if not ids:
+        return [], DAY_STILL_LIVE if every else DAY_EMPTY
+    return ids, None
 
 
 def check_practice_answer(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from quiz.bank.constants import QuestionType
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
-from quiz.services.contests import source_info
+from quiz.services.contests import KeyLocks, source_info
 from quiz.services.questions import highlight_for
 
 LETTERS = "ABCDEFGH"
@@ -68,13 +68,37 @@ def source_excerpt(source_info: dict | None, sources: dict[str, Source]) -> dict
     }
 
 
-def result_rows(attempt: Attempt) -> list[dict]:
-    """One row per paper question: the student's answer, the key, explanation and source."""
+def result_rows(attempt: Attempt, locks: KeyLocks | None = None) -> list[dict]:
+    """One row per paper question: the student's answer, the key, explanation and source.
+
+    A question another running contest can still draw (``locks``, see
+    services.contests.practicable) keeps its key back: the row says until when (``withheld``).
+    """
     answers = {a.question_id: a for a in attempt.answers}
     sources = source_texts((item.get("source") or {}).get("id") for item in attempt.paper)
     rows = []
     for number, item in enumerate(attempt.paper, start=1):
         answer = answers.get(item["question_id"])
+        until = (
+            locks.locked_until(item["question_id"], besides=attempt.contest_id)
+            if locks is not None
+            else None
+        )
+        if until is not None:
+            rows.append(
+                {
+                    "number": number,
+                    "item": {**item, "key": []},
+                    "given": response_text(item, answer.choice, answer.text) if answer else "",
+                    "key": "",
+                    "points": answer.points if answer else 0.0,
+                    "is_correct": bool(answer and answer.is_correct),
+                    "explanation": "",
+                    "source": None,
+                    "withheld": until,
+                }
+            )
+            continue
         rows.append(
             {
                 "number": number,

@@ -13,6 +13,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, Question, QuestionDay, ReviewItem, User
 from quiz.services.attempts.disclosure import disclosed, is_finished
 from quiz.services.attempts.reveal import response_text
+from quiz.services.contests import KeyLocks
 
 
 def remember_wrong_answers(attempt: Attempt, *, now: datetime) -> int:
@@ -91,6 +92,8 @@ def _history(user: User, question_ids: set[int], now: datetime, grace: float) ->
         .all()
     )
     seen: dict[int, _Seen] = {qid: _Seen() for qid in question_ids}
+    # A key another running contest can still draw stays back, whatever the attempt allowed.
+    locks = KeyLocks(now)
     for attempt in attempts:
         if not is_finished(attempt, now, grace):
             continue
@@ -100,7 +103,9 @@ def _history(user: User, question_ids: set[int], now: datetime, grace: float) ->
             entry = seen.get(item["question_id"])
             if entry is None:
                 continue
-            entry.disclosed = entry.disclosed or reveals
+            entry.disclosed = entry.disclosed or (
+                reveals and locks.practicable(item["question_id"], besides=attempt.contest_id)
+            )
             if not entry.found:
                 entry.found = True
                 answer = answers.get(item["question_id"])

@@ -21,6 +21,7 @@ from .papers import (
     source_info,
     undrawable,
 )
+from .practicable import KeyLocks, filter_practicable, is_practicable, practicable_from
 from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
 from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests, week_type_counts
@@ -30,6 +31,7 @@ __all__ = [
     "PoolSummary",
     "DEFAULT_TYPE_COUNTS",
     "DEFAULT_WEEK_TITLE",
+    "KeyLocks",
     "attempt_count",
     "build_paper",
     "check_join_code",
@@ -38,13 +40,16 @@ __all__ = [
     "duplicate",
     "enter",
     "entered_contests",
+    "filter_practicable",
     "event_contests",
     "get_managed_contest",
+    "is_practicable",
     "get_managed_event",
     "manageable",
     "may_enter",
     "new_join_code",
     "pool_summary",
+    "practicable_from",
     "preview_paper",
     "public_item",
     "remember_entry",

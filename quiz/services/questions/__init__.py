@@ -11,6 +11,8 @@ from .edit import (
     bulk_approve,
     edit_question,
     get_question,
+    may_edit,
+    require_editable,
     set_status,
 )
 from .file_import import (
@@ -47,6 +49,8 @@ __all__ = [
     "day_counts",
     "decode_upload",
     "edit_question",
+    "may_edit",
+    "require_editable",
     "export_payload",
     "get_question",
     "highlight_for",

@@ -16,7 +16,8 @@ from quiz.bank.constants import QuestionStatus, QuestionType
 from quiz.extensions import db
 from quiz.models import Question, Source, User
 from quiz.models.audit import record
-from quiz.services import DomainError, NotFound, storable_id
+from quiz.services import DomainError, Forbidden, NotFound, storable_id
+from quiz.services.accounts import managed_ids
 from quiz.services.questions.rules import question_problems
 
 EDITABLE = ("stem", "options", "answer", "explanation", "difficulty", "status")
@@ -43,6 +44,27 @@ class QuestionEdit:
     themed_days: list[str] = field(default_factory=list)
 
 
+def may_edit(question: Question, actor: User) -> bool:
+    """Admins edit every question; an organizer only those owned by a unit in their scope.
+
+    A question without an owner (the CLI bank, the seed) is shared and edited by admins only.
+    """
+    if actor.is_admin:
+        return True
+    if question.owner_unit_id is None:
+        return False
+    scope = managed_ids(actor)
+    return scope is None or question.owner_unit_id in scope
+
+
+def require_editable(question: Question, actor: User) -> None:
+    """Forbidden unless ``actor`` may edit or retire ``question`` (:func:`may_edit`)."""
+    if not may_edit(question, actor):
+        raise Forbidden(
+            "只能编辑或停用本单位的题目；题库共享题目仅管理员可修改。", code="not_owner"
+        )
+
+
 def get_question(question_id: int) -> Question:
     question = db.session.get(Question, question_id)
     if question is None:
@@ -57,6 +79,7 @@ def _snapshot(question: Question) -> dict:
 
 def edit_question(question: Question, values: QuestionEdit, *, actor: User) -> list[str]:
     """Apply an edit (or raise QuestionInvalid); returns warnings worth a second look."""
+    require_editable(question, actor)
     candidate = {"type": question.type, **values.__dict__}
     problems: dict[str, list[str]] = {}
     for name, message in question_problems(candidate):
@@ -96,6 +119,7 @@ def set_status(question: Question, status: str, *, actor: User) -> None:
     """Approve or retire one question (retiring keeps it: attempts still refer to it)."""
     if status not in ("approved", "retired", "draft"):
         raise DomainError(f"无效的状态：{status}")
+    require_editable(question, actor)
     if status == QuestionStatus.APPROVED and question_problems(_as_raw(question)):
         raise DomainError("该题目不符合出题规则，请先编辑修正后再通过。")
     if question.status == status:
@@ -134,6 +158,9 @@ def approve_recommended(source_id: str, *, actor: User) -> tuple[int, int]:
 def _approve(questions: list[Question], *, actor: User, action: str, **details) -> tuple[int, int]:
     approved, skipped = [], 0
     for question in questions:
+        if not may_edit(question, actor):
+            skipped += 1
+            continue
         if question.status == QuestionStatus.APPROVED:
             continue
         # A retired question comes back only one at a time, on purpose.

@@ -11,12 +11,15 @@ from .certificates import (
     qr_svg,
 )
 from .exports import FORMATS, board_rows, render, results_rows
+from .identity import Identity, IdentityView
 from .monitor import audit_entries, get_attempt, integrity_log, monitor_rows, status_counts
 from .rescoring import void_question
 from .statistics import contest_statistics
 
 __all__ = [
     "FORMATS",
+    "Identity",
+    "IdentityView",
     "attempt_for_code",
     "audit_entries",
     "board_rows",

@@ -16,8 +16,10 @@ from sqlalchemy.orm import selectinload
 from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Attempt, Contest, IntegrityEvent
+from quiz.services.accounts import choices
 from quiz.services.attempts import effective_status, time_used_ms
 from quiz.services.boards import BoardRef, NullCache, Viewer, board_page, board_state
+from quiz.services.results.identity import IdentityView
 from quiz.services.spreadsheets import write_csv_bom, write_xlsx
 from quiz.timeutil import to_local
 
@@ -53,10 +55,13 @@ def board_rows(ref: BoardRef, viewer: Viewer, *, now: datetime, grace: float) ->
             return rows
 
 
-def results_rows(contest: Contest, *, now: datetime, grace: float) -> list[list]:
+def results_rows(
+    contest: Contest, *, now: datetime, grace: float, scope: set[int] | None = None
+) -> list[list]:
     """Every attempt with every answer, time used and integrity counts (one row per answer).
 
-    An attempt with no answers still gets one row, so every attempt appears.
+    An attempt with no answers still gets one row, so every attempt appears. Students outside
+    ``scope`` (the viewer's organization ids; None: an admin) are masked (results.identity).
     """
     header = ["答题编号", "用户名", "姓名", "单位", "测试账号", "预览", "第几次", "状态",
               "开始时间", "提交时间", "用时（秒）", "得分", "满分", "切屏次数", "离开时长（秒）",
@@ -76,10 +81,11 @@ def results_rows(contest: Contest, *, now: datetime, grace: float) -> list[list]
         .order_by(Attempt.id)
     ).scalars()
     rows = [header]
+    identities = IdentityView(scope, dict(choices(None)))
     for attempt in attempts:
         user = attempt.user
-        base = [attempt.id, user.username, user.display_name,
-                user.organization.path if user.organization else "",
+        who = identities.of(user)
+        base = [attempt.id, who.username, who.name, who.organization,
                 "是" if user.is_test_account else "", "是" if attempt.is_preview else "",
                 attempt.number, effective_status(attempt, now, grace),
                 _local(attempt.started_at), _local(attempt.finished_at),

@@ -18,6 +18,7 @@ from quiz.services import NotFound
 from quiz.services.accounts import choices
 from quiz.services.attempts import effective_status, seconds_left, time_used_ms
 from quiz.services.contests import require_manageable
+from quiz.services.results.identity import IdentityView
 from quiz.timeutil import iso_utc
 
 
@@ -50,8 +51,14 @@ class MonitorRow:
         return data
 
 
-def monitor_rows(contest: Contest, *, now: datetime, grace_seconds: float) -> list[MonitorRow]:
-    """Every real attempt at ``contest``, newest first, with its status as of ``now``."""
+def monitor_rows(
+    contest: Contest, *, now: datetime, grace_seconds: float, scope: set[int] | None = None
+) -> list[MonitorRow]:
+    """Every real attempt at ``contest``, newest first, with its status as of ``now``.
+
+    Students outside ``scope`` (the viewer's organization ids; None: an admin) are masked
+    (services.results.identity).
+    """
     answered = dict(
         db.session.execute(
             select(Answer.attempt_id, func.count())
@@ -68,17 +75,19 @@ def monitor_rows(contest: Contest, *, now: datetime, grace_seconds: float) -> li
     ).all()
     # One query for every unit's path instead of walking ancestors per student.
     paths = dict(choices(None)) if pairs else {}
+    identities = IdentityView(scope, paths)
     rows = []
     for attempt, user in pairs:
+        who = identities.of(user)
         status = effective_status(attempt, now, grace_seconds)
         running = status == AttemptStatus.IN_PROGRESS
         rows.append(
             MonitorRow(
                 attempt_id=attempt.id,
                 number=attempt.number,
-                student=user.display_name,
-                username=user.username,
-                organization=paths.get(user.organization_id, ""),
+                student=who.name,
+                username=who.username,
+                organization=who.organization,
                 status=status,
                 score=attempt.score,
                 max_score=attempt.max_score,

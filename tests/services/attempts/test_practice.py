@@ -17,7 +17,7 @@ from quiz.services.attempts.practice import (
     DAY_STILL_LIVE,
     NOTHING_IN_REVIEW,
     check_practice_answer,
-    day_is_live,
+    day_practicable_from,
     day_question_ids,
     practicable_ids,
     practice_questions,
@@ -50,17 +50,20 @@ def reviewed(factories, **contest_options):
     return student, [item["question_id"] for item in attempt.paper]
 
 
-def test_a_day_is_live_while_its_contest_is_open_or_upcoming(factories):
+def test_a_day_is_practicable_once_its_open_or_upcoming_contest_closed(factories):
     contest = factories.contest()  # campus, open at NOW
-    assert day_is_live("campus", NOW)
-    assert day_is_live("campus", contest.opens_at - timedelta(days=1))
-    assert not day_is_live("campus", contest.closes_at)
-    assert not day_is_live("finance", NOW)
+    factories.question(days=("finance",))
+    assert day_practicable_from("campus", NOW) == contest.closes_at
+    assert day_practicable_from("campus", contest.opens_at - timedelta(days=1)) == contest.closes_at
+    assert day_practicable_from("campus", contest.closes_at) is None
+    assert day_practicable_from("finance", NOW) is None
 
 
-def test_a_contest_without_a_day_keeps_every_day_live(factories):
-    factories.contest(themed_day=None)
-    assert day_is_live("finance", NOW) and not day_is_live("finance", AFTER)
+def test_a_contest_without_a_day_keeps_every_day_locked(factories):
+    contest = factories.contest(themed_day=None)
+    factories.question(days=("finance",))
+    assert day_practicable_from("finance", NOW) == contest.closes_at
+    assert day_practicable_from("finance", AFTER) is None
 
 
 def test_a_days_questions_are_its_own_approved_ones(factories):

@@ -41,7 +41,7 @@ def test_a_missing_question_is_not_found(app):
 
 def test_an_edit_is_applied_marked_and_audited_with_its_changes(factories):
     question = factories.question(days=("campus",))
-    organizer = factories.organizer()
+    organizer = factories.admin()
     edit_question(
         question, edit_of(question, stem="新题干？", themed_days=["law"]), actor=organizer
     )
@@ -55,7 +55,7 @@ def test_an_edit_is_applied_marked_and_audited_with_its_changes(factories):
 
 def test_an_unchanged_save_records_nothing(factories):
     question = factories.question()
-    edit_question(question, edit_of(question), actor=factories.organizer())
+    edit_question(question, edit_of(question), actor=factories.admin())
     assert not question.edited and audit("bank.question.edit") == []
 
 
@@ -63,7 +63,7 @@ def test_an_edit_breaking_a_rule_changes_nothing(factories):
     question = factories.question(type="single_choice")
     bad = edit_of(question, stem=" ", answer=[0, 1])
     with pytest.raises(QuestionInvalid) as refused:
-        edit_question(question, bad, actor=factories.organizer())
+        edit_question(question, bad, actor=factories.admin())
     assert set(refused.value.problems) == {"stem", "answer"}
     assert refused.value.message.startswith("题目未保存：")
     assert question.stem != " " and question.answer == [0]
@@ -89,7 +89,7 @@ def test_true_false_questions_get_no_warning(factories):
 
 def test_approving_and_retiring_are_audited(factories):
     question = factories.question(status="draft")
-    organizer = factories.organizer()
+    organizer = factories.admin()
     set_status(question, "approved", actor=organizer)
     set_status(question, "retired", actor=organizer)
     assert question.status == "retired" and question.edited  # a reload keeps it retired
@@ -99,19 +99,19 @@ def test_approving_and_retiring_are_audited(factories):
 
 def test_setting_the_same_status_records_nothing(factories):
     question = factories.question(status="approved")
-    set_status(question, "approved", actor=factories.organizer())
+    set_status(question, "approved", actor=factories.admin())
     assert audit("bank.question.approved") == []
 
 
 def test_an_unknown_status_is_refused(factories):
     with pytest.raises(DomainError, match="无效的状态"):
-        set_status(factories.question(), "published", actor=factories.organizer())
+        set_status(factories.question(), "published", actor=factories.admin())
 
 
 def test_a_question_breaking_the_rules_cannot_be_approved(factories):
     broken = factories.question(status="draft", answer=[0, 1])  # single choice, two answers
     with pytest.raises(DomainError, match="不符合出题规则"):
-        set_status(broken, "approved", actor=factories.organizer())
+        set_status(broken, "approved", actor=factories.admin())
     assert broken.status == "draft"
 
 
@@ -120,7 +120,7 @@ def test_bulk_approve_skips_retired_and_broken_questions(factories):
     retired = factories.question(status="retired")
     broken = factories.question(status="draft", answer=[0, 1])
     done = factories.question(status="approved")
-    organizer = factories.organizer()
+    organizer = factories.admin()
     wanted = [q.id for q in (*drafts, retired, broken, done)] + [2**40, 0]
     assert bulk_approve(wanted, actor=organizer) == (2, 2)
     assert [q.status for q in (*drafts, retired, broken)] == [
@@ -134,4 +134,4 @@ def test_bulk_approve_skips_retired_and_broken_questions(factories):
 
 def test_bulk_approve_needs_a_selection(factories):
     with pytest.raises(DomainError, match="请先勾选"):
-        bulk_approve([], actor=factories.organizer())
+        bulk_approve([], actor=factories.admin())

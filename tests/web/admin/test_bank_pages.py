@@ -21,6 +21,15 @@ def organizer(client, auth, factories):
     return user
 
 
+@pytest.fixture
+def admin(client, auth, factories):
+    """The loaded bank has no owner unit: only admins edit it (issue 11 item 2)."""
+    user = factories.admin("root")
+    auth.login("root")
+    load_bank(bank_dict(), source_texts={SOURCE_ID: SOURCE_TEXT})
+    return user
+
+
 def by_uid(uid: str) -> Question:
     db.session.expire_all()
     return db.session.execute(select(Question).filter_by(uid=uid)).scalar_one()
@@ -72,7 +81,7 @@ def test_source_text_is_escaped(client, organizer):
     assert "<script>x</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_edit_sets_edited_updated_by_and_audit(client, organizer):
+def test_edit_sets_edited_updated_by_and_audit(client, admin):
     question = by_uid("t-0001")
     form = {
         "stem": "今年以来成都共破获电信网络诈骗案件多少起？",
@@ -89,11 +98,11 @@ def test_edit_sets_edited_updated_by_and_audit(client, organizer):
     response = client.post(f"/admin/bank/questions/{question.id}/edit", data=form)
     assert response.status_code == 302, response.get_data(as_text=True)
     question = by_uid("t-0001")
-    assert question.edited and question.updated_by_id == organizer.id
+    assert question.edited and question.updated_by_id == admin.id
     assert question.stem.startswith("今年以来成都") and question.difficulty == 2
     assert question.themed_days == ["law", "telecom"] and question.answer == [0]
     audit = db.session.execute(select(AuditLog).filter_by(action="bank.question.edit")).scalar_one()
-    assert audit.target_id == question.id and audit.actor_id == organizer.id
+    assert audit.target_id == question.id and audit.actor_id == admin.id
     assert "stem" in audit.details
 
 
@@ -108,7 +117,7 @@ def test_edit_sets_edited_updated_by_and_audit(client, organizer):
         ("t-0003", {"stem": ""}, "请填写题干"),
     ],
 )
-def test_invalid_edits_are_refused_and_change_nothing(client, organizer, uid, changes, message):
+def test_invalid_edits_are_refused_and_change_nothing(client, admin, uid, changes, message):
     question = by_uid(uid)
     form = {
         "stem": question.stem,
@@ -126,7 +135,7 @@ def test_invalid_edits_are_refused_and_change_nothing(client, organizer, uid, ch
     assert not by_uid(uid).edited
 
 
-def test_answer_in_stem_warning(client, organizer):
+def test_answer_in_stem_warning(client, admin):
     question = by_uid("t-0003")
     form = {"stem": "转账到安全账户的都是诈骗：____", "answer": "安全账户", "difficulty": "1"}
     response = client.post(
@@ -137,7 +146,7 @@ def test_answer_in_stem_warning(client, organizer):
     assert "题干中出现了答案" in response.get_data(as_text=True)
 
 
-def test_approve_retire_and_bulk_approve(client, organizer):
+def test_approve_retire_and_bulk_approve(client, admin):
     questions = [by_uid(uid) for uid in ("t-0001", "t-0002", "t-0003")]
     for question in questions:
         question.status = "draft"
@@ -183,3 +192,12 @@ def test_edit_does_not_touch_attempt_papers(client, organizer, factories):
     )
     db.session.expire_all()
     assert db.session.get(Attempt, attempt.id).paper == paper
+
+
+def test_an_organizer_cannot_edit_or_retire_the_shared_bank(client, organizer):
+    question = by_uid("t-0001")
+    response = client.get(f"/admin/bank/questions/{question.id}/edit")
+    assert response.status_code == 403
+    assert "仅管理员可修改" in response.get_data(as_text=True)
+    client.post(f"/admin/bank/questions/{question.id}/retire")
+    assert by_uid("t-0001").status == question.status
