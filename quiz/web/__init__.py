@@ -20,7 +20,7 @@ from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.web.errors import register_error_handlers
 from quiz.web.json_provider import BoundedJSONProvider
-from quiz.web.params import IdConverter, safe_next
+from quiz.web.params import IdConverter, TextConverter, safe_next
 from quiz.web.security import force_password_change, security_headers
 from quiz.web.templating import register_templating
 
@@ -34,6 +34,7 @@ def register_web(app: Flask) -> None:
     from quiz.play import bp as play_bp
 
     app.url_map.converters["int"] = IdConverter  # before any rule is added
+    app.url_map.converters["default"] = app.url_map.converters["string"] = TextConverter
     app.json = BoundedJSONProvider(app)  # every request.get_json() refuses deep nesting
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)

@@ -6,7 +6,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from flask import request
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 from quiz.services import MAX_ID, DomainError
 
@@ -23,6 +23,13 @@ class IdConverter(IntegerConverter):
     def __init__(self, map, *args, **kwargs):
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
+
+
+class TextConverter(BaseConverter):
+    """``<…>`` / ``<string:…>`` without control characters: ``%00`` in a token or an article id
+    is a 404, never a query (PostgreSQL refuses NUL in text and would answer 500)."""
+
+    regex = "[^/\\x00-\\x1f\\x7f]+"
 
 
 class BadParameter(DomainError):

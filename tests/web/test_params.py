@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from werkzeug.exceptions import NotFound
 
 from quiz.services import MAX_ID
 from quiz.web.params import BadParameter, etag_for, int_arg, paging, safe_next
@@ -69,3 +70,18 @@ def test_ids_past_the_database_range_do_not_route(client):
     assert client.get(f"/api/v1/contests/{MAX_ID + 1}/leaderboard").get_json()["error"]["code"] == (
         "not_found"
     )
+
+
+@pytest.mark.parametrize("segment", ["a\x00b", "\x00", "tab\there", "del\x7f"])
+def test_a_control_character_in_a_path_segment_matches_no_route(app, segment):
+    """``%00`` in a token or an article id is a 404 at routing: PostgreSQL refuses NUL in text."""
+    urls = app.url_map.bind("localhost")
+    with pytest.raises(NotFound):
+        urls.match(f"/admin/roster/{segment}")
+    with pytest.raises(NotFound):
+        urls.match(f"/admin/bank/sources/{segment}/approve-recommended", method="POST")
+
+
+def test_ordinary_text_segments_still_match(app):
+    endpoint, values = app.url_map.bind("localhost").match("/admin/roster/3f2a-广元")
+    assert endpoint == "admin.roster_result" and values == {"token": "3f2a-广元"}

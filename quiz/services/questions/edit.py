@@ -144,7 +144,8 @@ def bulk_approve(question_ids: list[int], *, actor: User) -> tuple[int, int]:
 def approve_recommended(source_id: str, *, actor: User) -> tuple[int, int]:
     """Approve every question the generator recommends from one article (one action, audited);
     returns (approved, skipped as invalid or retired)."""
-    if not db.session.get(Source, source_id):
+    # A NUL or other control character cannot be an id (and PostgreSQL refuses it in a query).
+    if not source_id.isprintable() or not db.session.get(Source, source_id):
         raise NotFound("文章不存在。")
     questions = db.session.execute(
         select(Question).where(Question.source_id == source_id, Question.recommended.is_(True))
