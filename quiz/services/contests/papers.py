@@ -25,6 +25,10 @@ from quiz.services.contests.draw import (
 #: Seeds a contest must be drawable with before it may open (see check_runnable).
 RUNNABLE_CHECK_SEEDS = 12
 
+#: check_runnable proves a few seeds, not every one: a student's draw that runs a thin,
+#: conflicting pool dry tries this many other seeds before the start is refused.
+STUDENT_DRAW_RETRIES = 8
+
 GENERAL = "general"
 
 
@@ -141,17 +145,22 @@ def build_paper(contest: Contest, seed: int) -> list[dict]:
         questions = db.session.execute(select(Question).where(Question.id.in_(ids))).scalars()
         by_id = {q.id: as_candidate(q, None) for q in questions}
         return fixed_paper([by_id[i] for i in ids], seed=seed, points=contest.points_per_question)
-    try:
-        return draw_paper(
-            candidates_for(contest.themed_day),
-            total=contest.question_count,
-            type_counts=type_counts(contest),
-            seed=seed,
-            points=contest.points_per_question,
-            difficulty_counts=difficulty_counts(contest),
-        )
-    except DrawError as error:
-        raise DomainError(str(error), code="not_enough_questions") from error
+    candidates, refusal = candidates_for(contest.themed_day), None
+    for retry in range(STUDENT_DRAW_RETRIES + 1):
+        try:
+            return draw_paper(
+                candidates,
+                total=contest.question_count,
+                type_counts=type_counts(contest),
+                seed=seed + retry * 1_000_003,  # another seed, still the attempt's own
+                points=contest.points_per_question,
+                difficulty_counts=difficulty_counts(contest),
+            )
+        except DrawError as error:
+            refusal = error
+            if error.missing.keys() - {"total"}:
+                break  # a question type is short in the pool itself: no seed can help
+    raise DomainError(str(refusal), code="not_enough_questions") from refusal
 
 
 def preview_paper(contest: Contest, seed: int) -> tuple[list[dict], str | None]:
