@@ -1,4 +1,4 @@
-"""Plain helpers of the browser tests: Debian's chromium, the skip rule, the live server.
+"""Plain helpers of the browser tests: Debian's chromium, the skip rule, the test app.
 
 Chromium is never downloaded: Playwright drives /usr/bin/chromium. Without it the browser
 tests are skipped, except under ``QUIZ_REQUIRE_BROWSER=1`` (CI), where that is a failure.
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,20 +60,3 @@ def e2e_app(folder: Path):
     with app.app_context():
         db.create_all()
     return app
-
-
-@contextmanager
-def serve(app):
-    """Serve ``app`` with werkzeug in a thread on 127.0.0.1:<free port>; yield its base URL."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()

@@ -27,9 +27,10 @@ from quiz.services import attempts as attempt_service
 from quiz.services.boards.ranking import mask_name
 from quiz.services.contests.papers import build_paper
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium, screenshot_path, serve
+from tests.e2e.server import e2e_app, require_chromium, screenshot_path
 from tests.factories import Factories
 from tests.helpers.boards import attempt as finished_attempt
+from tests.helpers.live_server import serve
 
 require_chromium()
 sync_api = pytest.importorskip("playwright.sync_api")

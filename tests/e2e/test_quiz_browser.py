@@ -14,8 +14,9 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium, screenshot_path, serve
+from tests.e2e.server import e2e_app, require_chromium, screenshot_path
 from tests.factories import Factories
+from tests.helpers.live_server import serve
 
 SCREENSHOT = screenshot_path("quiz-page.png")
 ARTICLE = (

@@ -23,7 +23,8 @@ from quiz.services.accounts import import_roster
 from quiz.services.accounts import passwords as passwords_module
 from quiz.timeutil import utcnow
 from tests.factories import DEFAULT_PASSWORD
-from tests.services.attempts.live import Browser, serve
+from tests.helpers.live_server import serve
+from tests.services.attempts.live import Browser
 
 pytestmark = pytest.mark.db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.attempts.live import serve
+from tests.helpers.live_server import serve
 
 
 @pytest.fixture

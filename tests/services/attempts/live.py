@@ -1,4 +1,4 @@
-"""A real server for concurrency tests, and a small JSON client for it.
+"""A small JSON client for concurrency tests against a real server (tests.helpers.live_server).
 
 The app under test is served by werkzeug's threaded server on 127.0.0.1 (a free port), so every
 request runs in its own thread with its own app context and database session, as under
@@ -10,28 +10,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from urllib.error import HTTPError
 from urllib.request import HTTPCookieProcessor, Request, build_opener
-
-
-@contextmanager
-def serve(app) -> Iterator[str]:
-    """Serve ``app`` in a thread on 127.0.0.1:<free port>; yield its base URL."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    server.daemon_threads = False  # so that server_close() waits for every request thread
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        server.server_close()  # joins the request threads: their connections are back in the pool
 
 
 class Browser:
