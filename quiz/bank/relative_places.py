@@ -23,6 +23,7 @@ from functools import lru_cache
 from .document import Document
 from .lexicon import places, short_place_name
 from .stem_text import aligned
+from .textutil import outside_quotes
 
 # What a bare 市/县/区/省 may head: a body of that place (市公安局, 县委常委, 县人民检察院).
 _BODY = (
@@ -132,18 +133,6 @@ def _named_before(document: Document, text: str, at: int, level: str) -> bool:
     return any(name in head for name in names)
 
 
-def _outside_quotes(text: str) -> list[bool]:
-    flags = []
-    depth = 0
-    for char in text:
-        if char in "“「":
-            depth += 1
-        flags.append(depth == 0)
-        if char in "”」" and depth:
-            depth -= 1
-    return flags
-
-
 def _relative_re(level: str) -> re.Pattern:
     char = _LEVEL_CHAR[level]
     return re.compile(rf"(?P<scope>{_SCOPE_WORDS[level]})|{_BOUNDARY}(?P<body>{char})(?={_BODY})")
@@ -171,7 +160,7 @@ def resolve_relative(document: Document, text: str) -> str:
         if not name:
             continue
         analysis = aligned(text)
-        outside = _outside_quotes(analysis)
+        outside = outside_quotes(analysis)
         pieces = []
         cursor = 0
         for match in _RELATIVE[level].finditer(analysis):
@@ -193,7 +182,7 @@ def unresolved_relative(document: Document, text: str) -> str:
     """The first relative place word of ``text`` (outside quotation marks) that no place of
     its level precedes; '' when there is none."""
     analysis = aligned(text)
-    outside = _outside_quotes(analysis)
+    outside = outside_quotes(analysis)
     for level in ("province", "city", "county", "district"):
         for match in _RELATIVE[level].finditer(analysis):
             if outside[match.start()] and not _named_before(

@@ -19,6 +19,7 @@ from functools import lru_cache
 from .document import Document
 from .lexicon import places
 from .stem_text import aligned, sub_aligned
+from .textutil import outside_quotes
 
 _ORG_HEADS = (
     "公安分局|公安局|公安厅|分局|反诈中心|网信办|教育局|教育厅|监管局|管理局|通信管理局|分行|支行|"
@@ -104,24 +105,12 @@ def resolve_organisations(document: Document, text: str, before: int) -> str:
     return text
 
 
-def _outside_quotes(text: str) -> list[bool]:
-    flags = []
-    depth = 0
-    for char in text:
-        if char in "“「":
-            depth += 1
-        flags.append(depth == 0)
-        if char in "”」" and depth:
-            depth -= 1
-    return flags
-
-
 def resolve_years(text: str, year: int | None) -> str:
     """今年/去年/前年 outside quotation marks -> the year (the article's year known)."""
     if not year:
         return text
     analysis = aligned(text)
-    outside = _outside_quotes(analysis)
+    outside = outside_quotes(analysis)
     words = {"今年": year, "去年": year - 1, "前年": year - 2}
     pieces = []
     cursor = 0
@@ -135,7 +124,7 @@ def resolve_years(text: str, year: int | None) -> str:
     text = "".join(pieces)
     # 上半年，该局共受理… : a half or quarter of the year without its year.
     analysis = aligned(text)
-    outside = _outside_quotes(analysis)
+    outside = outside_quotes(analysis)
     pieces, cursor = [], 0
     for match in re.finditer(
         r"(?<![年\d今去])(?:上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)", analysis

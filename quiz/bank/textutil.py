@@ -80,3 +80,16 @@ def _curly_quotes(text: str) -> str:
 def is_traditional(original: str) -> bool:
     """True when t2s conversion changes the text (i.e. it contains traditional characters)."""
     return _t2s().convert(original) != original
+
+
+def outside_quotes(text: str) -> list[bool]:
+    """Per character of ``text``: is it outside “…” and 「…」 (nested quotes counted)?"""
+    flags = []
+    depth = 0
+    for char in text:
+        if char in "“「":
+            depth += 1
+        flags.append(depth == 0)
+        if char in "”」" and depth:
+            depth -= 1
+    return flags
