@@ -24,6 +24,7 @@ from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
 from quiz.services.locking import begin_write
+from quiz.services.questions.edit import owner_unit_of
 from quiz.services.questions.rules import question_problems
 from quiz.services.questions.store import ChangeCounts, upsert_sources
 
@@ -183,7 +184,12 @@ def _upsert(raw: dict, question: Question | None, actor: User | None, report: Im
     values = _values(raw)
     days = list(raw.get("themed_days", question.themed_days if question else []))
     if question is None:
-        question = Question(uid=raw["id"], updated_by_id=actor.id if actor else None, **values)
+        question = Question(
+            uid=raw["id"],
+            updated_by_id=actor.id if actor else None,
+            owner_unit_id=owner_unit_of(actor),
+            **values,
+        )
         question.themed_days = days
         db.session.add(question)
         report.created += 1

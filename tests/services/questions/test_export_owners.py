@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import select
 
 from quiz.extensions import db
@@ -14,8 +13,6 @@ from quiz.services.questions.articles import ArticleMeta, save_article
 from quiz.services.questions.file_import import import_bank_file
 from quiz.services.questions.query import BankFilters, export_payload
 from tests.helpers.bank import SOURCE_TEXT, bank_dict
-
-XFAIL = "issue 11 item 2: {}"
 
 
 def _owned(factories, unit_id: int | None, *, shared: bool) -> Question:
@@ -26,7 +23,6 @@ def _owned(factories, unit_id: int | None, *, shared: bool) -> Question:
     return question
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL.format("article drafts get the organizer's unit"))
 def test_an_organizers_article_drafts_belong_to_their_unit(factories):
     organizer = factories.organizer()
     save_article(SOURCE_TEXT, ArticleMeta(id="own-1"), actor=organizer)
@@ -39,7 +35,6 @@ def test_an_admins_article_drafts_have_no_owner(factories):
     assert set(db.session.scalars(select(Question.owner_unit_id))) == {None}
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL.format("imported questions get the organizer's unit"))
 def test_an_organizers_file_import_belongs_to_their_unit(factories):
     organizer = factories.organizer()
     import_bank_file("bank.json", json.dumps(bank_dict()).encode(), actor=organizer)
@@ -53,7 +48,6 @@ def test_a_cli_import_stays_ownerless_and_shared(factories):
     assert rows and set(rows) == {(None, True)}
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL.format("export keys only for owned questions"))
 def test_an_organizers_export_keys_only_what_their_units_own(factories):
     organizer = factories.organizer("org-a", unit="四川省/广元中学")
     other = factories.organizer("org-b", unit="四川省/苍溪中学")
@@ -78,7 +72,6 @@ def test_an_organizers_export_keys_only_what_their_units_own(factories):
         assert mine.stem in text and common.stem not in text and theirs_private.stem not in text
 
 
-@pytest.mark.xfail(strict=True, reason=XFAIL.format("the export takes the actor"))
 def test_an_admins_export_keys_everything(factories):
     other = factories.organizer("org-b", unit="四川省/苍溪中学")
     private = _owned(factories, other.organization_id, shared=False)
