@@ -83,7 +83,6 @@ def test_an_admins_export_keys_everything(factories):
     assert exported[private.uid]["answer"] == [0] and exported[common.uid]["answer"] == [0]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: an import overwrote others' questions")
 def test_an_organizers_import_cannot_overwrite_questions_they_may_not_edit(factories):
     load_bank(bank_dict())  # the CLI bank: ownerless, shared, admins edit it
     outsider = factories.organizer()
