@@ -265,10 +265,13 @@ def _start_bank_job(filename: str, data: bytes):
 @bp.route("/bank/export")
 @refusals_redirect_to("admin.bank_import")
 def bank_export():
-    """Download the (filtered) bank as XLSX, CSV, JSON, Moodle XML or GIFT."""
+    """Download the (filtered) bank as XLSX, CSV, JSON, Moodle XML or GIFT; an organizer gets
+    keys only for their units' questions (``questions.export_payload``)."""
     form = ExportForm(request.args)
     filters = _filters(form)
-    payload, extension, mimetype = questions.export_payload(form.format.data, filters)
+    payload, extension, mimetype = questions.export_payload(
+        form.format.data, filters, actor=current_user
+    )
     stamp = to_local(utcnow()).strftime("%Y%m%d-%H%M")
     return send_file(
         BytesIO(payload),

@@ -76,7 +76,7 @@ def export_command(fmt: str, out_path: str, status: str | None, day: str | None)
     """Export the database's bank (optionally one status / themed day) to --out."""
     try:
         payload, _extension, _mimetype = export_payload(
-            fmt, BankFilters(status=status or "", day=day or "")
+            fmt, BankFilters(status=status or "", day=day or ""), actor=None
         )
     except DomainError as error:
         raise click.ClickException(error.message) from error

@@ -95,7 +95,10 @@ def question_to_row(question: Mapping[str, Any]) -> list[str | int]:
 
 
 def _answer_cell(question_id: str, qtype: str, option_count: int, answer: list[Any]) -> str:
-    """Letters for choices, 正确/错误 for true/false, ``|``-joined strings for fill-blank."""
+    """Letters for choices, 正确/错误 for true/false, ``|``-joined strings for fill-blank;
+    blank for a question exported without its key (the importer refuses a blank key)."""
+    if not answer:
+        return ""
     if qtype == "fill_blank":
         # The importer also splits on the full-width bar that Chinese IMEs type.
         if any(bar in str(text) for text in answer for bar in (FILL_BLANK_SEPARATOR, "｜")):

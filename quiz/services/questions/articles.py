@@ -16,6 +16,7 @@ from quiz.extensions import db
 from quiz.models import Source, User
 from quiz.models.audit import record
 from quiz.services import Conflict, DomainError
+from quiz.services.questions.edit import owner_unit_of
 from quiz.services.questions.store import LoadReport, load_bank
 
 MAX_ARTICLE_CHARS = 200_000
@@ -130,7 +131,9 @@ def save_article(text: str, meta: ArticleMeta, *, actor: User) -> tuple[Preview,
     existing = db.session.get(Source, source["id"])
     if existing is not None and existing.text and existing.sha256 != source["sha256"]:
         raise Conflict(f"文章编号「{source['id']}」已被另一篇文章使用，请换一个编号。")
-    report = load_bank(preview.bank, source_texts={source["id"]: preview.text})
+    report = load_bank(
+        preview.bank, source_texts={source["id"]: preview.text}, owner_unit_id=owner_unit_of(actor)
+    )
     record(
         actor,
         "bank.article.save",

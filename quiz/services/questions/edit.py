@@ -57,6 +57,34 @@ def may_edit(question: Question, actor: User) -> bool:
     return scope is None or question.owner_unit_id in scope
 
 
+def owner_unit_of(actor: User | None) -> int | None:
+    """The owner a question made by ``actor`` gets: an organizer's unit; None for an admin or
+    the CLI/seed (``actor`` None), whose questions stay shared and admin-edited."""
+    if actor is None or actor.is_admin:
+        return None
+    return actor.organization_id
+
+
+def export_access(questions: list[Question], actor: User | None) -> tuple[list[Question], set]:
+    """What ``actor`` may export: (the questions, ids of those to export WITHOUT keys).
+
+    Admins and the CLI (``actor`` None) get everything with keys. An organizer gets keys for
+    the questions their units own, shared questions of others without keys, and never the
+    private questions of other units.
+    """
+    if actor is None or actor.is_admin:
+        return list(questions), set()
+    scope = managed_ids(actor) or set()
+    kept, keyless = [], set()
+    for question in questions:
+        if question.owner_unit_id is not None and question.owner_unit_id in scope:
+            kept.append(question)
+        elif question.shared:
+            kept.append(question)
+            keyless.add(question.id)
+    return kept, keyless
+
+
 def require_editable(question: Question, actor: User) -> None:
     """Forbidden unless ``actor`` may edit or retire ``question`` (:func:`may_edit`)."""
     if not may_edit(question, actor):

@@ -24,6 +24,7 @@ from quiz.models import Question, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
 from quiz.services.locking import begin_write
+from quiz.services.questions.edit import may_edit, owner_unit_of
 from quiz.services.questions.rules import question_problems
 from quiz.services.questions.store import ChangeCounts, upsert_sources
 
@@ -90,7 +91,11 @@ def stage_bank_file(filename: str, data: bytes) -> StagedBank:
 def commit_bank_file(
     staged: StagedBank, *, actor: User | None, commit: bool = True
 ) -> ImportReport:
-    """Upsert the staged questions in one short write transaction (all or none)."""
+    """Upsert the staged questions in one short write transaction (all or none).
+
+    An organizer's file may not change a question they may not edit (``may_edit``): the
+    rows that would are named and nothing is imported. ``actor`` None is the CLI.
+    """
     begin_write()
     known = set(db.session.execute(select(Source.id)).scalars())
     file_sources = [s for s in staged.sources if isinstance(s.get("id"), str)]
@@ -113,6 +118,17 @@ def commit_bank_file(
             .where(Question.uid.in_([raw["id"] for raw in staged.questions]))
         ).scalars()
     }
+    if actor is not None:
+        refused = [
+            f"（{raw['id']}）只能修改本单位的题目；题库共享题目仅管理员可修改。"
+            for raw in staged.questions
+            if (question := existing.get(raw["id"])) is not None
+            and _would_change(raw, question)
+            and not may_edit(question, actor)
+        ]
+        if refused:
+            db.session.rollback()
+            raise BankImportError(refused)
     for raw in staged.questions:
         _upsert(raw, existing.get(raw["id"]), actor, report)
     record(actor, "bank.import", "bank", None, filename=staged.filename, **report.__dict__)
@@ -179,11 +195,24 @@ def _values(raw: dict) -> dict:
     return values
 
 
+def _would_change(raw: dict, question: Question) -> bool:
+    """Whether importing ``raw`` changes the stored ``question`` (what ``_upsert`` compares)."""
+    values = _values(raw)
+    days = list(raw.get("themed_days", question.themed_days))
+    changed = any(getattr(question, k) != v for k, v in values.items())
+    return changed or sorted(question.themed_days) != sorted(days)
+
+
 def _upsert(raw: dict, question: Question | None, actor: User | None, report: ImportReport):
     values = _values(raw)
     days = list(raw.get("themed_days", question.themed_days if question else []))
     if question is None:
-        question = Question(uid=raw["id"], updated_by_id=actor.id if actor else None, **values)
+        question = Question(
+            uid=raw["id"],
+            updated_by_id=actor.id if actor else None,
+            owner_unit_id=owner_unit_of(actor),
+            **values,
+        )
         question.themed_days = days
         db.session.add(question)
         report.created += 1

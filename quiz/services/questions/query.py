@@ -17,9 +17,10 @@ from sqlalchemy.orm import selectinload
 from quiz.bank.constants import THEMED_DAYS, QuestionStatus, QuestionType
 from quiz.bank.formats import FORMATS
 from quiz.extensions import db
-from quiz.models import Question, QuestionDay, Source
+from quiz.models import Question, QuestionDay, Source, User
 from quiz.services import DomainError
 from quiz.services.paging import Page, clamp_page
+from quiz.services.questions.edit import export_access
 from quiz.services.questions.store import export_bank
 
 
@@ -112,8 +113,19 @@ def source_choices() -> list[tuple[str, str]]:
     ]
 
 
-def export_payload(fmt: str, filters: BankFilters) -> tuple[bytes, str, str]:
+#: Formats whose question cannot be written without its key (GIFT marks the right option
+#: with ``=``, Moodle XML with ``fraction="100"``, and Moodle refuses a question with none):
+#: a question exported without its key is left out of these files.
+KEYED_ONLY_FORMATS = frozenset({"moodle", "gift"})
+
+
+def export_payload(fmt: str, filters: BankFilters, *, actor: User | None) -> tuple[bytes, str, str]:
     """(bytes, file extension, mimetype) of the filtered bank in one exchange format.
+
+    ``actor`` decides the keys (:func:`~quiz.services.questions.edit.export_access`; None is
+    the CLI, which exports everything): a shared question of another unit goes out with an
+    empty answer and explanation and no source sentence in JSON, CSV and XLSX, and not at all
+    in Moodle XML and GIFT; private questions of other units never.
 
     CSV/XLSX neutralize formula-like cells and CSV carries a UTF-8 BOM (the formats module
     does both). A question the format cannot express is a DomainError naming it.
@@ -122,10 +134,32 @@ def export_payload(fmt: str, filters: BankFilters) -> tuple[bytes, str, str]:
         raise DomainError(f"不支持的导出格式：{fmt}", code="bad_format")
     exporter, _importer, extension, mimetype = FORMATS[fmt]
     try:
-        payload = exporter(export_bank(find_questions(filters)))
+        payload = exporter(_bank_for(fmt, find_questions(filters), actor))
     except ValueError as error:
         raise DomainError(f"无法导出为 {fmt}：{error}", code="unexportable") from error
     return payload, extension, mimetype
+
+
+def _bank_for(fmt: str, found: list[Question], actor: User | None) -> dict:
+    chosen, keyless = export_access(found, actor)
+    if fmt in KEYED_ONLY_FORMATS:
+        chosen = [q for q in chosen if q.id not in keyless]
+    bank = export_bank(chosen)
+    keyless_uids = {q.uid for q in chosen if q.id in keyless}
+    for item in bank["questions"]:
+        if item["id"] in keyless_uids:
+            _strip_key(item)
+    return bank
+
+
+def _strip_key(item: dict) -> None:
+    """Remove what gives the answer away: the key, the explanation, the fact it tests and the
+    article sentence (with its offsets) the question was cut from; the source id stays."""
+    item["answer"] = []
+    item["explanation"] = ""
+    item["fact"] = ""
+    if "source" in item:
+        item["source"] = {"id": item["source"]["id"]}
 
 
 def pickable_questions() -> list[tuple[int, str]]:

@@ -103,8 +103,14 @@ def upsert_sources(sources: list[dict], source_texts: dict[str, str] | None = No
     db.session.flush()
 
 
-def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> LoadReport:
+def load_bank(
+    bank: dict, *, source_texts: dict[str, str] | None = None, owner_unit_id: int | None = None
+) -> LoadReport:
     """Upsert a bank dict (the JSON file's content) into the database in one transaction.
+
+    New questions get ``owner_unit_id`` (an organizer's article: their unit); the CLI and
+    the seed pass None, so their questions stay ownerless and shared. A reload never moves
+    an existing question to another owner.
 
     Raises DomainError naming every bad question; nothing is written then.
     """
@@ -125,7 +131,7 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
     seen: set[str] = set()
     for raw in questions:
         seen.add(raw["id"])
-        _load_one(raw, existing.get(raw["id"]), report)
+        _load_one(raw, existing.get(raw["id"]), report, owner_unit_id)
     loaded_sources = {s["id"] for s in sources}
     for uid, question in existing.items():
         # Only machine-made questions leave with their file; imported ones stay until retired.
@@ -139,11 +145,13 @@ def load_bank(bank: dict, *, source_texts: dict[str, str] | None = None) -> Load
     return report
 
 
-def _load_one(raw: dict, question: Question | None, report: LoadReport) -> None:
+def _load_one(
+    raw: dict, question: Question | None, report: LoadReport, owner_unit_id: int | None
+) -> None:
     values = _fields_from(raw)
     status = raw.get("status", "draft")
     if question is None:
-        question = Question(uid=raw["id"], status=status, **values)
+        question = Question(uid=raw["id"], status=status, owner_unit_id=owner_unit_id, **values)
         question.themed_days = raw.get("themed_days", [])
         db.session.add(question)
         report.created += 1

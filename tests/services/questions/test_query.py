@@ -132,7 +132,7 @@ def test_the_hand_picked_list_offers_approved_questions_labelled(bank):
 
 
 def test_an_export_holds_the_filtered_questions(bank):
-    payload, extension, mimetype = export_payload("json", BankFilters(day="finance"))
+    payload, extension, mimetype = export_payload("json", BankFilters(day="finance"), actor=None)
     exported = json.loads(payload)
     assert (extension, mimetype) == ("json", "application/json")
     assert [q["id"] for q in exported["questions"]] == [bank["fill"].uid]
@@ -140,18 +140,18 @@ def test_an_export_holds_the_filtered_questions(bank):
 
 
 def test_a_csv_export_starts_with_a_bom(bank):
-    payload, extension, _mimetype = export_payload("csv", BankFilters())
+    payload, extension, _mimetype = export_payload("csv", BankFilters(), actor=None)
     assert extension == "csv" and payload.startswith(b"\xef\xbb\xbf")
 
 
 def test_an_unknown_format_is_refused(bank):
     with pytest.raises(DomainError) as refused:
-        export_payload("docx", BankFilters())
+        export_payload("docx", BankFilters(), actor=None)
     assert refused.value.code == "bad_format"
 
 
 def test_a_question_the_format_cannot_hold_is_named(factories):
     factories.question(type="fill_blank", answer=["甲|乙"])
     with pytest.raises(DomainError) as refused:
-        export_payload("csv", BankFilters())
+        export_payload("csv", BankFilters(), actor=None)
     assert refused.value.code == "unexportable" and "填空答案不能包含" in refused.value.message

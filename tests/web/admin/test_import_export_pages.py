@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import update as sa_update
 
 from quiz.extensions import db
 from quiz.models import Question
@@ -19,7 +21,11 @@ pytestmark = pytest.mark.db
 def organizer(client, auth, factories):
     user = factories.organizer("teacher")
     auth.login("teacher")
-    load_bank(bank_dict(), source_texts={SOURCE_ID: SOURCE_TEXT})
+    load_bank(
+        bank_dict(),
+        source_texts={SOURCE_ID: SOURCE_TEXT},
+        owner_unit_id=user.organization_id,  # their own questions: exported with keys
+    )
     return user
 
 
@@ -116,3 +122,11 @@ def test_formula_injection_is_neutralized(client, organizer):
     db.session.commit()
     payload = client.get("/admin/bank/export?format=csv").get_data().decode("utf-8-sig")
     assert "'=HYPERLINK" in payload
+
+
+def test_an_organizers_download_has_no_keys_of_shared_questions(client, organizer):
+    db.session.execute(sa_update(Question).values(owner_unit_id=None))
+    db.session.commit()
+    payload = client.get("/admin/bank/export?format=json").get_data()
+    exported = {q["id"]: q for q in json.loads(payload)["questions"]}
+    assert exported and all(q["answer"] == [] for q in exported.values())
