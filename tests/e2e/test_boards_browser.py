@@ -103,7 +103,7 @@ def live_server(tmp_path_factory):
             "school_b": school_b.id,
         }
         db.session.remove()
-    with serve(app) as url:
+    with serve(app, dispose_engine=True) as url:
         yield {"url": url, "app": app, **ids}
 
 

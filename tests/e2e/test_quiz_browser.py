@@ -80,7 +80,7 @@ def live_server(tmp_path_factory):
         second_id = contest("校园日复赛")
         short_id = contest("限时四秒", time_limit_seconds=4)
         db.session.remove()
-    with serve(app) as url:
+    with serve(app, dispose_engine=True) as url:
         yield {"url": url, "contest_id": contest_id, "second_id": second_id, "short_id": short_id}
 
 

@@ -10,11 +10,12 @@ from quiz.extensions import db
 
 
 @contextmanager
-def serve(app) -> Iterator[str]:
+def serve(app, *, dispose_engine: bool = False) -> Iterator[str]:
     """Serve ``app`` in a thread on 127.0.0.1:<free port>; yield its base URL.
 
-    On exit every request thread is joined (their connections are back in the pool) and the
-    engine is disposed, so no connection outlives the test.
+    On exit every request thread is joined (their connections are back in the pool). A
+    module-scoped app (the browser tests) also disposes its engine; a test's own app must not,
+    because its fixture still holds a pooled connection that the app teardown closes.
     """
     from werkzeug.serving import make_server
 
@@ -28,5 +29,6 @@ def serve(app) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=5)
         server.server_close()
-        with app.app_context():
-            db.engine.dispose()
+        if dispose_engine:
+            with app.app_context():
+                db.engine.dispose()
