@@ -43,7 +43,8 @@ from quiz.services import accounts, jobs, questions  # noqa: E402
 from quiz.timeutil import utcnow  # noqa: E402
 from tests.factories import DEFAULT_PASSWORD, Factories  # noqa: E402
 from tests.helpers.app import base_config  # noqa: E402
-from tests.services.attempts.live import Browser, serve  # noqa: E402
+from tests.helpers.live_server import serve  # noqa: E402
+from tests.services.attempts.live import Browser  # noqa: E402
 
 SCHOOL = "四川省/广元中学"
 BANK_FILE_ROWS = 5_000
