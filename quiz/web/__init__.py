@@ -12,7 +12,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, has_app_context, redirect, request, session, url_for
+from flask import (
+    Flask,
+    current_app,
+    has_app_context,
+    redirect,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session as SASession
 
@@ -50,6 +59,7 @@ def register_web(app: Flask) -> None:
     login_manager.session_protection = "basic"
 
     app.add_url_rule("/lang/<code>", "set_language", set_language)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
     app.before_request(force_password_change)
     app.after_request(security_headers)
     register_error_handlers(app)
@@ -119,3 +129,10 @@ def set_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
     return redirect(safe_next(request.referrer) or url_for("play.index"))
+
+
+def favicon():
+    """The icon browsers ask for at /favicon.ico whatever the page links (answered, not 404)."""
+    return send_from_directory(
+        current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon", max_age=86400
+    )

@@ -21,6 +21,7 @@ PASSWORD_CHANGE_ALLOWED = {
     "auth.logout",
     "auth.logout_everywhere",
     "static",
+    "favicon",
     "set_language",
     "api.csrf_token",
     "api.logout",

@@ -107,7 +107,7 @@ def _phone(browser):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    # Failed loads (offline on purpose, the missing favicon, a 401) are not script errors.
+    # Failed loads (offline on purpose, a 401) are not script errors.
     page.on(
         "console",
         lambda message: (

@@ -1,0 +1,52 @@
+"""Walk every HTML page a role can open: each GET rule of the url map with the world's real ids.
+
+The checks over "every page" (the favicon, times shown as people write them, labelled form
+fields) share this walk, so a new page is checked by all of them without being listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tests.robustness.world import World, build_url
+
+# Pages that are files or redirects-by-design, never HTML a person reads.
+SKIP_PREFIXES = ("/static/", "/api/", "/lang/")
+SKIP_WORDS = ("logout", "download", "export", ".csv", ".xlsx", ".pdf", ".json")
+
+
+@dataclass
+class Page:
+    url: str
+    status: int
+    html: str
+
+
+def html_pages(app, client, world: World) -> Iterator[Page]:
+    """Every GET page (real path values) answering HTML, in url-map order, as ``client``'s user."""
+    seen: set[str] = set()
+    for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.rule):
+        if "GET" not in rule.methods or rule.rule.startswith(SKIP_PREFIXES):
+            continue
+        if any(word in rule.rule for word in SKIP_WORDS):
+            continue
+        values = {name: _value(rule.rule, name, world) for name in rule.arguments}
+        url = build_url(rule, values)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        html = response.get_data(as_text=True) if response.mimetype == "text/html" else None
+        status = response.status_code
+        response.close()
+        if html is not None and not 300 <= status < 400:  # a redirect's body is never shown
+            yield Page(url, status, html)
+
+
+def _value(rule: str, name: str, world: World) -> str:
+    if name == "question_id" and ("/answers/" in rule or "/void" in rule):
+        return str(world.ids["paper_question"])
+    if name == "code" and rule.startswith("/lang/"):
+        return "en"
+    return world.params[name]
