@@ -6,12 +6,17 @@ Labels come from the one definition of each vocabulary (the ``StrEnum``s of
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Flask
-from flask_babel import format_datetime, get_locale, gettext, lazy_gettext
+from flask_babel import get_locale, gettext, lazy_gettext
 
 from quiz.bank.constants import LabeledEnum, QuestionStatus, QuestionType, ThemedDay
 from quiz.enums import AttemptStatus, ContestState
 from quiz.timeutil import iso_utc, to_local
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+TIME_FORMAT_SECONDS = "%Y-%m-%d %H:%M:%S"
 
 
 def register_templating(app: Flask) -> None:
@@ -55,11 +60,24 @@ def type_label(code: str | None) -> str:
     return label(QuestionType, code, default=code or "")
 
 
-def localtime(value, fmt: str = "yyyy-MM-dd HH:mm") -> str:
-    """A stored naive-UTC datetime shown in Asia/Shanghai."""
-    if value is None:
+def localtime(value, seconds: bool = False) -> str:
+    """How every time is shown: ``2026-12-01 15:43`` in Beijing time (Asia/Shanghai).
+
+    ``value`` is a stored naive-UTC datetime, an aware one, or an ISO 8601 string (what the
+    services hand the JSON API, e.g. a board's ``frozen_at``), so no page prints an ISO or UTC
+    time raw. ``seconds`` adds ``:SS``, for the organizer's logs where order within a minute
+    matters. The scripts' twin is ``QuizTime.beijing`` in static/js/time.js.
+    """
+    if value is None or value == "":
         return ""
-    return format_datetime(to_local(value), fmt)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value  # not a time: shown as given rather than failing the page
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return to_local(value).strftime(TIME_FORMAT_SECONDS if seconds else TIME_FORMAT)
 
 
 def duration_text(value) -> str:

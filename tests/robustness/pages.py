@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from tests.robustness.world import World, build_url
 
@@ -50,3 +51,36 @@ def _value(rule: str, name: str, world: World) -> str:
     if name == "code" and rule.startswith("/lang/"):
         return "en"
     return world.params[name]
+
+
+class _Text(HTMLParser):
+    """What a reader sees: text outside <script>, <style> and <template>, plus the values of
+    buttons (other attributes, data-* or a datetime-local value, are not shown as written)."""
+
+    HIDDEN = {"script", "style", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self._skip += 1
+        values = dict(attrs)
+        if tag == "input" and values.get("type") in ("submit", "button", "reset"):
+            self.parts.append(values.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())

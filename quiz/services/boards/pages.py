@@ -49,11 +49,15 @@ class BoardPage:
     limit: int
     frozen_at: str | None = None
     days: list[str] = field(default_factory=list)
+    #: The viewer has a result that the frozen board does not show yet (handed in after the
+    #: freeze): "你的成绩已记录，解封后显示", not "no score on this board".
+    me_pending: bool = False
 
     def as_json(self) -> dict:
         data = {
             "rows": self.rows,
             "me": self.me,
+            "me_pending": self.me_pending,
             "frozen": self.frozen,
             "frozen_at": self.frozen_at,
             "total": self.total,
@@ -96,6 +100,7 @@ def board_page(
     mine = rank_of(source, overlay, viewer.user_id) if viewer.user_id else None
     if mine is not None:
         mine = _with_days(ref, ([mine], 1))[0][0]
+    pending = bool(frozen) and mine is None and _counted_live(state, now=now, grace=grace)
     paths = org_paths([e for _r, e in ranked_rows] + ([mine[1]] if mine else []))
     return BoardPage(
         rows=[present(rank, e, viewer, paths, week=ref.kind == "week") for rank, e in ranked_rows],
@@ -108,7 +113,24 @@ def board_page(
         offset=offset,
         limit=limit,
         days=list(THEMED_DAYS) if ref.kind == "week" else [],
+        me_pending=pending,
     )
+
+
+def _counted_live(state: BoardState, *, now, grace) -> bool:
+    """Whether the viewer has a row on the live board (asked only when the frozen one has
+    none for them: one lookup for that viewer, never a whole board)."""
+    if not state.viewer.user_id:
+        return False
+    source, overlay = live_source(
+        state.ref,
+        state.contests,
+        now=now,
+        grace=grace,
+        version=state.version,
+        overdue=True,  # state.overdue counted the frozen board's, not the live one's
+    )
+    return rank_of(source, overlay, state.viewer.user_id) is not None
 
 
 def _with_days(ref: BoardRef, page):

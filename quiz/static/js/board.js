@@ -46,7 +46,7 @@
       me.textContent = "第 " + body.me.rank + " 名 · " + body.me.name + " · " + body.me.score +
         " 分 · 用时 " + duration(body.me.time_used_ms);
     }
-    if (status) { status.textContent = "已更新 " + new Date().toLocaleTimeString(); }
+    if (status) { status.textContent = "已更新 " + window.QuizTime.beijing(new Date()); }
   }
 
   function poll() {

@@ -59,7 +59,7 @@
       var badge = document.querySelector('[data-count="' + key + '"] b');
       if (badge) badge.textContent = String(data.counts[key]);
     });
-    if (updated) updated.textContent = new Date(data.now).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+    if (updated) updated.textContent = window.QuizTime.beijing(data.now, true);
   }
 
   function refresh() {

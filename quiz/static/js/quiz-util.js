@@ -22,12 +22,8 @@
     return (h ? h + ":" + pad(m) : pad(m)) + ":" + pad(s);
   }
 
-  /** HH:MM:SS of a server timestamp in the phone's own time zone. */
-  function localTime(iso) {
-    const d = new Date(parseIso(iso));
-    if (isNaN(d.getTime())) return "";
-    return pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
-  }
+  /** A server timestamp as shown everywhere: "YYYY-MM-DD HH:MM" in Beijing time (time.js). */
+  const localTime = (iso) => window.QuizTime.beijing(iso);
 
   /** Fill "{name}" placeholders of a translated pattern. */
   const fmt = (pattern, values) =>

@@ -43,6 +43,33 @@ def test_late_student_sees_no_rank_while_frozen(frozen_setup):
     contest, _organizer, _early, late = frozen_setup
     page = read(BoardRef("contest", contest_id=contest.id), Viewer(user_id=late.id), now=LATER)
     assert page.me is None
+    # ... but is told the score is kept ("你的成绩已记录，解封后显示"), not that there is none.
+    assert page.me_pending and page.as_json()["me_pending"] is True
+
+
+def test_pending_is_only_for_a_result_handed_in_after_the_freeze(frozen_setup, factories):
+    contest, _organizer, early, _late = frozen_setup
+    ref = BoardRef("contest", contest_id=contest.id)
+    assert not read(ref, Viewer(user_id=early.id), now=LATER).me_pending  # on the board
+    nobody = factories.student(display_name="赵六")
+    assert not read(ref, Viewer(user_id=nobody.id), now=LATER).me_pending  # no result at all
+    assert not read(ref, Viewer(), now=LATER).me_pending  # anonymous
+
+
+def test_a_late_result_is_pending_on_the_frozen_week_and_day_boards(factories):
+    event, (campus,) = event_with(["campus"])
+    organizer = factories.organizer()
+    campus.organization_id = organizer.organization_id
+    db.session.commit()
+    late = factories.student(display_name="李四海")
+    attempt(campus, late, score=30, start=NOW, used=600)  # finishes at NOW + 10 min
+    set_freeze(campus, NOW + timedelta(minutes=5), actor=organizer, now=NOW + timedelta(minutes=6))
+    for ref in (
+        BoardRef("week", event_id=event.id),
+        BoardRef("day", event_id=event.id, day="campus"),
+    ):
+        page = read(ref, Viewer(user_id=late.id), now=LATER)
+        assert page.frozen and page.me is None and page.me_pending, ref
 
 
 def test_organizer_of_the_contest_sees_live(frozen_setup):
