@@ -45,8 +45,7 @@ def review_item(question_id: int):
     if entry is None:
         abort(404)
     source = attempts.question_source(entry.question) if entry.disclosed else None
-    key = attempts.bank_key_text(entry.question) if entry.disclosed else ""
-    return render_template("play/review_item.html", entry=entry, source=source, key=key)
+    return render_template("play/review_item.html", entry=entry, source=source)
 
 
 #: How the page words an empty practice round (the service gives the reason code).

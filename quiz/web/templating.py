@@ -13,6 +13,7 @@ from flask_babel import get_locale, gettext, lazy_gettext
 
 from quiz.bank.constants import LabeledEnum, QuestionStatus, QuestionType, ThemedDay
 from quiz.enums import AttemptStatus, ContestState
+from quiz.services.attempts import option_letter
 from quiz.timeutil import iso_utc, to_local
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -32,6 +33,7 @@ def register_templating(app: Flask) -> None:
         attempt_status_label=lambda code: label(AttemptStatus, code),
         state_label=lambda code: label(ContestState, code),
         themed_days=lambda: labels(ThemedDay),
+        option_letter=option_letter,
     )
     app.context_processor(lambda: {"languages": app.config["LANGUAGES"]})
 

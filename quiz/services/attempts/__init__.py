@@ -31,7 +31,7 @@ from .practice import (
     practice_questions,
     public_question,
 )
-from .reveal import bank_key_text, question_source, result_rows
+from .reveal import bank_key_text, option_letter, question_source, result_rows
 from .review import review_entries, review_entry
 from .timing import CLOSED, contest_state, effective_status, is_overdue, seconds_left, time_used_ms
 
@@ -50,6 +50,7 @@ __all__ = [
     "REVIEW_PRACTICE_SIZE",
     "answers_visible",
     "bank_key_text",
+    "option_letter",
     "catalog",
     "check_practice_answer",
     "day_practicable_from",

@@ -15,10 +15,20 @@ from quiz.services.contests import KeyLocks, source_info
 from quiz.services.questions import highlight_for
 
 LETTERS = "ABCDEFGH"
+CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
+
+
+def option_letter(index: int) -> str:
+    """The letter of the option at ``index`` *as shown* (A for the first one on the screen).
+
+    The one source of option letters: the quiz, results, 错题本 and practice pages all letter
+    options by the position the student sees, so "你的答案" and "正确答案" agree with the list.
+    """
+    return LETTERS[index] if 0 <= index < len(LETTERS) else str(index + 1)
 
 
 def option_label(index: int, options: list[str]) -> str:
-    letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
+    letter = option_letter(index)
     return f"{letter}. {options[index]}" if 0 <= index < len(options) else letter
 
 
@@ -123,5 +133,22 @@ def question_source(question: Question) -> dict | None:
 
 def bank_key_text(question: Question) -> str:
     """The right answer of a bank question in words (options in bank order)."""
-    item = {"type": question.type, "options": question.options or [], "key": question.answer}
-    return key_text(item)
+    return key_text(shown_question(question, None))
+
+
+def shown_question(question: Question, order: list[int] | None) -> dict:
+    """A bank question (its current text and key) as an item in the order a student saw it.
+
+    ``order`` is a paper item's ``order`` (shown position → bank index). Without one, or when
+    the bank's options no longer match it (options added or removed since), bank order is
+    used. The key is given in shown positions, so ``key_text`` letters it as the list is.
+    """
+    options = list(question.options or [])
+    answer = list(question.answer or [])
+    if question.type == QuestionType.FILL_BLANK:
+        return {"type": question.type, "options": [], "order": [], "key": answer}
+    if question.type not in CHOICE_TYPES or not order or sorted(order) != list(range(len(options))):
+        order = list(range(len(options)))
+    key = sorted(order.index(i) for i in answer if isinstance(i, int) and i in order)
+    shown = [options[i] for i in order]
+    return {"type": question.type, "options": shown, "order": order, "key": key}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from quiz.enums import AttemptStatus
 from quiz.extensions import db
 from quiz.models import Attempt, Question, QuestionDay, ReviewItem, User
 from quiz.services.attempts.disclosure import disclosed, is_finished
-from quiz.services.attempts.reveal import response_text
+from quiz.services.attempts.reveal import key_text, response_text, shown_question
 from quiz.services.contests import KeyLocks
 
 
@@ -64,16 +64,23 @@ def mark_mastered(user_id: int, question_id: int, *, now: datetime) -> None:
 
 @dataclass
 class ReviewEntry:
+    """A 错题本 question as the student last saw it: ``shown`` is the bank question in that
+    attempt's option order, and ``last_answer`` and ``key`` are lettered by that same list."""
+
     item: ReviewItem
     question: Question
     last_answer: str | None  # the student's last wrong answer, in words; None when unknown
     answered: bool  # False: left blank
     disclosed: bool
+    shown: dict = field(default_factory=dict)  # {"type", "options", "key"} in shown order
+    key: str = ""  # the right answer in words; only once disclosed
 
 
 @dataclass
 class _Seen:
-    last_answer: str | None = None
+    order: list[int] | None = None  # the newest attempt's option order (shown → bank index)
+    choice: list[int] | None = None
+    text: str | None = None
     answered: bool = False
     found: bool = False
     disclosed: bool = False
@@ -108,11 +115,29 @@ def _history(user: User, question_ids: set[int], now: datetime, grace: float) ->
             )
             if not entry.found:
                 entry.found = True
+                entry.order = item.get("order")
                 answer = answers.get(item["question_id"])
                 if answer is not None:
                     entry.answered = True
-                    entry.last_answer = response_text(item, answer.choice, answer.text)
+                    entry.choice, entry.text = answer.choice, answer.text
     return seen
+
+
+def _entry(item: ReviewItem, question: Question, seen: _Seen) -> ReviewEntry:
+    """The entry with its options, last answer and key lettered by one list (the shown one)."""
+    shown = shown_question(question, seen.order)
+    last = response_text(shown, seen.choice, seen.text) if seen.answered else None
+    if seen.order and shown["order"] != seen.order:
+        last = ""  # options were added or removed since: the saved positions mean nothing now
+    return ReviewEntry(
+        item=item,
+        question=question,
+        last_answer=last,
+        answered=seen.answered,
+        disclosed=seen.disclosed,
+        shown=shown,
+        key=key_text(shown) if seen.disclosed else "",
+    )
 
 
 def review_entries(
@@ -132,16 +157,7 @@ def review_entries(
         )
     rows = db.session.execute(query).all()
     seen = _history(user, {q.id for _, q in rows}, now, grace_seconds)
-    return [
-        ReviewEntry(
-            item=item,
-            question=question,
-            last_answer=seen[question.id].last_answer,
-            answered=seen[question.id].answered,
-            disclosed=seen[question.id].disclosed,
-        )
-        for item, question in rows
-    ]
+    return [_entry(item, question, seen[question.id]) for item, question in rows]
 
 
 def review_entry(
@@ -156,5 +172,4 @@ def review_entry(
     if row is None:
         return None
     item, question = row
-    seen = _history(user, {question.id}, now, grace_seconds)[question.id]
-    return ReviewEntry(item, question, seen.last_answer, seen.answered, seen.disclosed)
+    return _entry(item, question, _history(user, {question.id}, now, grace_seconds)[question.id])
