@@ -16,6 +16,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from quiz.auth.forms import USERNAME_HINT, username_validators
+
 NAME_VALIDATORS = [
     DataRequired(_l("请填写单位名称。")),
     Length(max=80, message=_l("名称最多80个字。")),
@@ -94,10 +96,8 @@ class RosterForm(FlaskForm):
 class StaffForm(FlaskForm):
     username = StringField(
         _l("用户名"),
-        validators=[
-            DataRequired(_l("请输入用户名。")),
-            Length(3, 32, _l("用户名须为3-32个字符。")),
-        ],
+        validators=username_validators(),
+        description=USERNAME_HINT,
     )
     display_name = StringField(
         _l("姓名"),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
 
-from quiz.services.accounts import NewUser
+from quiz.services.accounts import USERNAME_LENGTH, USERNAME_RULE, NewUser
+
+#: The username rule's words, translated when shown; the hint and every username error quote
+#: it, so they always name the same characters as the check itself (USERNAME_PATTERN).
+_RULE = LazyString(lambda: gettext(USERNAME_RULE))
+USERNAME_HINT = _l("%(rule)s，用于登录。", rule=_RULE)
+USERNAME_ERROR = _l("用户名须为%(rule)s。", rule=_RULE)
+
+
+def username_validators() -> list:
+    """Required, and the rule's length (the characters are checked by the service)."""
+    return [DataRequired(_l("请输入用户名。")), Length(*USERNAME_LENGTH, USERNAME_ERROR)]
 
 
 class LoginForm(FlaskForm):
@@ -20,11 +32,8 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     username = StringField(
         _l("用户名"),
-        validators=[
-            DataRequired(_l("请输入用户名。")),
-            Length(3, 32, _l("用户名须为3-32个字符。")),
-        ],
-        description=_l("字母、数字、下划线，3-32位，用于登录。"),
+        validators=username_validators(),
+        description=USERNAME_HINT,
     )
     display_name = StringField(
         _l("姓名"),
@@ -54,6 +63,10 @@ class RegisterForm(FlaskForm):
             password=self.password.data,
             organization_id=self.organization_id.data or None,
         )
+
+    def error_text(self, error) -> str:
+        """A service refusal in the page's language (the username one in the hint's words)."""
+        return str(USERNAME_ERROR) if error.code == "bad_username" else error.message
 
     def error_field(self, code: str):
         """The field a registration error is shown under, or None for a page-level message."""

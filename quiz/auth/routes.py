@@ -85,7 +85,7 @@ def logout_everywhere():
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(register_ip_limit, methods=["POST"], deduct_when=lambda r: r.status_code == 302)
 def register():
-    """Students register themselves and pick their school/class from the tree."""
+    """Students register themselves, pick their school/class from the tree, and are logged in."""
     if current_user.is_authenticated:
         return redirect(url_for("play.index"))
     form = RegisterForm()
@@ -94,16 +94,17 @@ def register():
     form.organization_id.validate_choice = False
     if form.validate_on_submit():
         try:
-            register_student(form.new_user(), hash_method=hash_method())
+            user = register_student(form.new_user(), hash_method=hash_method(), now=utcnow())
         except DomainError as error:
             field = form.error_field(error.code)
             if field is None:
                 flash(error.message, "danger")
             else:
-                field.errors.append(error.message)
+                field.errors.append(form.error_text(error))
             return render_template("auth/register.html", form=form), 422
-        flash(_("注册成功，请登录。"), "success")
-        return redirect(url_for("auth.login"))
+        start_session(user)  # the password was just typed twice: asking for it again is noise
+        flash(_("注册成功，欢迎你，%(name)s！", name=user.display_name), "success")
+        return redirect(url_for("play.index"))
     return render_template("auth/register.html", form=form), (422 if form.is_submitted() else 200)
 
 

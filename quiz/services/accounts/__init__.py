@@ -46,6 +46,8 @@ from .roster import (
 )
 from .sessions import SessionVersions, bump_session_version, parse_session_id
 from .users import (
+    USERNAME_LENGTH,
+    USERNAME_RULE,
     BackoffPolicy,
     LoginThrottled,
     NewUser,
@@ -60,6 +62,8 @@ from .users import (
 )
 
 __all__ = [
+    "USERNAME_LENGTH",
+    "USERNAME_RULE",
     "SessionVersions",
     "bump_session_version",
     "parse_session_id",

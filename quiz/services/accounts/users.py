@@ -22,7 +22,17 @@ from quiz.services.accounts.organizations import check_open_for_registration
 from quiz.services.accounts.passwords import PRODUCTION_METHOD
 from quiz.services.accounts.sessions import bump_session_version
 
+
+def N_(text: str) -> str:  # noqa: N802 (the gettext convention's name, which Babel extracts)
+    """Mark ``text`` for the message catalog; the page that shows it translates it."""
+    return text
+
+
+#: What a username may be, in the one wording every message quotes: the register and staff
+#: forms' hint and length error, and this module's refusal. USERNAME_PATTERN is the same rule.
+USERNAME_RULE = N_("3-32位字母、数字、下划线、点或连字符")
 USERNAME_PATTERN = re.compile(r"^[a-z0-9_.\-]{3,32}$")
+USERNAME_LENGTH = (3, 32)
 # Readable initial passwords: no 0/O/1/l/I confusion when read off a printed sheet.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
 
@@ -36,7 +46,7 @@ def validate_username(username: str) -> str:
     """Return the normalized username or raise DomainError with a Chinese message."""
     normalized = normalize_username(username)
     if not USERNAME_PATTERN.match(normalized):
-        raise DomainError("用户名须为3-32位字母、数字、下划线、点或连字符。", code="bad_username")
+        raise DomainError(f"用户名须为{USERNAME_RULE}。", code="bad_username")
     return normalized
 
 
@@ -126,11 +136,21 @@ def create_user(
     return user
 
 
-def register_student(new: NewUser, *, hash_method: str = PRODUCTION_METHOD) -> User:
-    """A student's own registration: only into schools and classes open to it."""
+def register_student(
+    new: NewUser, *, hash_method: str = PRODUCTION_METHOD, now: datetime | None = None
+) -> User:
+    """A student's own registration: only into schools and classes open to it.
+
+    With ``now``, the student is logged in at once (the page does so): it counts as their
+    last login.
+    """
     if new.organization_id is not None:
         check_open_for_registration(new.organization_id)
-    return create_user(new, hash_method=hash_method)
+    user = create_user(new, hash_method=hash_method)
+    if now is not None:
+        user.last_login_at = now
+        db.session.commit()
+    return user
 
 
 class LoginThrottled(DomainError):

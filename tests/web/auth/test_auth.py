@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import html
+import re
 
+import pytest
+from flask_babel import force_locale
+
+from quiz.auth.forms import _RULE
 from quiz.extensions import db
 from quiz.models import User
+from quiz.services.accounts import USERNAME_RULE
 from quiz.services.accounts.users import get_user_by_username
 
 pytestmark = pytest.mark.db
@@ -23,13 +29,37 @@ def _register(client, org_id, **overrides):
     return client.post("/auth/register", data=data)
 
 
-def test_register_creates_student_and_redirects(client, factories):
+def test_register_creates_student_and_logs_them_in(client, factories):
     org = factories.organization()
     response = _register(client, org.id)
-    assert response.status_code == 302 and response.headers["Location"].endswith("/auth/login")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
     user = get_user_by_username("xiaoming")
     assert user.role == "student" and user.organization_id == org.id
     assert user.password_hash != "safe1234pw" and user.password_hash.startswith("pbkdf2")
+    assert user.last_login_at is not None
+    with client.session_transaction() as session:
+        assert session["_user_id"]
+    home = client.get("/").get_data(as_text=True)
+    assert "注册成功，欢迎你，王小明！" in home and "退出" in home  # logged in, no second form
+    assert client.get("/auth/login").status_code == 302  # nothing left to log into
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_username_hint_and_errors_name_the_same_characters(client, factories, lang):
+    org = factories.organization()
+    client.get(f"/lang/{lang}")
+    with client.application.test_request_context(), force_locale(lang):
+        rule = str(_RULE)
+    if lang == "en":
+        assert rule != USERNAME_RULE and "dot" in rule  # translated, naming the same characters
+    hint = re.findall(r'<small class="hint">([^<]*)</small>', client.get("/auth/register").text)
+    assert rule in html.unescape(hint[0])  # the username field's hint, first on the form
+    for bad in ("ab", "王小明abc", "bad name", "x" * 33):  # too short, CJK, space, too long
+        page = _register(client, org.id, username=bad).get_data(as_text=True)
+        errors = re.findall(r'<p class="error" role="alert">([^<]*)</p>', page)
+        assert len(errors) == 1 and rule in html.unescape(errors[0]), (bad, errors)
+    # Every character the rule names is accepted.
+    assert _register(client, org.id, username="wang.xiao-ming_1").status_code == 302
 
 
 def test_register_duplicate_username_in_chinese(client, factories):
