@@ -84,3 +84,51 @@ def visible_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+class _Fields(HTMLParser):
+    """Form fields and how each is named: a <label for>, a wrapping <label>, aria-label(ledby),
+    or (buttons) their own text/value."""
+
+    UNNAMED_OK = {"hidden", "submit", "button", "reset", "image"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fields: list[tuple[str, dict]] = []  # (tag, attrs, inside a label?)
+        self.label_for: set[str] = set()
+        self.ids: set[str] = set()
+        self._in_label = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = {k: (v or "") for k, v in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "label":
+            self._in_label += 1
+            if values.get("for"):
+                self.label_for.add(values["for"])
+        elif tag in ("input", "select", "textarea"):
+            if tag == "input" and values.get("type", "text") in self.UNNAMED_OK:
+                return
+            self.fields.append((tag, {**values, "_in_label": bool(self._in_label)}))
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self._in_label:
+            self._in_label -= 1
+
+
+def unlabelled_fields(html: str) -> list[str]:
+    """Fields a screen reader would announce without a name, as ``tag name=… id=…``."""
+    parser = _Fields()
+    parser.feed(html)
+    missing = []
+    for tag, values in parser.fields:
+        named = (
+            values["_in_label"]
+            or values.get("id") in parser.label_for
+            or values.get("aria-label", "").strip()
+            or any(part in parser.ids for part in values.get("aria-labelledby", "").split())
+        )
+        if not named:
+            missing.append(f"<{tag} name={values.get('name')!r} id={values.get('id')!r}>")
+    return missing

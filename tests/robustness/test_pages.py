@@ -11,7 +11,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, Contest
 from quiz.services import attempts as attempt_service
 from quiz.timeutil import utcnow
-from tests.robustness.pages import html_pages, visible_text
+from tests.robustness.pages import html_pages, unlabelled_fields, visible_text
 
 ROLES = {"anonymous": None, "student": "student", "organizer": "teacher", "admin": "root"}
 ICON_LINK = re.compile(r'<link rel="icon" href="([^"]+)"')
@@ -84,3 +84,13 @@ def test_no_page_shows_a_raw_iso_or_utc_time(app, client, auth, dated_world, rol
     assert not problems
     if role in ("anonymous", "student"):
         assert frozen_notices, "the walk never reached a frozen board"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_form_field_has_a_label(app, client, auth, dated_world, role):
+    problems = []
+    for page in _walk(app, client, auth, dated_world, role):
+        missing = unlabelled_fields(page.html)
+        if missing:
+            problems.append(f"{page.url}: {missing[:4]}")
+    assert not problems

@@ -147,6 +147,9 @@
   nextButton.addEventListener("click", () => {
     index += 1;
     render();
+    // The button just hid itself: the keyboard goes on to the new question's first option.
+    const first = card.querySelector("input");
+    if (first) first.focus();
   });
   render();
 })();

@@ -1,7 +1,7 @@
 /* The quiz page's questions and navigator, built from the paper (no keys) with textContent only.
  *
  * window.QuizView(data, onAnswer) renders every question once (one shown at a time) and returns
- * show(index), refresh(), setState(qid, state, detail), answered(qid), current(). */
+ * show(index), focusCurrent(), refresh(), setState(qid, state, detail), answered(qid), current(). */
 (function () {
   "use strict";
   const U = window.QuizUtil;
@@ -146,17 +146,30 @@
       refresh();
     }
 
+    /** Put the keyboard on the shown question: its first option (the chosen one of an answered
+     * single choice, as Tab into a radio group would) or its blank, not back on the buttons. */
+    function focusCurrent() {
+      const card = entries[questions[current].id].el;
+      const target =
+        card.querySelector("input[type=radio]:checked") || card.querySelector("input:not([disabled])");
+      if (target) target.focus();
+    }
+
     questions.forEach((q, index) => {
       list.appendChild(build(entries[q.id]));
       const button = U.el("button", "quiz-nav-item", String(index + 1));
       button.type = "button";
-      button.addEventListener("click", () => show(index));
+      button.addEventListener("click", () => {
+        show(index);
+        focusCurrent();
+      });
       nav.appendChild(button);
       navButtons.push(button);
     });
 
     return {
       show: show,
+      focusCurrent: focusCurrent,
       refresh: refresh,
       setState: setState,
       current: () => current,

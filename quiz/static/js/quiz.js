@@ -255,15 +255,43 @@
     view.show(index);
     U.writeStore(POSITION_KEY, view.current());
   }
-  $("quiz-prev").addEventListener("click", () => go(view.current() - 1));
-  $("quiz-next").addEventListener("click", () => go(view.current() + 1));
+  // 上一题/下一题 move the keyboard too: to the new question's first option, not 14 tabs back.
+  $("quiz-prev").addEventListener("click", () => {
+    go(view.current() - 1);
+    view.focusCurrent();
+  });
+  $("quiz-next").addEventListener("click", () => {
+    go(view.current() + 1);
+    view.focusCurrent();
+  });
   $("quiz-nav").addEventListener("click", () => U.writeStore(POSITION_KEY, view.current()));
   $("quiz-submit").addEventListener("click", openSummary);
   $("quiz-cancel").addEventListener("click", closeSummary);
   $("quiz-confirm").addEventListener("click", () => submit(false));
+  // The dialog is modal: Tab and Shift+Tab cycle through its buttons, and focus that lands
+  // outside it (a click, a screen reader's jump) is brought back.
   dialog.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") closeSummary();
+    if (event.key === "Escape") return closeSummary();
+    if (event.key !== "Tab") return;
+    const items = Array.prototype.filter.call(dialog.querySelectorAll("button"), (b) => !b.disabled);
+    if (!items.length) return event.preventDefault();
+    const first = items[0];
+    const last = items[items.length - 1];
+    const at = document.activeElement;
+    if (event.shiftKey && (at === first || !dialog.contains(at))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (at === last || !dialog.contains(at))) {
+      event.preventDefault();
+      first.focus();
+    }
   });
+  const keepFocusIn = () => {
+    if (!dialog.hidden && !dialog.contains(document.activeElement)) $("quiz-cancel").focus();
+  };
+  document.addEventListener("focusin", keepFocusIn);
+  // A click on the backdrop focuses nothing (no focusin): catch focus leaving the dialog too.
+  dialog.addEventListener("focusout", () => window.setTimeout(keepFocusIn, 0));
   window.addEventListener("online", () => {
     $("quiz-offline").hidden = true;
     saver.sendAll();
