@@ -41,6 +41,10 @@ BOARD_SCHEMAS = {
         ("rows", "me", "frozen", "total", "rule"),
         rows={"type": "array", "items": _ref("BoardRow")},
         me=_nullable(_ref("BoardRow")),
+        me_pending={
+            "type": "boolean",
+            "description": "the viewer has a result the frozen board shows only after unfreezing",
+        },
         frozen=BOOLEAN,
         frozen_at=_nullable(TIME),
         total=INTEGER,
