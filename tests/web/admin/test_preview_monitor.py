@@ -34,8 +34,10 @@ def test_preview_shows_a_paper_without_recording_anything(clock, client, factori
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     assert html.count('class="card question"') == 4 and "甲" in html
     assert "正确答案" not in html
-    # No timer, no autosave: only the time formatter every page loads.
-    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/js/time.js">']
+    # No timer, no autosave: only what every page loads (the time formatter, the ☰ menu).
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert scripts == ["/static/js/time.js", "/static/js/menu.js"]
+    assert html.count("<script") == len(scripts)
     seed = html.split("seed=")[1].split("&")[0].split('"')[0]
     with_key = client.get(f"/admin/contests/{contest.id}/preview?seed={seed}&key=1")
     key_html = with_key.get_data(as_text=True)
