@@ -63,7 +63,13 @@ VETO_REASONS: dict[str, str] = {
     "not_a_claim": "判断题是一句号召或指令，不是可判断真假的陈述",
     "not_in_week": "地点题考的不是宣传周（或主题日活动）本身的举办地",
     "garbled_source": "题干照抄了原文残缺的并列结构，读不通",
+    "fragment": "题干的最后一段只剩空格和几个字（如“；____电信日。”），是截断的半句",
 }
+# …宣传；____电信日。 : the last item of a semicolon list cut right after its blank.
+_FRAGMENT_TAIL = re.compile(
+    r"[；;]\s*(?:〇|\d{1,2}月\d{1,2}日)“?(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)?”?"
+    r"[。？]?(?:这一说法是否正确？)?$"
+)
 # 查处网络运营、不履行网络安全义务的网络运营者: an item coordinated with a modifier of its own
 # head (a word dropped in the source); copied into a stem it does not read.
 _GARBLED = re.compile(
@@ -73,7 +79,7 @@ _GARBLED = re.compile(
 # A pointer to text the student does not have.
 _DANGLING = re.compile(
     r"文中|上述|前述|下列哪些是[^？]*列举|(?<!》)(?<![\u4e00-\u9fa5])(?:该|这份|此份)?报告(?=显示|指出|称|认为|提出|从)|"
-    r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|还将|今天|今日|昨天|昨日|明天|"
+    r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|同场|同台|还将|今天|今日|昨天|昨日|明天|"
     r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
     r"(?:^|，)(?:此外|另外|与此同时|其中|其间|对此|为此|随后|此后)"
@@ -216,6 +222,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("placeless")
     if _GARBLED.search(body):
         codes.append("garbled_source")
+    if _FRAGMENT_TAIL.search(outside):
+        codes.append("fragment")
 
     # -- trivia
     kind = fact.kind

@@ -219,9 +219,19 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
                 at = document.analysis.rfind(name, 0, fact.sentence.start)
                 shown = display(document.article.text[at : at + len(name)])
                 prefix = shown + prefix[this.end() :]
-    if re.search(r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "")):
-        # 今年1月至8月，其间，… : the frame already says which period 其间 means.
-        prefix = sub_aligned(r"(^|，)其间，", lambda g: g[1], prefix, count=1)
+    if re.search(
+        r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "").replace("同期", "")
+    ):
+        # 今年1月至8月，其间，… / …，同期，… : the frame already says which period it means.
+        prefix = sub_aligned(r"(^|，)(?:其间|同期)，", lambda g: g[1], prefix, count=1)
+    if event and not mentions(prefix + suffix, event):
+        # 六大主题日依次为：… -> 江岚省2024年网络安全宣传周六大主题日依次为：…
+        prefix = sub_aligned(
+            r"(^|，|报道，)((?:六大|七大|各)?主题日(?=依次|分别|为|是))",
+            lambda g: g[1] + event + g[2],
+            prefix,
+            count=1,
+        )
     date = document.last_date(fact.sentence.start)
     if date:
         opening, verb = document.event_day
