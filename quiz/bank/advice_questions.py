@@ -88,6 +88,13 @@ def giver(document: Document, fact: Fact) -> str:
     """Who gives the advice of ``fact``, as a stem names them; '' when that is unsure."""
     who = fact.attrs.get("who", "")
     sentence = fact.sentence
+    if fact.attrs.get("numbered"):
+        # A numbered 要/不要 list is the publisher's own (雁屿共青团), whoever it quotes elsewhere.
+        publisher = document.article.publisher
+        if not publisher:
+            return ""
+        event = document.event
+        return f"{publisher}在{event}期间" if event else publisher
     if fact.attrs.get("heading"):
         return _author(document)
     if who in ("他", "她") or not who:
@@ -156,6 +163,9 @@ def _situation(document: Document, fact: Fact) -> str:
         starts = r"时$|^(?:如|如果|若|一旦|遇到|面对|凡是|发现|收到|接到|注册|买卖|对于)"
         return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
     heading = fact.attrs.get("heading", "")
+    if heading and fact.attrs.get("numbered"):
+        # 四、防沉迷: a topic, not a kind of fraud.
+        return f"关于“{display(heading).replace('“', '').replace('”', '')}”"
     if heading:
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
             return f"为了{display(heading)}"  # 六、保护好个人信息
@@ -168,6 +178,16 @@ def _wrong_behaviours(document: Document, fact: Fact, facts: list[Fact]) -> list
     """Certainly wrong things to do in the fact's situation: the article's own 不要… advice of
     the same situation said positively, then the curated ones (never text of the fact)."""
     key = fact.attrs.get("situation_key", "general")
+    if fact.attrs.get("numbered"):
+        # The list's own 不要… items of the same section, then of the others: same kind, and
+        # certainly wrong by the article itself.
+        heading = fact.attrs.get("heading")
+        dont = [f for f in facts if f.kind == "advice" and f.attrs.get("numbered")]
+        dont = [f for f in dont if f.attrs.get("form") == "dont"]
+        same = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] == heading]
+        other = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] != heading]
+        rng_for(fact.id, "wrong").shuffle(other)
+        return _distinct(same + other, document, avoid=_shown(document, fact.start, fact.end))
     own = [
         _shown(document, f.start, f.end)
         for f in facts
@@ -193,7 +213,7 @@ def _fitting_wrong(fact: Fact) -> str:
     would fit (a false version must be about the same situation to be false in substance)."""
     # (The article's own 不要… advice gets its own true/false question: not reused here.)
     key = fact.attrs.get("situation_key", "general")
-    if key == "general":
+    if key == "general" or fact.attrs.get("numbered"):
         return ""
     wrong = list(situations()[key]["wrong"])
     rng_for(fact.id, "fitting").shuffle(wrong)
@@ -272,6 +292,16 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
             and f.attrs.get("form") == "do"
             and f.attrs.get("situation_key") == key
         ]
+        if fact.attrs.get("numbered"):
+            heading = fact.attrs.get("heading")
+            same = [
+                _shown(document, f.start, f.end)
+                for f in facts
+                if f.kind == "advice"
+                and f.attrs.get("numbered")
+                and f.attrs.get("form") == "do"
+                and f.attrs["heading"] == heading
+            ]
         same += list(situations()[key].get("right", ()))
         rng_for(fact.id, "right").shuffle(same)
         others = [r for r in right if len(r) >= 6] + list(situations()["general"]["right"])

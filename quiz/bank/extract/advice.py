@@ -65,7 +65,11 @@ _SITUATION_THEN_ACTION = re.compile(
     r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$"
 )
 # A tips text: 要：…  /  不要：… lines.
-_TIP_LINE = re.compile(r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]")
+_TIP_LINE = re.compile(
+    r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]|"
+    # 1. 要通过游戏官方渠道充值；/ 4. 不要相信“免费领皮肤”：a numbered 要/不要 list item.
+    r"^\d{1,2}[.．、]\s*(?P<nmodal>不要|要(?!求))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +151,11 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     clauses = document.clauses(sentence)
     who = ""
     first = 0
+    if tip and tip.group("nmodal"):
+        return _numbered_tip(document, sentence, tip)
     if tip:
-        default = "dont" if tip.group("modal").startswith(("不", "禁")) else "do"
+        modal = tip.group("modal") or tip.group("nmodal")
+        default = "dont" if modal.startswith(("不", "禁")) else "do"
         first = 0
     else:
         verb = _ADVICE_VERB.search(analysis)
@@ -196,7 +203,9 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
                 clause = type(clause)(clause.start + offset, clause.end, trimmed)
                 text = trimmed
         if index == first and tip:
-            colon = re.match(r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*", text)
+            colon = re.match(
+                r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*|^\d{1,2}[.．、]\s*", text
+            )
             if colon:
                 clause = type(clause)(clause.start + colon.end(), clause.end, text[colon.end() :])
                 text = clause.analysis
@@ -216,6 +225,43 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+def _numbered_tip(document: Document, sentence: Sentence, tip: re.Match) -> list[Fact]:
+    """``3. 要在听到“账号冻结”等说法时，第一时间告诉家长；``: the whole item is one piece of advice
+    (its clauses are not advice of their own), under its section heading."""
+    start = sentence.start + tip.end()
+    end = sentence.end
+    while end > start and document.analysis[end - 1] in ";；。.":
+        end -= 1
+    form = "dont" if tip.group("nmodal").startswith("不") else "do"
+    if form == "dont":
+        # 不要和网友单独见面，确实需要见面的，要有家长陪同: only the 不要 part is wrong to do.
+        mixed = re.search(r"[,，](?=[^,，]*(?:可以|要|应|确实|必须))", document.analysis[start:end])
+        if mixed:
+            end = start + mixed.start()
+    body = document.analysis[start:end]
+    if not 4 <= len(body) <= 40 or re.search(r"[“”]$", body):
+        return []
+    heading = _heading_of(document, sentence)
+    return [
+        make_fact(
+            document,
+            sentence,
+            "advice",
+            "advice",
+            start,
+            end,
+            form=form,
+            clause=(start, end),
+            situation="",
+            heading=heading,
+            numbered=True,
+            situation_key=situation_key(heading + body),
+            who="",
+            verb_at=start,
+        )
+    ]
 
 
 def _reports(document: Document, sentence: Sentence) -> list[Fact]:
