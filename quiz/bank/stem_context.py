@@ -10,6 +10,7 @@ from .extract.people import CITIZEN_RE
 from .facts import Fact
 from .lexicon import places
 from .speakers import citizen_descriptor, introduce, speaker_before
+from .stem_anchor import expand_organisation
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import analysis_text
 
@@ -190,9 +191,12 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         named = _title_before(document, fact.sentence.start, report.group(1))
         if named:
             prefix = named + prefix[report.end() :]
-    pointer = re.search(r"(?:^|(?<=，))该(局|中心|行|院|办)", aligned(prefix))
+    pointer = re.search(r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办)", aligned(prefix))
     if pointer:
-        organisation = document.last_organisation(fact.sentence.start, pointer.group(1))
+        # 该分局 -> 桐溪市公安局临渚分局 (the full name given before), else the last one named.
+        organisation = expand_organisation(
+            document, pointer.group(1), fact.sentence.start
+        ) or document.last_organisation(fact.sentence.start, pointer.group(1))
         if organisation:
             prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
     city_here = document.last_place(fact.sentence.start + 1, "city")
