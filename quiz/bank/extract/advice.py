@@ -62,7 +62,9 @@ _SITUATION_THEN_ACTION = re.compile(
     r"^(?P<topic>[^,，;；]{4,16}?)(?P<action2>(?:一定要|务必|千万不要|切勿|一定不要).{3,})$|"
     # 接到96110来电请务必接听: a situation opened by 接到/遇到… without 时.
     r"^(?P<event>(?:接到|收到|遇到|面对|发现)[^,，;；]{2,16}?)"
-    r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$"
+    r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$|"
+    # 在遇到强制收集信息时保留截图等证据: an advised action after 在…时 (the advice verb before).
+    r"^(?:广大)?(?:市民|群众|网民|居民|公众|消费者|用户|家长|学生|大家)?在(?P<event2>(?:遇到|面对|发现|收到|接到)[^,，;；]{2,16}?时)(?P<action4>[^,，;；]{3,})$"
 )
 # A tips text: 要：…  /  不要：… lines.
 _TIP_LINE = re.compile(
@@ -169,6 +171,13 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         first = next(
             (i for i, c in enumerate(clauses) if c.start >= sentence.start + after), len(clauses)
         )
+        at = sentence.start + after
+        if first and clauses[first - 1].start < at < clauses[first - 1].end - 3:
+            # 她建议市民在遇到强制收集信息时保留截图: the advice starts inside the verb's clause.
+            whole = clauses[first - 1]
+            clauses = list(clauses)
+            clauses[first - 1] = type(whole)(at, whole.end, document.analysis[at : whole.end])
+            first -= 1
         default = ""
     # A tips text's heading names the situation (一、冒充电商物流客服); elsewhere it is a headline.
     heading = _heading_of(document, sentence) if tip else ""
@@ -180,14 +189,23 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         if document.analysis[clause.start - 1 : clause.start] in (";", "；", "。"):
             situation = ""  # a new piece of advice
         split = _SITUATION_THEN_ACTION.match(text)
+        advised = False
         if split:
             # 接到96110来电时请及时接听: the situation and the action share one clause.
             group, action = next(
                 (g, a)
-                for g, a in (("situation", "action"), ("topic", "action2"), ("event", "action3"))
+                for g, a in (
+                    ("situation", "action"),
+                    ("topic", "action2"),
+                    ("event", "action3"),
+                    ("event2", "action4"),
+                )
                 if split.group(g)
             )
-            situation = document.article.text[clause.start : clause.start + split.end(group)]
+            situation = document.article.text[
+                clause.start + split.start(group) : clause.start + split.end(group)
+            ]
+            advised = group == "event2" and not tip
             if group in ("topic", "event"):
                 situation += "时"
             clause = type(clause)(
@@ -214,7 +232,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
             continue
         if _DONT.match(text):
             form = "dont"
-        elif _DO.match(text) or default == "do":
+        elif _DO.match(text) or default == "do" or (split and advised):
             form = "do"
         elif default == "dont":
             form = "dont"
