@@ -63,6 +63,7 @@ VETO_REASONS: dict[str, str] = {
     "not_a_claim": "判断题是一句号召或指令，不是可判断真假的陈述",
     "not_in_week": "地点题考的不是宣传周（或主题日活动）本身的举办地",
     "garbled_source": "题干照抄了原文残缺的并列结构，读不通",
+    "generic_options": "干扰项是与题目情境无关的通用错误做法，一眼可排除",
     "fragment": "题干的最后一段只剩空格和几个字（如“；____电信日。”），是截断的半句",
 }
 # …宣传；____电信日。 : the last item of a semicolon list cut right after its blank.
@@ -291,7 +292,21 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
     if _odd_key(question):
         codes.append("odd_key")
+    if (
+        rule in ("advice.do_choice", "advice.dont_choice")
+        and fact.attrs.get("situation_key", "general") == "general"
+        and not fact.attrs.get("numbered")
+        and not _own_options(document, question)
+    ):
+        # 面对网上违法犯罪信息：提高警惕 vs. 把验证码告诉对方: wrong options of another situation.
+        codes.append("generic_options")
     return list(dict.fromkeys(codes))
+
+
+def _own_options(document: Document, question: dict) -> bool:
+    """Whether a wrong option of an advice choice is the article's own text."""
+    wrong = [o for i, o in enumerate(question["options"]) if i not in question["answer"]]
+    return any(aligned(o) in document.analysis for o in wrong)
 
 
 def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:
