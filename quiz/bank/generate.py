@@ -176,6 +176,11 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     """A stem about an event or figure that names no year gets ``据<publisher><month>报道，``
     (the publication date, said as such); the scorer notes it."""
     advice_like = question["generator"]["rule"].startswith(("advice.", "scenario."))
+    if fact.kind in ("term", "enumeration") and re.search(
+        r"提醒|建议|提示", fact.sentence.analysis
+    ):
+        # 孙晓东建议市民…接到____的来电要及时接听: advice given in a report, said whose and when.
+        advice_like = True
     if not needs_anchor(fact) and not advice_like:
         return
     if advice_like:

@@ -194,9 +194,10 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     pointer = re.search(r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办)", aligned(prefix))
     if pointer:
         # 该分局 -> 桐溪市公安局临渚分局 (the full name given before), else the last one named.
-        organisation = expand_organisation(
-            document, pointer.group(1), fact.sentence.start
-        ) or document.last_organisation(fact.sentence.start, pointer.group(1))
+        head = pointer.group(1)
+        organisation = (
+            expand_organisation(document, head, fact.sentence.start) if len(head) > 1 else ""
+        ) or document.last_organisation(fact.sentence.start, head)
         if organisation:
             prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
     city_here = document.last_place(fact.sentence.start + 1, "city")
