@@ -102,8 +102,12 @@ def for_quantity(
         numbers = [str(v) for v in usual if str(v) != answer.number]
         rng.shuffle(numbers)
     # 办结率达96%: a share cannot pass 100% (a growth rate can).
-    share = answer.unit == "%" and answer.value <= 100 and not _GROWTH.search(
-        document.analysis[max(fact.sentence.start, fact.start - 8) : fact.start]
+    share = (
+        answer.unit == "%"
+        and answer.value <= 100
+        and not _GROWTH.search(
+            document.analysis[max(fact.sentence.start, fact.start - 8) : fact.start]
+        )
     )
     for number in numbers:
         variant = answer.render(number)

@@ -122,7 +122,7 @@ _KEY_FIGURE = re.compile(
 _WEEK_DATE = re.compile(
     r"宣传周[^，。]{0,30}(?:开幕|启动|举行|举办|开展|持续至|闭幕)|宣传周以“[^”]*”为主题|"
     r"(?:开幕式|启动仪式)[^，。]{0,20}(?:举行|举办)|(?:开展|举办|举行|启动)[^，。]{0,40}主题日|"
-    r"\d{1,2}月\d{1,2}日(?:是|为)[^，。]{0,24}(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)|"
+    r"\d{1,2}月\d{1,2}日(?:是|为|迎来)[^，。]{0,24}(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)|"
     r"宣传周[^。]*持续至|"
     r"(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)(?:”)?(?:活动|主题活动)?[^，。]{0,20}"
     r"(?:举行|举办|开展|启动)|\d{1,2}月\d{1,2}日(?:为|是)?(?:校园日|电信日|法治日|金融日|青少年日|"
@@ -304,9 +304,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
 
 
 def _own_options(document: Document, question: dict) -> bool:
-    """Whether a wrong option of an advice choice is the article's own text."""
+    """Whether most wrong options of an advice choice are the article's own text."""
     wrong = [o for i, o in enumerate(question["options"]) if i not in question["answer"]]
-    return any(aligned(o) in document.analysis for o in wrong)
+    return sum(aligned(o) in document.analysis for o in wrong) >= 2
 
 
 def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:

@@ -58,10 +58,12 @@ _INTRODUCED = re.compile(
     r"(?=[\u4e00-\u9fa5]{0,6}?(?:公安|分局|网信|委|政府|人民|网络安全|实验|第[一二三四五六七八九十]|"
     r"经营|开幕|举行|举办|启动|召开|的|[，,]))"
 )
-_NOT_A_STEM = re.compile(r"^(?:全|各|该|本|我|此|某|城|市|省|县|区|辖|社|小|景|校|园|新|老|郊|山|"
-                         r"城市|地区|社区|小区|景区|园区|校区|辖区|城区|片区|街区|市区|县区|省市|"
-                         r"开发|示范|服务|保护|自治|特区|功能|综合|联合|整合|结合|配合|城乡|全市|"
-                         r"各地|当地|本地|外地|异地|属地|同城|省内|市内|县内|区内)")
+_NOT_A_STEM = re.compile(
+    r"^(?:全|各|该|本|我|此|某|城|市|省|县|区|辖|社|小|景|校|园|新|老|郊|山|"
+    r"城市|地区|社区|小区|景区|园区|校区|辖区|城区|片区|街区|市区|县区|省市|"
+    r"开发|示范|服务|保护|自治|特区|功能|综合|联合|整合|结合|配合|城乡|全市|"
+    r"各地|当地|本地|外地|异地|属地|同城|省内|市内|县内|区内)"
+)
 
 
 def _mentions(document: Document, name: str) -> int:
@@ -104,8 +106,11 @@ def home_places(document: Document) -> dict[str, str]:
     for match in _INTRODUCED.finditer(document.analysis):
         stem, suffix = match.groups()
         name = stem + suffix
-        if _NOT_A_STEM.match(stem) or name in table or stem in table or any(
-            name in n for n in found["province"]
+        if (
+            _NOT_A_STEM.match(stem)
+            or name in table
+            or stem in table
+            or any(name in n for n in found["province"])
         ):
             continue
         level = {"省": "province", "县": "county", "市": "city", "区": "district"}[suffix]

@@ -191,13 +191,19 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         named = _title_before(document, fact.sentence.start, report.group(1))
         if named:
             prefix = named + prefix[report.end() :]
-    pointer = re.search(r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办)", aligned(prefix))
+    pointer = re.search(
+        r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办|会(?!议|上|后|同|员))",
+        aligned(prefix),
+    )
     if pointer:
         # 该分局 -> 桐溪市公安局临渚分局 (the full name given before), else the last one named.
         head = pointer.group(1)
-        organisation = (
-            expand_organisation(document, head, fact.sentence.start) if len(head) > 1 else ""
-        ) or document.last_organisation(fact.sentence.start, head)
+        if head == "会":
+            organisation = _committee_before(document, fact)
+        else:
+            organisation = (
+                expand_organisation(document, head, fact.sentence.start) if len(head) > 1 else ""
+            ) or document.last_organisation(fact.sentence.start, head)
         if organisation:
             prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
     city_here = document.last_place(fact.sentence.start + 1, "city")
@@ -294,6 +300,24 @@ def introduce_citizens(document: Document, fact: Fact, prefix: str) -> str:
             continue
         return prefix[: match.start()] + descriptor + prefix[match.start() :]
     return prefix
+
+
+_COMMITTEE = re.compile(
+    r"(?:(?<=[从据在向与和,，。:：])|^)([市县区省]?[\u4e00-\u9fa5]{2,10}?(?:委员会|协会|学会|商会))"
+)
+
+
+def _committee_before(document: Document, fact: Fact) -> str:
+    """记者从市消费者委员会了解到，…该会共受理…: the last committee or association named before
+    该会 (this sentence or the one before), '' if none."""
+    at = document.analysis.find("该会", fact.sentence.start, fact.sentence.end)
+    if at < 0:
+        return ""
+    base = document.sentences[max(0, fact.sentence.index - 1)].start
+    found = list(_COMMITTEE.finditer(document.analysis, base, at))
+    if not found:
+        return ""
+    return display(document.article.text[found[-1].start(1) : found[-1].end(1)])
 
 
 def _activity_before(document: Document, sentence) -> str:

@@ -100,7 +100,9 @@ def test_a_numbered_list_of_do_and_dont_is_advice_not_headings(built):
     for question in advice:
         # Every option is a whole item (no clause such as 并开启二次验证), and the wrong ones of
         # a do-choice are the list's own 不要 items (cut before a 要 part of their own).
-        assert not any(o.startswith(("并", "在听到")) and o.endswith("时") for o in question["options"])
+        assert not any(
+            o.startswith(("并", "在听到")) and o.endswith("时") for o in question["options"]
+        )
         assert not any("，可以" in o or "，要有" in o for o in question["options"])
     anti = next(q for q in advice if "和孩子一起约定每天上网的时长和时段" in q["options"])
     assert "遇到“防沉迷”类骗局" not in anti["stem"]
@@ -191,3 +193,51 @@ def test_the_seed_advice_with_generic_wrong_options_is_not_recommended(seed_buil
     question = next(q for q in seed_build.bank["questions"] if q["id"] == "ee9b371f9e3e")
     assert not question["recommended"]
     assert question["status"] == "draft" or "generic_options" in question["quality"]["reasons"]
+
+
+def test_a_tips_box_with_chinese_numerals_is_advice(built):
+    """【小貼士：守護個人信息 做到這幾點】 一、…； 三、不隨意掃描…： items under a tips heading are
+    advice even without 要/不要, in the article's script, the topic taken from the heading."""
+    _document, build = built["h2-privacy-day-traditional"]
+    dont = next(q for q in build.bank["questions"] if _rule(q) == "advice.dont_choice")
+    assert dont["stem"] == (
+        "嶺南時報在2022年國家網絡安全宣傳週期間提醒：關於“守護個人信息”，下列做法錯誤的是？"
+    )
+    assert dont["options"][dont["answer"][0]] == "隨意掃描來歷不明的二維碼"
+    assert dont["recommended"]
+
+
+def test_a_list_number_is_not_part_of_a_stem(built):
+    """六、發現個人信息被洩露…，可撥打____…"""
+    for _document, build in built.values():
+        for question in build.bank["questions"]:
+            assert not re.match(
+                r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])", question["stem"]
+            )
+
+
+def test_that_committee_resolves_to_the_one_named_before(built):
+    """記者從市消費者委員會了解到，今年1月至8月，該會共受理… -> 鷺川市消費者委員會共受理…"""
+    _document, build = built["h2-privacy-day-traditional"]
+    stems = [q["stem"] for q in build.bank["questions"]]
+    assert any(s.startswith("2022年1月至8月，鷺川市消費者委員會共受理") for s in stems)
+    assert not any("該會" in s for s in stems)
+
+
+def test_the_day_a_themed_day_falls_on_is_worth_knowing(built):
+    """2022年國家網絡安全宣傳週於____迎來「個人信息保護日」 (迎來 as well as 是/為)."""
+    _document, build = built["h2-privacy-day-traditional"]
+    question = next(q for q in build.bank["questions"] if "迎來「個人信息保護日」" in q["stem"])
+    assert "trivia_date" not in question["quality"]["reasons"]
+
+
+def test_advice_terms_in_a_report_say_whose_report(built):
+    """孙晓东建议市民…接到____的来电要及时接听: the advice, with the report's lead for its year."""
+    _document, build = built["h2-district-police-cases"]
+    question = next(
+        q
+        for q in build.bank["questions"]
+        if q["type"] == "single_choice" and "接到____的来电要及时接听" in q["stem"]
+    )
+    assert question["stem"].startswith("据桐溪日报2023年9月报道，桐溪市公安局临渚分局")
+    assert question["recommended"]

@@ -28,6 +28,7 @@ from ..document import Document
 from ..facts import Fact
 from ..lexicon import DATA_DIR
 from ..segment import Sentence
+from ..stem_text import display
 from .common import make_fact
 from .people import CITIZEN_RE, SPEAKER_RE, is_name, surnames
 
@@ -153,8 +154,15 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     clauses = document.clauses(sentence)
     who = ""
     first = 0
-    if tip and tip.group("nmodal"):
-        return _numbered_tip(document, sentence, tip)
+    numbered = _NUMBERED_ITEM.match(analysis)
+    if numbered and (
+        re.match(r"不要|要(?!求)", analysis[numbered.end() :])
+        or (
+            sentence.section >= 0
+            and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
+        )
+    ):
+        return _numbered_tip(document, sentence, numbered)
     if tip:
         modal = tip.group("modal") or tip.group("nmodal")
         default = "dont" if modal.startswith(("不", "禁")) else "do"
@@ -221,9 +229,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
                 clause = type(clause)(clause.start + offset, clause.end, trimmed)
                 text = trimmed
         if index == first and tip:
-            colon = re.match(
-                r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*|^\d{1,2}[.．、]\s*", text
-            )
+            colon = re.match(r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*|^\d{1,2}[.．、]\s*", text)
             if colon:
                 clause = type(clause)(clause.start + colon.end(), clause.end, text[colon.end() :])
                 text = clause.analysis
@@ -245,23 +251,62 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     return facts
 
 
-def _numbered_tip(document: Document, sentence: Sentence, tip: re.Match) -> list[Fact]:
-    """``3. 要在听到“账号冻结”等说法时，第一时间告诉家长；``: the whole item is one piece of advice
-    (its clauses are not advice of their own), under its section heading."""
-    start = sentence.start + tip.end()
+# A numbered list item (1. / 一、) and the headings of a tips list (小贴士：…, “要”与“不要”).
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_TIPS_HEADING = re.compile(
+    r"小贴士|小提示|温馨提示|提示|提醒|要与不要|“要”与“不要”|防范|做到这几点"
+)
+_ITEM_DONT = re.compile(
+    r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信))"
+)
+_ITEM_DO = re.compile(r"^(?:要(?!求)|应当|应该|应|请|务必|一定要)")
+
+
+def _tips_topic(document: Document, sentence: Sentence) -> str:
+    """小贴士：守护个人信息 做到这几点 -> 守护个人信息 (in the article's script); '' if the heading
+    is not of that form."""
+    if sentence.section < 0:
+        return ""
+    heading = document.sentences[sentence.section]
+    key = heading.analysis
+    match = re.match(
+        r"^[【\[]?(?:小贴士|小提示|温馨提示|提示)[:：]\s*(.+?)\s*(?:要?做到这几点|请注意)?[】\]]?$",
+        key,
+    )
+    if not match:
+        return ""
+    return display(
+        document.article.text[heading.start + match.start(1) : heading.start + match.end(1)]
+    )
+
+
+def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> list[Fact]:
+    """``3. 要在听到“账号冻结”等说法时，第一时间告诉家长；`` / ``二、谨慎授予APP权限…；`` under a
+    tips heading: the whole item is one piece of advice (its clauses are not advice of their
+    own), under its section heading."""
+    start = sentence.start + item.end()
     end = sentence.end
     while end > start and document.analysis[end - 1] in ";；。.":
         end -= 1
-    form = "dont" if tip.group("nmodal").startswith("不") else "do"
+    text = document.analysis[start:end]
+    dont = _ITEM_DONT.match(text)
+    form = "dont" if dont else "do"
+    modal = dont or _ITEM_DO.match(text)
+    if modal:
+        start += modal.end()
     if form == "dont":
-        # 不要和网友单独见面，确实需要见面的，要有家长陪同: only the 不要 part is wrong to do.
-        mixed = re.search(r"[,，](?=[^,，]*(?:可以|要|应|确实|必须))", document.analysis[start:end])
+        # 不要和网友单独见面，确实需要见面的，要有家长陪同 / 不随意扫码，不为小礼品填写问卷: only
+        # the first 不要 part is said as a wrong thing to do.
+        mixed = re.search(
+            r"[,，](?=[^,，]*(?:可以|要|应|确实|必须|不))", document.analysis[start:end]
+        )
         if mixed:
             end = start + mixed.start()
     body = document.analysis[start:end]
     if not 4 <= len(body) <= 40 or re.search(r"[“”]$", body):
         return []
     heading = _heading_of(document, sentence)
+    heading = _tips_topic(document, sentence) or _heading_of(document, sentence)
     return [
         make_fact(
             document,
