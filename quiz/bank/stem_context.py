@@ -264,6 +264,16 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     if day and event and not mentions(prefix + suffix, event):
         # 今年校园日的主题是… -> 西安市2024年网络安全宣传周校园日的主题是…
         prefix = event + prefix[day.start(1) :]
+    if re.search(r"我校|本校|(?:^|，)学校(?!财务|保卫|党委|官方)", aligned(prefix)):
+        # 我校以“…”为主题 / ，学校邮件系统共拦截… -> 青岚科技大学… (the school the title names).
+        school = _school(document)
+        if school and school not in prefix:
+            prefix = sub_aligned(
+                r"我校|本校|(^|，)学校(?!财务|保卫|党委|官方)",
+                lambda g: (g[1] or "") + school,
+                prefix,
+                count=1,
+            )
     region = document.region
     stem = prefix + fact.text + suffix
     if region and region not in stem:
@@ -300,6 +310,18 @@ def introduce_citizens(document: Document, fact: Fact, prefix: str) -> str:
             continue
         return prefix[: match.start()] + descriptor + prefix[match.start() :]
     return prefix
+
+
+_SCHOOL = re.compile(r"[\u4e00-\u9fa5]{2,12}?(?:大学|学院|职业技术学院|中学|小学|学校)")
+
+
+def _school(document: Document) -> str:
+    """The school a campus report is about: the first one its title names ('' if none)."""
+    title = document.article.title or ""
+    match = _SCHOOL.search(aligned(title))
+    if not match:
+        return ""
+    return display(title[match.start() : match.end()])
 
 
 _COMMITTEE = re.compile(

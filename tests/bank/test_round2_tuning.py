@@ -241,3 +241,12 @@ def test_advice_terms_in_a_report_say_whose_report(built):
     )
     assert question["stem"].startswith("据桐溪日报2023年9月报道，桐溪市公安局临渚分局")
     assert question["recommended"]
+
+
+def test_our_school_is_the_school_the_title_names():
+    """我校以“…”为主题 / ，学校邮件系统共拦截… (a campus news site): which school?"""
+    article = load_article(ARTICLES / "h2-campus-day.txt")
+    stems = [q["stem"] for q in generate([article]).bank["questions"]]
+    assert not any("我校" in s for s in stems)
+    assert any("青岚科技大学邮件系统共拦截钓鱼邮件" in s for s in stems)
+    assert any("学校财务处" in s for s in stems)  # a body of the school stays as said
