@@ -250,3 +250,20 @@ def test_our_school_is_the_school_the_title_names():
     assert not any("我校" in s for s in stems)
     assert any("青岚科技大学邮件系统共拦截钓鱼邮件" in s for s in stems)
     assert any("学校财务处" in s for s in stems)  # a body of the school stays as said
+
+
+def test_a_tips_list_item_is_tagged_by_its_section(built):
+    """四、防沉迷 is a youth-day question, 位置与照片 a privacy-day one (not telecom, the default
+    of fraud advice)."""
+    _document, build = built["h2-youth-day-tips"]
+    tags = {
+        q["stem"]: q["themed_days"]
+        for q in build.bank["questions"]
+        if _rule(q) in ("advice.do_choice", "advice.dont_choice")
+    }
+    assert all(
+        v == ["youth"]
+        for s, v in tags.items()
+        if "关于“防沉迷”" in s or "关于“游戏账号与装备”" in s
+    )
+    assert all(v == ["privacy"] for s, v in tags.items() if "关于“位置与照片”" in s)
