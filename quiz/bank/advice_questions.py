@@ -164,8 +164,13 @@ def _situation(document: Document, fact: Fact) -> str:
         return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
     heading = fact.attrs.get("heading", "")
     if heading and fact.attrs.get("numbered"):
-        # 四、防沉迷: a topic, not a kind of fraud.
-        return f"关于“{display(heading).replace('“', '').replace('”', '')}”"
+        topic = re.sub(r"[“”:：\s]", "", display(heading))
+        if not re.fullmatch(
+            r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)", aligned(topic)
+        ):
+            # 四、防沉迷: a topic, not a kind of fraud (五要： / 五不要： name none).
+            return f"关于“{topic}”"
+        heading = ""
     if heading:
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
             return f"为了{display(heading)}"  # 六、保护好个人信息

@@ -267,3 +267,13 @@ def test_a_tips_list_item_is_tagged_by_its_section(built):
         if "关于“防沉迷”" in s or "关于“游戏账号与装备”" in s
     )
     assert all(v == ["privacy"] for s, v in tags.items() if "关于“位置与照片”" in s)
+
+
+def test_a_bare_do_or_dont_label_is_no_topic():
+    """五要： / 五不要： over a numbered list name no topic: the stem says the situation instead
+    (not 关于“五要：”), and 要记住，… loses its 记住."""
+    article = load_article(ARTICLES / "h2-finance-day-bank.txt")
+    advice = [q for q in generate([article]).bank["questions"] if _rule(q).startswith("advice.")]
+    assert advice
+    assert not any("五要" in q["stem"] or "五不要" in q["stem"] for q in advice)
+    assert not any(o.startswith("记住") for q in advice for o in q.get("options", []))

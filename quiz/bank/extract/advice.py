@@ -294,6 +294,9 @@ def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> lis
     modal = dont or _ITEM_DO.match(text)
     if modal:
         start += modal.end()
+    aside = re.match(r"(?:记住|牢记|记得)[,，]", document.analysis[start:end])
+    if aside:
+        start += aside.end()  # 要记住，接到“退款”电话先挂断…
     if form == "dont":
         # 不要和网友单独见面，确实需要见面的，要有家长陪同 / 不随意扫码，不为小礼品填写问卷: only
         # the first 不要 part is said as a wrong thing to do.
