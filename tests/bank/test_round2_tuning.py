@@ -277,3 +277,20 @@ def test_a_bare_do_or_dont_label_is_no_topic():
     assert advice
     assert not any("五要" in q["stem"] or "五不要" in q["stem"] for q in advice)
     assert not any(o.startswith("记住") for q in advice for o in q.get("options", []))
+
+
+def test_a_list_under_a_sentence_heading_is_not_the_publishers():
+    """活动现场，学生工作部向新生发放了《新生防骗手册》，并总结了六条提醒： the items are the
+    department's, not the news site's: unsure who advises, so no advice choice says so."""
+    article = load_article(ARTICLES / "h2-campus-day.txt")
+    stems = [q["stem"] for q in generate([article]).bank["questions"]]
+    assert not any("青岚科技大学新闻网在" in s and "提醒" in s for s in stems)
+    assert not any("关于“活动现场" in s for s in stems)
+
+
+def test_an_item_without_a_topic_gets_no_keyword_situation():
+    """要在拿不准时拨打96110或银行官方客服电话咨询 is not advice for 接到96110反诈预警电话 (the
+    curated phrase of its keyword): a list with no topic says the general situation."""
+    article = load_article(ARTICLES / "h2-finance-day-bank.txt")
+    stems = [q["stem"] for q in generate([article]).bank["questions"]]
+    assert not any(s.startswith("嘉沅市银行业协会") and "接到96110" in s for s in stems)
