@@ -93,7 +93,6 @@ def test_a_method_not_allowed_names_the_allowed_ones(client):
 # Found by the fuzz run as every caller (tests/robustness/test_api_fuzz.py).
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 6: the schema allows an empty password")
 def test_the_schema_refuses_an_empty_password_as_the_app_does(client):
     """``{"username": "0", "password": ""}`` is valid by the document but answered 422."""
     paths = client.get("/api/v1/openapi.json").get_json()["paths"]
@@ -103,7 +102,6 @@ def test_the_schema_refuses_an_empty_password_as_the_app_does(client):
     assert response.status_code == 422
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 6: /join takes a code of any type")
 @pytest.mark.parametrize("body", [{"code": {"a": 1}}, {"code": 5}, {"code": None}, {"code": ""}])
 def test_join_refuses_a_body_the_document_refuses(api, factories, clock, body):
     """The document's ``code`` is a non-empty string; an open contest needs none (``{}``), but a
