@@ -85,12 +85,15 @@ LATE = ("/submit",)
 
 @dataclass
 class Caller:
-    """One caller: a test client (its own cookie jar), the session cookie to send (None:
-    anonymous) and its real ids; ``cases`` and ``server_errors`` count what it was sent."""
+    """One caller: a test client (its own cookie jar), its session cookie and the CSRF token
+    bound to it (fetched once: the client would fetch one per write), whether it is logged in,
+    and its real ids; ``cases`` and ``server_errors`` count what it was sent."""
 
     name: str
     client: object
-    session: str | None
+    session: str
+    token: str
+    logged_in: bool
     ids: dict[str, int | str]
     cases: Counter = field(default_factory=Counter)
     server_errors: int = 0
@@ -160,37 +163,43 @@ def _caller_contract(app, case, response, *, anonymous: bool) -> None:
             raise AssertionError(f"anonymous {method}: 401 from a public operation")
 
 
-def _session_for(caller: Caller, case) -> str | None:
-    """The session cookie to send: the caller's, unless the case negates the document's
-    session cookie (then the generated, invalid one goes out and the caller is anonymous)."""
-    if case.meta is not None and case.meta.is_negative_at(ParameterLocation.COOKIE):
-        return None
-    return caller.session
+def _credentials(caller: Caller, case) -> tuple[str | None, str | None]:
+    """The session cookie and CSRF token to send.
+
+    A logged-in caller sends its own, unless the case negates the document's session cookie:
+    then the generated (invalid) cookie goes out and the caller is anonymous. An anonymous
+    caller sends its token-only session to public operations (a browser that asked for
+    ``/csrf``), and nothing to the others (a script: 401 all the same)."""
+    if caller.logged_in:
+        if case.meta is not None and case.meta.is_negative_at(ParameterLocation.COOKIE):
+            return None, caller.token
+        return caller.session, caller.token
+    if _needs_session(case.operation):
+        return None, None
+    return caller.session, caller.token
 
 
 def _send(app, caller: Caller, case, mode) -> None:
     """Send one case as ``caller`` and run every check on the answer."""
-    kwargs = {}
-    session = _session_for(caller, case)
-    if session is not None:
-        # The document's "session" cookie scheme makes Schemathesis send (then delete) a
-        # generated session cookie: send the caller's real one in its place.
-        kwargs["cookies"] = {"session": session}
-    elif caller.session is None and _needs_session(case.operation):
-        kwargs["csrf"] = False  # a script that never asked for a token: 401 all the same
+    session, token = _credentials(caller, case)
+    # The document's "session" cookie scheme makes Schemathesis send (then delete) a
+    # generated session cookie: send the caller's real one in its place.
+    cookies = {"session": session} if session is not None else None
+    headers = {"X-CSRFToken": token} if token is not None else None
     caller.cases[mode.value] += 1
-    cookies = dict(case.cookies) if case.cookies is not None else None
+    generated = dict(case.cookies) if case.cookies is not None else None
     try:
-        response = case.call(session=caller.client, **kwargs)
+        response = case.call(session=caller.client, cookies=cookies, headers=headers, csrf=False)
     finally:
-        case.cookies = cookies  # the call writes the sent cookies into the shared case
+        case.cookies = generated  # the call writes the sent cookies into the shared case
     if response.status_code >= 500:
         caller.server_errors += 1
     checks = CHECKS[mode]
     if response.status_code == 422 and case.operation.label in SEMANTIC_422:
         checks = COMMON
     case.validate_response(response, checks=checks)
-    _caller_contract(app, case, response, anonymous=session is None)
+    anonymous = not caller.logged_in or (session is None and _needs_session(case.operation))
+    _caller_contract(app, case, response, anonymous=anonymous)
 
 
 def _report(caller: Caller, operation, mode, where, error) -> str:
@@ -249,42 +258,31 @@ def _coverage_cases(schema, operation, mode) -> list:
     )
 
 
-def _log_in(app, username: str):
+def _caller(app, name: str, username: str | None, ids: dict) -> Caller:
+    """A caller logged in as ``username`` (None: anonymous), with its session's CSRF token."""
     client = app.test_client()
-    response = client.post("/auth/login", data={"username": username, "password": PASSWORD})
-    assert response.status_code == 302, username
-    return client, client.get_cookie("session").value
+    if username is not None:
+        response = client.post("/auth/login", data={"username": username, "password": PASSWORD})
+        assert response.status_code == 302, username
+    token = client.get("/api/v1/csrf").get_json()["csrf_token"]  # login rotated it
+    session = client.get_cookie("session").value
+    return Caller(name, client, session, token, username is not None, ids)
 
 
 def _callers(app, world) -> list[Caller]:
     shared = {"contest_id": world.ids["contest"], "event_id": world.ids["event"], "day": "campus"}
-    student, student_session = _log_in(app, "student")
-    organizer, organizer_session = _log_in(app, "teacher")
+    student_ids = {"attempt_id": world.ids["attempt"], "question_id": world.ids["paper_question"]}
+    organizer = _caller(app, "organizer", "teacher", shared)
     # The organizer's own (preview) attempt on their contest.
-    preview = organizer.post(f"/api/v1/contests/{world.ids['contest']}/attempts").get_json()
+    preview = organizer.client.post(f"/api/v1/contests/{world.ids['contest']}/attempts")
+    preview = preview.get_json()
+    organizer.ids |= {"attempt_id": preview["id"], "question_id": preview["questions"][0]["id"]}
+    organizer.session = organizer.client.get_cookie("session").value
     return [
-        Caller(
-            "anonymous",
-            app.test_client(),
-            None,
-            {**shared, "attempt_id": world.ids["attempt"], "question_id": 1},
-        ),
-        Caller(
-            "student",
-            student,
-            student_session,
-            {
-                **shared,
-                "attempt_id": world.ids["attempt"],
-                "question_id": world.ids["paper_question"],
-            },
-        ),
-        Caller(
-            "organizer",
-            organizer,
-            organizer_session,
-            {**shared, "attempt_id": preview["id"], "question_id": preview["questions"][0]["id"]},
-        ),
+        # First: a case's generated session cookie is the one an anonymous caller sends.
+        _caller(app, "anonymous", None, {**shared, **student_ids}),
+        _caller(app, "student", "student", {**shared, **student_ids}),
+        organizer,
     ]
 
 
