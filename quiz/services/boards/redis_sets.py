@@ -85,6 +85,23 @@ def _errors():
     return (redis.RedisError, OSError)
 
 
+def _log_failure(message: str, *args) -> None:
+    """Log the Redis error being handled: an outage in one line, anything else with its trace.
+
+    Redis down or unreachable is an expected operational state (boards fall back to SQL);
+    a traceback per request during an outage would bury whatever else the log says.
+    """
+    import sys
+
+    import redis
+
+    error = sys.exc_info()[1]
+    if isinstance(error, redis.ConnectionError | redis.TimeoutError | ConnectionError):
+        log.warning(message + " (%s)", *args, error)
+    else:
+        log.exception(message, *args)
+
+
 def version_key(board_key: str) -> str:
     """A hash beside each board's set: the SQL board ``version`` the set reflects, and how many
     ``members`` it had then (so a set deleted or evicted on its own is noticed too)."""
@@ -170,7 +187,7 @@ def sync_user(contest: Contest, user_id: int, made: dict[str, int]) -> None:
     except _errors():
         # Nothing to mark when Redis cannot be reached: the sets' recorded versions stay
         # behind the database's, and each board is rebuilt when it is next read.
-        log.exception("Redis board update failed; boards fall back to SQL until rebuilt")
+        _log_failure("Redis board update failed; boards fall back to SQL until rebuilt")
 
 
 def _apply(pipe, board_key: str, version: int, user_id: int, row) -> None:
@@ -188,7 +205,7 @@ def rebuild_contest(contest: Contest) -> bool:
         if contest.event_id:
             rebuild_event(contest.event_id)
     except _errors():
-        log.exception("Redis rebuild of contest %s failed", contest.id)
+        _log_failure("Redis rebuild of contest %s failed", contest.id)
         return False
     return True
 
@@ -287,7 +304,7 @@ class FallbackSource:
             try:
                 return getattr(self.primary, name)(*args)
             except _errors():
-                log.exception("Redis board read failed; answering from SQL")
+                _log_failure("Redis board read failed; answering from SQL")
                 self.primary = None
         return getattr(self.sql, name)(*args)
 
@@ -338,6 +355,6 @@ def source(board_key: str, sql, version: int):
             rebuild_board(board_key)
             return sql
     except _errors():
-        log.exception("Redis unavailable; board %s served from SQL", board_key)
+        _log_failure("Redis unavailable; board %s served from SQL", board_key)
         return sql
     return FallbackSource(RedisSource(board_key, sql), sql)

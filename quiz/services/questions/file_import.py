@@ -13,20 +13,20 @@ import json
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import delete, insert, select, update
 
-from quiz.bank.constants import QuestionType
+from quiz.bank.constants import QuestionStatus, QuestionType
 from quiz.bank.formats import FORMATS
 from quiz.bank.formats.schema import WHOLE_FILE, RowError
 from quiz.extensions import db
-from quiz.models import Question, Source, User
+from quiz.models import Question, QuestionDay, Source, User
 from quiz.models.audit import record
 from quiz.services import DomainError
 from quiz.services.locking import begin_write
 from quiz.services.questions.edit import may_edit, owner_unit_of
 from quiz.services.questions.rules import question_problems
 from quiz.services.questions.store import ChangeCounts, upsert_sources
+from quiz.timeutil import utcnow
 
 IMPORT_EXTENSIONS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
@@ -95,47 +95,184 @@ def commit_bank_file(
 
     An organizer's file may not change a question they may not edit (``may_edit``): the
     rows that would are named and nothing is imported. ``actor`` None is the CLI.
+
+    What to write is planned from a read made before the write lock is taken; under the lock
+    the same read is repeated, and only if another writer changed one of these questions
+    meanwhile is the plan made again there. The write itself is a few bulk statements, so
+    on SQLite students' answer saves wait for it a fraction of a second, not seconds.
     """
+    db.session.rollback()  # plan from a fresh read, holding no snapshot or lock
+    uids = [raw["id"] for raw in staged.questions]
+    seen = _stored_state(staged, uids)
+    plan = _plan(staged, seen, actor)
     begin_write()
-    known = set(db.session.execute(select(Source.id)).scalars())
-    file_sources = [s for s in staged.sources if isinstance(s.get("id"), str)]
-    upsert_sources(file_sources)
-    report = ImportReport()
-    known |= {s["id"] for s in file_sources}
+    now_seen = _stored_state(staged, uids)
+    if now_seen != seen:
+        plan = _plan(staged, now_seen, actor)
+    if plan.refused:
+        db.session.rollback()
+        raise BankImportError(plan.refused)
+    _write(plan, staged, actor)
+    record(actor, "bank.import", "bank", None, filename=staged.filename, **plan.report.__dict__)
+    db.session.flush()
+    if commit:
+        db.session.commit()
+    return plan.report
+
+
+#: The question columns an import compares and writes, besides ``uid`` and the themed days.
+_COMPARED = (
+    "type", "stem", "answer", "options", "explanation", "difficulty", "status", "fact",
+    "source_id", "sentence", "start", "end", "generator_rule", "generator_version",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _StoredState:
+    """What the database holds for a file's questions and sources (compared for equality)."""
+
+    questions: dict  # uid -> {column: value, "id", "owner_unit_id", "days": tuple}
+    source_ids: frozenset
+
+
+@dataclass
+class _Plan:
+    """The rows to insert and update, what is refused, and the counts to report."""
+
+    report: ImportReport
+    refused: list[str]
+    new_sources: list[str]
+    inserts: list[dict]
+    updates: list[dict]
+    updated_ids: dict  # uid -> id of each updated question
+    days: dict  # uid -> sorted themed days, for every inserted or updated question
+
+
+def _stored_state(staged: StagedBank, uids: list[str]) -> _StoredState:
+    """One read of every stored question the file names, with its days, and the sources."""
+    columns = [getattr(Question, name) for name in _COMPARED]
+    rows = db.session.execute(
+        select(Question.id, Question.uid, Question.owner_unit_id, *columns).where(
+            Question.uid.in_(uids)
+        )
+    ).all()
+    days: dict[int, list[str]] = {}
+    ids = [row.id for row in rows]
+    if ids:
+        for question_id, day in db.session.execute(
+            select(QuestionDay.question_id, QuestionDay.day).where(QuestionDay.question_id.in_(ids))
+        ):
+            days.setdefault(question_id, []).append(day)
+    questions = {
+        row.uid: {**row._asdict(), "days": tuple(sorted(days.get(row.id, ())))} for row in rows
+    }
+    wanted = {s["id"] for s in staged.sources if isinstance(s.get("id"), str)}
+    wanted |= {(raw.get("source") or {}).get("id") for raw in staged.questions} - {None, ""}
+    known = db.session.execute(select(Source.id).where(Source.id.in_(wanted))).scalars()
+    return _StoredState(questions, frozenset(known))
+
+
+def _plan(staged: StagedBank, state: _StoredState, actor: User | None) -> _Plan:
+    """Decide, without writing, what importing the file into ``state`` does."""
+    plan = _Plan(ImportReport(), [], [], [], [], {}, {})
+    file_sources = {s["id"] for s in staged.sources if isinstance(s.get("id"), str)}
+    known = set(state.source_ids) | file_sources
+    now = utcnow()
     for raw in staged.questions:
         source_id = (raw.get("source") or {}).get("id")
         if source_id and source_id not in known:
             # A spreadsheet carries only the source's id: keep it rather than drop provenance.
-            db.session.add(Source(id=source_id, title=source_id))
+            plan.new_sources.append(source_id)
             known.add(source_id)
-            report.sources_created += 1
-    db.session.flush()
-    existing = {
-        q.uid: q
-        for q in db.session.execute(
-            select(Question)
-            .options(selectinload(Question.days))
-            .where(Question.uid.in_([raw["id"] for raw in staged.questions]))
-        ).scalars()
+        values = _values(raw)
+        stored = state.questions.get(raw["id"])
+        days = tuple(sorted(set(raw.get("themed_days", stored["days"] if stored else ()))))
+        if stored is None:
+            plan.inserts.append(_new_row(raw["id"], values, actor, now))
+            plan.days[raw["id"]] = days
+            continue
+        changed = any(stored[name] != value for name, value in values.items())
+        if not changed and stored["days"] == days:
+            plan.report.unchanged += 1
+            continue
+        if actor is not None and not may_edit(_Owned(stored["owner_unit_id"]), actor):
+            plan.refused.append(
+                f"（{raw['id']}）只能修改本单位的题目；题库共享题目仅管理员可修改。"
+            )
+            continue
+        updated_by = actor.id if actor else None
+        plan.updates.append(
+            {"id": stored["id"], **values, "edited": True, "updated_by_id": updated_by}
+            | {"updated_at": now}
+        )
+        plan.updated_ids[raw["id"]] = stored["id"]
+        plan.days[raw["id"]] = days
+    plan.report.created = len(plan.inserts)
+    plan.report.updated = len(plan.updates)
+    plan.report.sources_created = len(plan.new_sources)
+    return plan
+
+
+@dataclass(frozen=True)
+class _Owned:
+    """The one attribute ``may_edit`` reads of a question, from the planning read."""
+
+    owner_unit_id: int | None
+
+
+def _new_row(uid: str, values: dict, actor: User | None, now) -> dict:
+    """A complete question row (every row of a bulk insert carries the same keys)."""
+    return {
+        "uid": uid,
+        "explanation": "",
+        "difficulty": 1,
+        "status": QuestionStatus.DRAFT,
+        "fact": "",
+        "source_id": None,
+        "sentence": "",
+        "start": None,
+        "end": None,
+        "generator_rule": "",
+        "generator_version": "",
+        **values,
+        "answer_spans": [],
+        "quality_reasons": [],
+        "recommended": False,
+        "edited": False,
+        "updated_by_id": actor.id if actor else None,
+        "owner_unit_id": owner_unit_of(actor),
+        "shared": True,
+        "created_at": now,
+        "updated_at": now,
     }
-    if actor is not None:
-        refused = [
-            f"（{raw['id']}）只能修改本单位的题目；题库共享题目仅管理员可修改。"
-            for raw in staged.questions
-            if (question := existing.get(raw["id"])) is not None
-            and _would_change(raw, question)
-            and not may_edit(question, actor)
-        ]
-        if refused:
-            db.session.rollback()
-            raise BankImportError(refused)
-    for raw in staged.questions:
-        _upsert(raw, existing.get(raw["id"]), actor, report)
-    record(actor, "bank.import", "bank", None, filename=staged.filename, **report.__dict__)
-    db.session.flush()
-    if commit:
-        db.session.commit()
-    return report
+
+
+def _write(plan: _Plan, staged: StagedBank, actor: User | None) -> None:
+    """Carry out ``plan`` with bulk statements (the caller holds the write lock)."""
+    upsert_sources([s for s in staged.sources if isinstance(s.get("id"), str)])
+    if plan.new_sources:
+        db.session.execute(insert(Source), [{"id": i, "title": i} for i in plan.new_sources])
+    if plan.inserts:
+        # No RETURNING: on SQLite an ordered RETURNING runs one INSERT per row.
+        db.session.execute(insert(Question), plan.inserts)
+    ids = dict(
+        db.session.execute(
+            select(Question.uid, Question.id).where(
+                Question.uid.in_([row["uid"] for row in plan.inserts])
+            )
+        ).all()
+    )
+    if plan.updates:
+        db.session.execute(update(Question), plan.updates)
+        updated = [row["id"] for row in plan.updates]
+        db.session.execute(delete(QuestionDay).where(QuestionDay.question_id.in_(updated)))
+        ids |= plan.updated_ids
+    tags = [
+        {"question_id": ids[uid], "day": day} for uid, days in plan.days.items() for day in days
+    ]
+    if tags:
+        db.session.execute(insert(QuestionDay), tags)
+    db.session.expire_all()  # ORM copies loaded earlier in this session are now stale
 
 
 def import_bank_file(filename: str, data: bytes, *, actor: User | None) -> ImportReport:
@@ -193,37 +330,3 @@ def _values(raw: dict) -> dict:
         values["generator_rule"] = str(generator.get("rule", ""))
         values["generator_version"] = str(generator.get("version", ""))
     return values
-
-
-def _would_change(raw: dict, question: Question) -> bool:
-    """Whether importing ``raw`` changes the stored ``question`` (what ``_upsert`` compares)."""
-    values = _values(raw)
-    days = list(raw.get("themed_days", question.themed_days))
-    changed = any(getattr(question, k) != v for k, v in values.items())
-    return changed or sorted(question.themed_days) != sorted(days)
-
-
-def _upsert(raw: dict, question: Question | None, actor: User | None, report: ImportReport):
-    values = _values(raw)
-    days = list(raw.get("themed_days", question.themed_days if question else []))
-    if question is None:
-        question = Question(
-            uid=raw["id"],
-            updated_by_id=actor.id if actor else None,
-            owner_unit_id=owner_unit_of(actor),
-            **values,
-        )
-        question.themed_days = days
-        db.session.add(question)
-        report.created += 1
-        return
-    changed = any(getattr(question, k) != v for k, v in values.items())
-    if not changed and sorted(question.themed_days) == sorted(days):
-        report.unchanged += 1
-        return
-    for name, value in values.items():
-        setattr(question, name, value)
-    question.themed_days = days
-    question.edited = True
-    question.updated_by_id = actor.id if actor else None
-    report.updated += 1

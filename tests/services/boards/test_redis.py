@@ -101,4 +101,9 @@ def test_redis_down_falls_back_to_sql(app, factories, contest, caplog):
     assert page.rows == read(BoardRef("contest", contest_id=contest.id)).rows
     assert page.total == 3
     assert "Redis" in caplog.text
+    # An outage is an expected state: one line per failure, no traceback to bury the log in.
+    assert "Connection refused" in caplog.text and "Traceback" not in caplog.text
+    assert {record.levelname for record in caplog.records if "Redis" in record.message} == {
+        "WARNING"
+    }
     db.session.rollback()

@@ -127,3 +127,53 @@ def test_the_import_is_audited(factories):
         "unchanged": 0,
         "sources_created": 0,
     }
+
+
+def meanwhile(monkeypatch, change):
+    """Run ``change`` on its own connection (another writer) after the import has planned its
+    rows and before it takes the write lock."""
+    from quiz.services.questions import file_import
+
+    take_lock = file_import.begin_write
+
+    def begin_write_after_the_other_writer():
+        with db.engine.begin() as other:
+            change(other)
+        take_lock()
+
+    monkeypatch.setattr(file_import, "begin_write", begin_write_after_the_other_writer)
+
+
+def test_a_question_moved_to_another_unit_after_planning_is_refused(factories, monkeypatch):
+    teacher = factories.organizer()
+    import_bank_file("bank.json", as_json(bank_dict()), actor=teacher)
+    elsewhere = factories.organizer(unit="四川省/另一中学").organization_id
+    meanwhile(
+        monkeypatch,
+        lambda other: other.execute(
+            Question.__table__.update()
+            .where(Question.uid == "t-0003")
+            .values(owner_unit_id=elsewhere)
+        ),
+    )
+    csv = "id,题型,题干,答案\nt-0003,填空,改过的题干：“____”。,安全账户\n"
+    with pytest.raises(BankImportError) as refused:
+        import_bank_file("edit.csv", csv.encode(), actor=teacher)
+    assert "t-0003" in refused.value.problems[0]
+    db.session.expire_all()
+    assert by_uid("t-0003").stem != "改过的题干：“____”。"
+
+
+def test_a_question_created_after_planning_is_updated_not_duplicated(app, monkeypatch):
+    csv = "id,题型,题干,答案\nn-1,填空,网络安全为人民，网络安全靠____。,人民\n"
+    meanwhile(
+        monkeypatch,
+        lambda other: other.execute(
+            Question.__table__.insert().values(
+                uid="n-1", type="fill_blank", stem="旧题干____。", answer=["旧"], options=[]
+            )
+        ),
+    )
+    report = import_bank_file("bank.csv", csv.encode(), actor=None)
+    assert (report.created, report.updated) == (0, 1) and count() == 1
+    assert by_uid("n-1").stem == "网络安全为人民，网络安全靠____。"
