@@ -38,7 +38,6 @@ def drawn_ids(contest) -> set[int]:
     return {item["question_id"] for seed in SEEDS for item in build_paper(contest, seed)}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: an edit reaches a running contest")
 def test_an_edit_after_the_pool_is_fixed_does_not_reach_the_next_attempt(factories):
     contest = factories.contest(now=NOW)
     first = begin(contest, factories.student())  # the first start fixes the pool
@@ -53,7 +52,6 @@ def test_an_edit_after_the_pool_is_fixed_does_not_reach_the_next_attempt(factori
     assert db.session.get(Question, question.id).stem == "改过的题干是什么？"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: approvals reach a fixed pool")
 def test_an_approval_after_fixing_reaches_only_unfixed_contests(factories):
     running = factories.contest(now=NOW)
     upcoming = factories.contest(
@@ -66,7 +64,6 @@ def test_an_approval_after_fixing_reaches_only_unfixed_contests(factories):
     assert late.id in drawn_ids(upcoming)  # not yet open: its pool follows the bank
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 1: practicable ignores the fixed pool")
 def test_the_practicable_rule_reads_the_fixed_pool(factories):
     contest = factories.contest(now=NOW)
     attempt = begin(contest, factories.student())

@@ -26,7 +26,6 @@ def edited(question: Question, stem: str) -> QuestionEdit:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: no 更新题池 action")
 def test_refresh_takes_the_edit_and_is_audited_and_owner_only(clock, client, factories, auth):
     owner = factories.organizer("teacher", unit="四川省/广元中学")
     contest = factories.contest(owner=owner, now=NOW)
