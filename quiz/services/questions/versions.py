@@ -73,7 +73,9 @@ def ensure_versions(questions: list[Question]) -> dict[int, int]:
         return {}
     wanted = {}
     rows = []
-    for question in questions:
+    # In id order: two transactions inserting overlapping versions wait on each other's rows
+    # in the same order (no deadlock on PostgreSQL).
+    for question in sorted(questions, key=lambda q: q.id):
         content = version_content(question)
         digest = content_hash(content)
         wanted[question.id] = digest

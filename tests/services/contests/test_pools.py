@@ -6,10 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quiz.extensions import db
 from quiz.models import Question
+from quiz.services import Conflict, DomainError
 from quiz.services.contests.papers import build_paper
+from quiz.services.contests.pools import fix_pool, refresh_pool
 from quiz.services.contests.practicable import KeyLocks
 from quiz.services.questions.edit import QuestionEdit, edit_question, set_status
 from tests.clock import NOW
@@ -78,3 +82,76 @@ def test_the_practicable_rule_reads_the_fixed_pool(factories):
     # Retired from the bank, but still in the contest's fixed pool: its key stays back.
     assert locks.locked_until(in_pool.id) == contest.closes_at
     assert not KeyLocks(NOW).practicable(in_pool.id)
+
+
+def pool_of(contest) -> dict[int, int]:
+    from quiz.services.contests import pool_versions
+
+    return pool_versions(contest.id)
+
+
+def test_an_edit_of_a_pooled_question_makes_a_new_version_the_pool_does_not_use(factories):
+    from quiz.models import QuestionVersion
+
+    contest = factories.contest(now=NOW)
+    begin(contest, factories.student())
+    before = pool_of(contest)
+    question = db.session.get(Question, next(iter(before)))
+    edit_question(question, edit_of(question, stem="新版本的题干是什么？"), actor=factories.admin())
+    versions = db.session.scalars(
+        select(QuestionVersion).where(QuestionVersion.question_id == question.id)
+    ).all()
+    assert [v.content["stem"] for v in versions] == [
+        db.session.get(QuestionVersion, before[question.id]).content["stem"],
+        "新版本的题干是什么？",
+    ]
+    assert pool_of(contest) == before
+
+
+def test_a_pool_is_not_fixed_before_opening_nor_twice(factories):
+    contest = factories.contest(now=NOW)
+    assert not fix_pool(contest, now=contest.opens_at - timedelta(seconds=1))
+    assert contest.pool_fixed_at is None and pool_of(contest) == {}
+    assert fix_pool(contest, now=NOW)
+    db.session.commit()
+    fixed = pool_of(contest)
+    # Another worker's copy still says "not fixed": its conditional UPDATE finds it fixed.
+    set_committed_value(contest, "pool_fixed_at", None)
+    assert not fix_pool(contest, now=NOW + timedelta(minutes=1))
+    assert contest.pool_fixed_at == NOW and pool_of(contest) == fixed
+
+
+def test_refresh_is_refused_unfixed_or_when_the_bank_cannot_fill_a_paper(factories):
+    contest = factories.contest(now=NOW)
+    admin = factories.admin()
+    with pytest.raises(Conflict) as unfixed:
+        refresh_pool(contest, actor=admin, now=NOW)
+    assert unfixed.value.code == "pool_not_fixed"
+    attempt = begin(contest, factories.student())
+    before = pool_of(contest)
+    set_status(db.session.get(Question, attempt.paper[0]["question_id"]), "retired", actor=admin)
+    with pytest.raises(DomainError) as short:
+        refresh_pool(contest, actor=admin, now=NOW)
+    assert short.value.code == "not_enough_questions"
+    assert pool_of(contest) == before
+    assert begin(contest, factories.student()).paper  # still drawn from the fixed pool
+    late = factories.question(days=("campus",), type=attempt.paper[0]["type"])
+    done = refresh_pool(contest, actor=admin, now=NOW + timedelta(minutes=5))
+    assert done.added == [late.id] and done.removed == [attempt.paper[0]["question_id"]]
+    assert contest.pool_fixed_at == NOW + timedelta(minutes=5)
+
+
+def test_changing_the_draw_before_real_attempts_lets_the_pool_go(factories):
+    from quiz.services.contests.editing import save_contest
+    from quiz.services.contests.values import values_of
+
+    owner = factories.organizer()
+    contest = factories.contest(now=NOW, owner=owner)
+    begin(contest, owner)  # a preview fixes the pool too
+    assert contest.pool_fixed_at is not None
+    changed = values_of(contest)
+    changed.points_per_question = 5
+    save_contest(contest, changed, actor=owner)
+    assert contest.pool_fixed_at is None and pool_of(contest) == {}
+    begin(contest, factories.student())
+    assert contest.pool_fixed_at is not None and len(pool_of(contest)) == 4
