@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quiz.enums import DrawMode
 from quiz.extensions import db
@@ -90,8 +91,8 @@ def fix_pool(contest: Contest, *, now: datetime) -> bool:
         db.session.refresh(contest, ["pool_fixed_at"])  # another start fixed it meanwhile
         return False
     _snapshot(contest)
-    # Record the value in the identity map as loaded (the UPDATE above already wrote it).
-    db.session.refresh(contest, ["pool_fixed_at"])
+    # The UPDATE above wrote it: record it as loaded, so the session writes nothing more.
+    set_committed_value(contest, "pool_fixed_at", now)
     return True
 
 

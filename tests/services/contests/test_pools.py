@@ -155,3 +155,40 @@ def test_changing_the_draw_before_real_attempts_lets_the_pool_go(factories):
     assert contest.pool_fixed_at is None and pool_of(contest) == {}
     begin(contest, factories.student())
     assert contest.pool_fixed_at is not None and len(pool_of(contest)) == 4
+
+
+#: A themed day's bank as big as the seed's largest (law: 86 questions), plus fillers.
+BIG_DAY = 120
+
+
+def test_statements_of_a_start_fixing_and_reading_a_pool(factories, app):
+    """Fixing costs a handful of statements whatever the bank's size (chunked inserts); a
+    later draw reads the pool in one statement where the bank took three."""
+    from sqlalchemy import event
+
+    for qtype, count in {"single_choice": 60, "true_false": 30, "fill_blank": 30}.items():
+        factories.questions(count, type=qtype, days=("campus",))
+    contest = factories.contest(now=NOW, with_questions=False)
+    student = factories.student()
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    def counted(call) -> int:
+        db.session.expire_all()
+        mark = len(seen)
+        call()
+        return len(seen) - mark
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        from_bank = counted(lambda: build_paper(contest, 1))
+        first_start = counted(lambda: begin(contest, student))
+        from_pool = counted(lambda: build_paper(contest, 1))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    # Measured (SQLite): bank draw 4 (contest, questions, sources, days), first start 15, pool
+    # draw 2 (contest, pool).
+    assert from_pool == 2 < from_bank == 4
+    assert first_start <= 16
