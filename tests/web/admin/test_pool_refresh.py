@@ -36,12 +36,12 @@ def test_refresh_takes_the_edit_and_is_audited_and_owner_only(clock, client, fac
 
     factories.organizer("teacher_b", unit="四川省/成都七中")
     auth.login("teacher_b")
-    assert client.post(url).status_code in (403, 404)
+    assert client.post(url).status_code == 403
     assert client.post(f"/admin/contests/{contest.id + 999}/pool/refresh").status_code == 404
     auth.logout()
     factories.student("pupil")
     auth.login("pupil")
-    assert client.post(url).status_code in (403, 404)
+    assert client.post(url).status_code == 403
     auth.logout()
     assert db.session.scalars(select(AuditLog).where(AuditLog.action.like("%pool%"))).all() == []
 
@@ -57,3 +57,14 @@ def test_refresh_takes_the_edit_and_is_audited_and_owner_only(clock, client, fac
     second = begin(contest, factories.student())
     served = next(i for i in second.paper if i["question_id"] == question.id)
     assert served["stem"] == "更新后的题干是什么？"
+
+
+def test_the_preview_page_shows_the_pool_state(clock, client, factories, organizer):
+    contest = factories.contest(owner=organizer, now=NOW)
+    page = client.get(f"/admin/contests/{contest.id}/preview").get_data(as_text=True)
+    assert "题池尚未固定" in page and "更新题池</button>" not in page
+    refused = client.post(f"/admin/contests/{contest.id}/pool/refresh", follow_redirects=True)
+    assert refused.status_code == 200 and "题池尚未固定" in refused.get_data(as_text=True)
+    begin(contest, factories.student())
+    page = client.get(f"/admin/contests/{contest.id}/preview").get_data(as_text=True)
+    assert "题池已于2026-10-11 10:00（北京时间）固定" in page and "更新题池</button>" in page
