@@ -37,14 +37,21 @@ def has_attempts(contest: Contest) -> bool:
     return contest.id is not None and attempt_count(contest) > 0
 
 
-def prepare(contest: Contest, values: ContestValues, actor: User | None) -> None:
-    """Check and apply ``values`` without committing; the session is rolled back on refusal."""
+def prepare(
+    contest: Contest, values: ContestValues, actor: User | None, *, check_draw: bool = True
+) -> None:
+    """Check and apply ``values`` without committing; the session is rolled back on refusal.
+
+    ``check_draw`` False skips the bank check: a fixed pool whose draw is unchanged no longer
+    depends on the bank (a question retired since does not block renaming the contest).
+    """
     try:
         validate(values)
         check_references(values, actor)
         with db.session.no_autoflush:
             apply_values(contest, values)
-            check_runnable(contest)
+            if check_draw:
+                check_runnable(contest)
     except DomainError:
         db.session.rollback()
         raise
@@ -76,7 +83,8 @@ def save_contest(
             "已有学生答题，不能再修改题目数量、抽题规则、分值或主题日；可复制比赛后修改。",
             code="contest_has_attempts",
         )
-    prepare(contest, values, actor)
+    pool_kept = not creating and not redrawn and contest.pool_fixed_at is not None
+    prepare(contest, values, actor, check_draw=not pool_kept)
     if redrawn:
         release_pool(contest)  # a pool fixed under the old draw (previews only): fix it anew
     db.session.add(contest)  # only now: an autoflush must never see a half-filled contest

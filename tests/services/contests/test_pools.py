@@ -157,6 +157,21 @@ def test_changing_the_draw_before_real_attempts_lets_the_pool_go(factories):
     assert contest.pool_fixed_at is not None and len(pool_of(contest)) == 4
 
 
+def test_a_fixed_pool_is_not_blocked_by_the_bank_when_its_draw_is_unchanged(factories):
+    from quiz.services.contests.editing import save_contest
+    from quiz.services.contests.values import values_of
+
+    owner = factories.organizer()
+    contest = factories.contest(now=NOW, owner=owner)
+    attempt = begin(contest, factories.student())
+    question = db.session.get(Question, attempt.paper[0]["question_id"])
+    set_status(question, "retired", actor=factories.admin())  # the bank is one short now
+    renamed = values_of(contest)
+    renamed.title = "校园日知识竞赛（更名）"
+    assert save_contest(contest, renamed, actor=owner).title == "校园日知识竞赛（更名）"
+    assert question.id in pool_of(contest)
+
+
 #: A themed day's bank as big as the seed's largest (law: 86 questions), plus fillers.
 BIG_DAY = 120
 
