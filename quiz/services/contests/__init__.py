@@ -1,5 +1,6 @@
 """Contests: events (a week of six themed days) and contests — their values and validation,
-who manages them, who may enter, and the papers drawn for attempts.
+who manages them, who may enter, the papers drawn for attempts, and the pool each contest
+fixes at its first start (question versions; 更新题池).
 """
 
 from .draw import public_item
