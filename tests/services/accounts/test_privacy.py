@@ -60,7 +60,6 @@ def _names(event, contests, viewer):
     return [(r["name"], r["organization"]) for ref in refs for r in read(ref, viewer).rows]
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_the_copy_holds_the_student_and_nobody_else(factories):
     from quiz.services.accounts import privacy
 
@@ -78,7 +77,6 @@ def test_the_copy_holds_the_student_and_nobody_else(factories):
     assert [(a.actor_id, a.target_id) for a in audit] == [(admin.id, alice.id)]
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_erasure_anonymizes_and_keeps_the_boards(factories):
     from quiz.services.accounts import privacy
 
@@ -118,7 +116,6 @@ def test_erasure_anonymizes_and_keeps_the_boards(factories):
     assert privacy.erase_personal_data(admin, alice, now=NOW) == placeholder
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_an_erased_account_cannot_be_given_a_password_again(factories):
     from quiz.services import DomainError
     from quiz.services.accounts import privacy, reset_user_password, set_active
@@ -131,7 +128,6 @@ def test_an_erased_account_cannot_be_given_a_password_again(factories):
         set_active(admin, alice, True)
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_retention_purges_only_students_of_past_events(factories):
     from quiz.services.accounts import privacy
 
@@ -165,7 +161,6 @@ def test_retention_purges_only_students_of_past_events(factories):
     assert privacy.purge_expired(retention_days=30, now=when).erased == []  # idempotent
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_the_purge_command_reads_the_setting(app, runner, factories):
     _event, contests, alice, _bob, _carol, _admin = _two_students(factories)
     app.config["RETENTION_DAYS"] = 30
@@ -186,7 +181,6 @@ def test_the_purge_command_reads_the_setting(app, runner, factories):
     assert result.exit_code != 0 and "QUIZ_RETENTION_DAYS" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_the_export_command_writes_the_copy(runner, factories, tmp_path):
     _two_students(factories)
     target = tmp_path / "alice.json"
@@ -213,7 +207,6 @@ def redis_app(app, redis_url):
 
 @pytest.mark.db
 @pytest.mark.redis
-@pytest.mark.xfail(strict=True, reason=ITEM)
 def test_redis_boards_match_sql_after_erasure(redis_app, factories):
     from quiz.services.accounts import privacy
 
