@@ -17,7 +17,7 @@ from quiz.services.boards.refs import BoardRef, Viewer
 from tests.clock import NOW
 from tests.helpers.boards import attempt, event_with, read
 
-ITEM = "issue 11 item 8: personal data copy, erasure and retention"
+pytestmark = pytest.mark.db
 
 
 def _two_students(factories):

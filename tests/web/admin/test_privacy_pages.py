@@ -6,10 +6,12 @@ Only admins reach them; after erasure the student's name, username and class sho
 
 from __future__ import annotations
 
+import pytest
+
 from quiz.extensions import db
 from quiz.models import User
 
-ITEM = "issue 11 item 8: personal data copy and erasure pages"
+pytestmark = pytest.mark.db
 
 
 def _pages(client, contest, row):
