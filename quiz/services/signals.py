@@ -29,5 +29,6 @@ attempt_ended = _signals.signal("attempt-ended")
 #: forget the user's units in their derived rows, in the same transaction).
 personal_data_erasing = _signals.signal("personal-data-erasing")
 
-#: Sender: the id of a user whose erasure was committed (the Redis boards follow).
+#: Sender: a tuple of ids of users whose erasure was committed (the Redis boards follow, once
+#: per board however many students a purge erased).
 personal_data_erased = _signals.signal("personal-data-erased")

@@ -246,12 +246,14 @@ def _free_placeholder() -> tuple[str, str]:
 
 
 def erase_personal_data(
-    actor: User | None, user: User, *, now: datetime, reason: str = "request"
+    actor: User | None, user: User, *, now: datetime, reason: str = "request", resync: bool = True
 ) -> str:
     """Erase ``user``'s personal data and keep their anonymized results; the placeholder name.
 
     Idempotent: an erased account is left as it is. ``reason`` is ``request`` (the student
-    asked) or ``retention`` (the purge); ``actor`` None means the system.
+    asked) or ``retention`` (the purge); ``actor`` None means the system. ``resync=False``
+    leaves announcing the commit (:data:`personal_data_erased`) to the caller (a purge does it
+    once for all).
     """
     if user.erased_at is not None:
         return user.display_name
@@ -287,7 +289,8 @@ def erase_personal_data(
     except IntegrityError as error:  # an unlucky placeholder taken meanwhile: try again
         db.session.rollback()
         raise Conflict("注销未完成，请重试。", code="erase_conflict") from error
-    personal_data_erased.send(user.id)
+    if resync:
+        personal_data_erased.send((user.id,))
     return name
 
 
@@ -364,6 +367,12 @@ def purge_expired(
     cutoff, ids = expired_students(retention_days, now=now)
     report = PurgeReport(cutoff=cutoff, dry_run=dry_run, erased=ids)
     if not dry_run:
-        for user_id in ids:
-            erase_personal_data(None, db.session.get(User, user_id), now=now, reason="retention")
+        done = []
+        try:
+            for user_id in ids:
+                user = db.session.get(User, user_id)
+                erase_personal_data(None, user, now=now, reason="retention", resync=False)
+                done.append(user_id)
+        finally:  # the boards follow what was committed, even if one erasure failed
+            personal_data_erased.send(tuple(done))
     return report

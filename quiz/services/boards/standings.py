@@ -27,7 +27,7 @@ from quiz.services.boards.entries import (
     user_levels,
 )
 from quiz.services.boards.ranking import Entry, counted
-from quiz.services.boards.versions import bump_versions
+from quiz.services.boards.versions import bump, bump_versions
 from quiz.services.signals import (
     attempt_ended,
     attempt_ending,
@@ -221,15 +221,18 @@ def forget_units(user_id: int) -> None:
     blank = {"region_id": None, "school_id": None, "class_id": None}
     for model in (Standing, EventStanding):
         db.session.execute(update(model).where(model.user_id == user_id).values(**blank))
-    for contest in contests:
-        bump_versions(contest, void=True)
+    scopes = {f"c:{c.id}" for c in contests} | {f"e:{c.event_id}" for c in contests if c.event_id}
+    for scope in sorted(scopes):  # each once, in one order (the counters' row locks)
+        bump(scope, void=True)
     db.session.info.setdefault(_ERASED_CONTESTS, {})[user_id] = [c.id for c in contests]
 
 
 @personal_data_erased.connect
-def resync_erased(user_id: int) -> None:
-    """Reload the Redis boards the erased student is on (a no-op without Redis)."""
-    for contest_id in db.session.info.get(_ERASED_CONTESTS, {}).pop(user_id, []):
+def resync_erased(user_ids: tuple[int, ...]) -> None:
+    """Reload, once each, the Redis boards the erased students are on (no-op without Redis)."""
+    pending = db.session.info.get(_ERASED_CONTESTS, {})
+    contest_ids = sorted({c for user_id in user_ids for c in pending.pop(user_id, [])})
+    for contest_id in contest_ids:
         contest = db.session.get(Contest, contest_id)
         if contest is not None:
             redis_sets.rebuild_contest(contest)
