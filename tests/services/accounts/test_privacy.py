@@ -40,7 +40,7 @@ def _two_students(factories):
     admin = factories.admin("root")
     from quiz.services.accounts import set_test_account
 
-    set_test_account(admin, alice, False)  # an audit entry about alice (username in details? no)
+    set_test_account(admin, alice, False)  # an audit entry about alice
     db.session.commit()
     return event, contests, alice, bob, carol, admin
 
