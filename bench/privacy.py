@@ -42,7 +42,10 @@ def main(database_url: str | None, redis_url: str | None) -> None:
         db.create_all()
         if redis_url:
             app.config.update(REDIS_URL=redis_url, REDIS_BOARD_PREFIX=f"bench:{uuid.uuid4().hex}:")
-        report = run(app, redis_url)
+        try:
+            report = run(app, redis_url)
+        finally:  # leave no sorted sets behind
+            _drop_redis_sets(app)
         db.session.remove()
         if database_url:  # a server database is left empty (SQLite: a temporary file)
             db.drop_all()
@@ -98,6 +101,16 @@ def run(app, redis_url) -> str:
         f"purge (365 days, a year later): {len(purged.erased)} students in {purge_seconds:.1f} s; "
         f"again: {len(purge_expired(365, now=when).erased)}; boards identical={boards() == before}"
     )
+
+
+def _drop_redis_sets(app) -> None:
+    if not app.config.get("REDIS_URL"):
+        return
+    from quiz.services.boards import redis_sets
+
+    client = redis_sets.client()
+    for name in client.scan_iter(app.config["REDIS_BOARD_PREFIX"] + "*"):
+        client.delete(name)
 
 
 if __name__ == "__main__":
