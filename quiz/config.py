@@ -76,6 +76,10 @@ class DefaultConfig:
 
     # Answers are accepted until deadline + this many seconds (network latency on school Wi-Fi).
     ANSWER_GRACE_SECONDS = 3
+    # Retention of personal data (docs/privacy.md): `flask privacy purge` erases the name,
+    # username and unit of students whose every contest closed more than this many days ago
+    # (results stay on the boards, anonymized). 0 or None turns the purge off.
+    RETENTION_DAYS: int | None = 365
     # Wrong join codes per student (or IP when anonymous), one budget for the API and the
     # contest page, in Redis when configured (shared by workers): codes must not be brute-forced.
     JOIN_CODE_LIMIT = "20 per minute"

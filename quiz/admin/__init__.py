@@ -16,6 +16,7 @@ from quiz.admin import (  # noqa: E402,F401
     contests,
     jobs,
     organizations,
+    privacy,
     roster,
     routes,
     users,

@@ -165,10 +165,31 @@ def preview_contest(contest: Contest):
         show_key=request.args.get("key") == "1",
         error=error,
         pool=contest_service.pool_summary(contest),
+        refresh_form=ConfirmForm(),
         type_labels=labels(QuestionType),
     )
     # The page may carry the answer key: keep it out of browser and proxy caches.
     return no_store(make_response(response))
+
+
+@bp.route("/contests/<int:contest_id>/pool/refresh", methods=["POST"])
+@refusals_redirect_to("admin.preview_contest")
+@manages_contest
+def refresh_pool(contest: Contest):
+    """更新题池: a fixed pool takes the versions its rules match now (audited); started papers
+    keep their snapshot."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    done = contest_service.refresh_pool(contest, actor=current_user, now=utcnow())
+    message = _(
+        "已更新题池：共%(n)s题，新增%(added)s题，移出%(removed)s题，%(changed)s题换为最新版本。",
+        n=done.size,
+        added=len(done.added),
+        removed=len(done.removed),
+        changed=len(done.changed),
+    )
+    flash(message, "success")
+    return redirect(url_for("admin.preview_contest", contest_id=contest.id))
 
 
 @bp.route("/events/new", methods=["GET", "POST"])

@@ -150,3 +150,13 @@ class FreezeForm(FlaskForm):
     )
     submit = SubmitField(_l("封榜"))
     unfreeze = SubmitField(_l("解封并公布最终榜单"))
+
+
+class ErasureForm(FlaskForm):
+    """Erasing a student's personal data cannot be undone: the admin types the username."""
+
+    confirm_username = StringField(
+        _l("请输入该学生的用户名以确认"),
+        validators=[DataRequired(_l("请输入用户名以确认。")), Length(max=64)],
+    )
+    submit = SubmitField(_l("注销个人信息"))

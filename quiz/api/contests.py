@@ -10,6 +10,7 @@ from quiz.api.common import get_or_404, json_object, login_required
 from quiz.api.serializers import attempt_json, contest_json
 from quiz.extensions import limiter
 from quiz.models import Contest
+from quiz.services import DomainError
 from quiz.services.attempts import catalog, start_attempt
 from quiz.services.contests import build_paper, enter, require_entry
 from quiz.timeutil import iso_utc, utcnow
@@ -35,7 +36,13 @@ def list_contests():
 def join_contest(contest_id: int):
     """Unlock a code-protected contest for this session with ``{"code": "…"}``."""
     contest = get_or_404(Contest, contest_id, "比赛不存在。")
-    enter(contest, current_user, json_object().get("code"), session)
+    payload = json_object()
+    # The document's shape whatever the contest: an open one needs no code (``{}``), but a code
+    # sent must be a non-empty string (a code contest then checks it).
+    code = payload.get("code")
+    if "code" in payload and not (isinstance(code, str) and code):
+        raise DomainError('请求须为 JSON：{"code": "参赛口令"}。', code="malformed")
+    enter(contest, current_user, code, session)
     return jsonify({"contest_id": contest.id, "entered": True})
 
 

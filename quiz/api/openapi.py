@@ -69,7 +69,9 @@ PATHS = {
         "post": op(
             "Log in",
             obj(user=ref("User"), csrf_token=STRING),
-            request=obj(("username", "password"), username=NON_EMPTY_STRING, password=STRING),
+            request=obj(
+                ("username", "password"), username=NON_EMPTY_STRING, password=NON_EMPTY_STRING
+            ),
             errors=("400", "401", "422", "429"),
         )
     },
@@ -86,7 +88,8 @@ PATHS = {
         "post": op(
             "Unlock a code-protected contest for this session",
             obj(contest_id=INTEGER, entered=BOOLEAN),
-            request=obj(("code",), code=NON_EMPTY_STRING),
+            # Open contests take {}; a code contest without a code is 422.
+            request=obj(code=NON_EMPTY_STRING),
             params=("contest_id",),
             errors=(*WRITE, "403", "404", "422", "429"),
         )

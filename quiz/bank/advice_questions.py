@@ -88,6 +88,15 @@ def giver(document: Document, fact: Fact) -> str:
     """Who gives the advice of ``fact``, as a stem names them; '' when that is unsure."""
     who = fact.attrs.get("who", "")
     sentence = fact.sentence
+    if fact.attrs.get("numbered"):
+        # A numbered 要/不要 list is the publisher's own (雁屿共青团), whoever it quotes elsewhere;
+        # under a heading that is a sentence (学生工作部…总结了六条提醒) it may be someone else's.
+        publisher = document.article.publisher
+        heading = aligned(fact.attrs.get("heading", ""))
+        if not publisher or re.search(r"[，,。]", heading) or len(heading) > 24:
+            return ""
+        event = document.event
+        return f"{publisher}在{event}期间" if event else publisher
     if fact.attrs.get("heading"):
         return _author(document)
     if who in ("他", "她") or not who:
@@ -147,6 +156,20 @@ def _body_of_role(document: Document, sentence, role: str) -> str:
     return ""
 
 
+def _list_topic(fact: Fact) -> str:
+    """The topic a numbered list's heading names (防沉迷, 守护个人信息); '' for a bare label
+    (五要：) or a heading that is a sentence (活动现场，学生工作部…总结了六条提醒)."""
+    topic = re.sub(r"[“”:：\s]", "", display(fact.attrs.get("heading", "")))
+    if (
+        not topic
+        or len(topic) > 14
+        or re.search(r"[，,。；]", topic)
+        or re.fullmatch(r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)", aligned(topic))
+    ):
+        return ""
+    return topic
+
+
 def _situation(document: Document, fact: Fact) -> str:
     """When the advice applies: the article's clause (亲友通过微信、QQ等方式借钱时), a tips
     text's heading (遇到“冒充电商物流客服”时), else the curated phrase."""
@@ -156,6 +179,12 @@ def _situation(document: Document, fact: Fact) -> str:
         starts = r"时$|^(?:如|如果|若|一旦|遇到|面对|凡是|发现|收到|接到|注册|买卖|对于)"
         return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
     heading = fact.attrs.get("heading", "")
+    if fact.attrs.get("numbered"):
+        topic = _list_topic(fact)
+        if topic:
+            return f"关于“{topic}”"  # 四、防沉迷: a topic, not a kind of fraud
+        # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.
+        return situations()["general"]["phrase"]
     if heading:
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
             return f"为了{display(heading)}"  # 六、保护好个人信息
@@ -168,6 +197,22 @@ def _wrong_behaviours(document: Document, fact: Fact, facts: list[Fact]) -> list
     """Certainly wrong things to do in the fact's situation: the article's own 不要… advice of
     the same situation said positively, then the curated ones (never text of the fact)."""
     key = fact.attrs.get("situation_key", "general")
+    if fact.attrs.get("numbered"):
+        # The list's own 不要… items of the same section, then of the others: same kind, and
+        # certainly wrong by the article itself.
+        heading = fact.attrs.get("heading")
+        dont = [f for f in facts if f.kind == "advice" and f.attrs.get("numbered")]
+        dont = [f for f in dont if f.attrs.get("form") == "dont"]
+        same = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] == heading]
+        other = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] != heading]
+        rng_for(fact.id, "wrong").shuffle(other)
+        # Then the curated wrong behaviours of the item's own situation (a game item: 用父母的
+        # 手机给对方付款), before another section's items (a parent's 一味没收手机).
+        curated = list(situations()[key]["wrong"]) if key != "general" else []
+        rng_for(fact.id, "curated").shuffle(curated)
+        return _distinct(
+            same + curated + other, document, avoid=_shown(document, fact.start, fact.end)
+        )
     own = [
         _shown(document, f.start, f.end)
         for f in facts
@@ -193,7 +238,7 @@ def _fitting_wrong(fact: Fact) -> str:
     would fit (a false version must be about the same situation to be false in substance)."""
     # (The article's own 不要… advice gets its own true/false question: not reused here.)
     key = fact.attrs.get("situation_key", "general")
-    if key == "general":
+    if key == "general" or fact.attrs.get("numbered"):
         return ""
     wrong = list(situations()[key]["wrong"])
     rng_for(fact.id, "fitting").shuffle(wrong)
@@ -272,6 +317,16 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
             and f.attrs.get("form") == "do"
             and f.attrs.get("situation_key") == key
         ]
+        if fact.attrs.get("numbered"):
+            heading = fact.attrs.get("heading")
+            same = [
+                _shown(document, f.start, f.end)
+                for f in facts
+                if f.kind == "advice"
+                and f.attrs.get("numbered")
+                and f.attrs.get("form") == "do"
+                and f.attrs["heading"] == heading
+            ]
         same += list(situations()[key].get("right", ()))
         rng_for(fact.id, "right").shuffle(same)
         others = [r for r in right if len(r) >= 6] + list(situations()["general"]["right"])

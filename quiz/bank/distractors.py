@@ -80,6 +80,10 @@ def for_quantity(
         quantity = other.attrs.get("quantity") if other.kind == "quantity" else None
         if quantity is None or quantity.family != answer.family:
             continue
+        if quantity.unit != answer.unit or nfkc(other.text).startswith("约") != nfkc(
+            fact.text
+        ).startswith("约"):
+            continue  # 约1500人 among 6340名 options is another kind of count
         if (quantity.multiplier, bool(quantity.qualifier)) != (
             answer.multiplier,
             bool(answer.qualifier),
@@ -97,14 +101,26 @@ def for_quantity(
         # 24小时 -> 12/48/72小时, not 19 or 31: durations and lengths come in customary sizes.
         numbers = [str(v) for v in usual if str(v) != answer.number]
         rng.shuffle(numbers)
+    # 办结率达96%: a share cannot pass 100% (a growth rate can).
+    share = (
+        answer.unit == "%"
+        and answer.value <= 100
+        and not _GROWTH.search(
+            document.analysis[max(fact.sentence.start, fact.start - 8) : fact.start]
+        )
+    )
     for number in numbers:
         variant = answer.render(number)
         parsed = quantity_from_text(variant)
+        if share and parsed and parsed.value > 100:
+            continue
         if parsed and not intervals_overlap(target, parsed.interval()):
             perturbed.append(variant)
     # One article value at most: the rest keep the answer's own magnitude so it is not obvious.
     return unique_candidates(fact.text, perturbed[:1] + from_article[:1] + perturbed[1:])
 
+
+_GROWTH = re.compile(r"增长|上升|增加|提高|提升|增幅|涨|翻")
 
 _DAY_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 

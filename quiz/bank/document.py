@@ -121,7 +121,8 @@ class Document:
             else:
                 # 甘谷县2022年…: a county the gazetteer does not list, named again elsewhere.
                 own = re.search(
-                    r"(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,3}?[县市区]$", sentence.analysis[:begin]
+                    r"(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,3}?[省县市区]$",
+                    sentence.analysis[:begin],
                 )
                 if own and self.analysis.count(own.group(0)) >= 2:
                     begin -= len(own.group(0))

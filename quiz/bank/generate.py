@@ -172,10 +172,18 @@ def _balance(questions: list[dict]) -> None:
         )
 
 
+_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]\s*)(?=\D)")
+
+
 def _with_report_lead(question: dict, fact, document: Document) -> None:
     """A stem about an event or figure that names no year gets ``据<publisher><month>报道，``
     (the publication date, said as such); the scorer notes it."""
     advice_like = question["generator"]["rule"].startswith(("advice.", "scenario."))
+    if fact.kind in ("term", "enumeration") and re.search(
+        r"提醒|建议|提示", fact.sentence.analysis
+    ):
+        # 孙晓东建议市民…接到____的来电要及时接听: advice given in a report, said whose and when.
+        advice_like = True
     if not needs_anchor(fact) and not advice_like:
         return
     if advice_like:
@@ -299,6 +307,8 @@ def _build_article(
             cut_head = candidate.pop("_cut_head", False)
             inside_quote = candidate.pop("_inside_quote", False)
             question = _finish(candidate, fact, document, themes)
+            # 六、发现个人信息被泄露…: a list item's number is not part of the question.
+            question["stem"] = _LIST_NUMBER.sub("", question["stem"], count=1)
             _with_report_lead(question, fact, document)
             question["stem"] = drop_scene(
                 drop_additive(

@@ -63,7 +63,14 @@ VETO_REASONS: dict[str, str] = {
     "not_a_claim": "判断题是一句号召或指令，不是可判断真假的陈述",
     "not_in_week": "地点题考的不是宣传周（或主题日活动）本身的举办地",
     "garbled_source": "题干照抄了原文残缺的并列结构，读不通",
+    "generic_options": "干扰项是与题目情境无关的通用错误做法，一眼可排除",
+    "fragment": "题干的最后一段只剩空格和几个字（如“；____电信日。”），是截断的半句",
 }
+# …宣传；____电信日。 : the last item of a semicolon list cut right after its blank.
+_FRAGMENT_TAIL = re.compile(
+    r"[；;]\s*(?:〇|\d{1,2}月\d{1,2}日)“?(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)?”?"
+    r"[。？]?(?:这一说法是否正确？)?$"
+)
 # 查处网络运营、不履行网络安全义务的网络运营者: an item coordinated with a modifier of its own
 # head (a word dropped in the source); copied into a stem it does not read.
 _GARBLED = re.compile(
@@ -73,7 +80,7 @@ _GARBLED = re.compile(
 # A pointer to text the student does not have.
 _DANGLING = re.compile(
     r"文中|上述|前述|下列哪些是[^？]*列举|(?<!》)(?<![\u4e00-\u9fa5])(?:该|这份|此份)?报告(?=显示|指出|称|认为|提出|从)|"
-    r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|还将|今天|今日|昨天|昨日|明天|"
+    r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|同场|同台|还将|今天|今日|昨天|昨日|明天|"
     r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
     r"(?:^|，)(?:此外|另外|与此同时|其中|其间|对此|为此|随后|此后)"
@@ -108,13 +115,14 @@ _STRONG_FIGURE = re.compile(
 _KEY_FIGURE = re.compile(
     r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|预警|劝阻|查处|"
     r"清理|处置|发案|被骗|损失|案件|嫌疑人|团伙|涉诈|立案|起诉|判处|网民|漏洞|备案|举报|受理|"
-    r"处罚|罚款|下架|关停|约谈|整改|账户|银行卡|电话卡|同比|占比|比例|规模|非法集资"
+    r"处罚|罚款|下架|关停|约谈|整改|账户|银行卡|电话卡|同比|占比|比例|规模|非法集资|警情|接报|"
+    r"未成年人|网络游戏|上网|触网"
 )
 # Words that make a date the week's or a themed day's.
 _WEEK_DATE = re.compile(
     r"宣传周[^，。]{0,30}(?:开幕|启动|举行|举办|开展|持续至|闭幕)|宣传周以“[^”]*”为主题|"
     r"(?:开幕式|启动仪式)[^，。]{0,20}(?:举行|举办)|(?:开展|举办|举行|启动)[^，。]{0,40}主题日|"
-    r"\d{1,2}月\d{1,2}日(?:是|为)[^，。]{0,24}(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)|"
+    r"\d{1,2}月\d{1,2}日(?:是|为|迎来)[^，。]{0,24}(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)|"
     r"宣传周[^。]*持续至|"
     r"(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)(?:”)?(?:活动|主题活动)?[^，。]{0,20}"
     r"(?:举行|举办|开展|启动)|\d{1,2}月\d{1,2}日(?:为|是)?(?:校园日|电信日|法治日|金融日|青少年日|"
@@ -216,6 +224,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("placeless")
     if _GARBLED.search(body):
         codes.append("garbled_source")
+    if _FRAGMENT_TAIL.search(outside):
+        codes.append("fragment")
 
     # -- trivia
     kind = fact.kind
@@ -282,7 +292,21 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
     if _odd_key(question):
         codes.append("odd_key")
+    if (
+        rule in ("advice.do_choice", "advice.dont_choice")
+        and fact.attrs.get("situation_key", "general") == "general"
+        and not fact.attrs.get("numbered")
+        and not _own_options(document, question)
+    ):
+        # 面对网上违法犯罪信息：提高警惕 vs. 把验证码告诉对方: wrong options of another situation.
+        codes.append("generic_options")
     return list(dict.fromkeys(codes))
+
+
+def _own_options(document: Document, question: dict) -> bool:
+    """Whether most wrong options of an advice choice are the article's own text."""
+    wrong = [o for i, o in enumerate(question["options"]) if i not in question["answer"]]
+    return sum(aligned(o) in document.analysis for o in wrong) >= 2
 
 
 def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:

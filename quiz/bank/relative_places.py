@@ -50,6 +50,20 @@ _SELF_NAMED = re.compile(
     r"融媒体中心|教育局|反诈中心|第[一二三四五六七八九十]+中学|启动|举行|召开|举办)"
 )
 _NOT_A_NAME = re.compile(r"^(?:全|各|该|本|我|此|某|城|县城|市区|省市|市县|区县|县区)")
+# A place the gazetteer does not list, introduced by a preposition or a year (从桐溪市公安局…,
+# 在临渚区经营…, 2024年江岚省网络安全宣传周, 江岚省委): counted with its short form
+# (临渚分局, 栖州), it is the article's own when it is named at least twice.
+_INTRODUCED = re.compile(
+    r"(?:^|(?<=[，。、；：“”（(,.;:\s日讯从在于到由向对和与及年]))([\u4e00-\u9fa5]{2})(省|市|县|区)"
+    r"(?=[\u4e00-\u9fa5]{0,6}?(?:公安|分局|网信|委|政府|人民|网络安全|实验|第[一二三四五六七八九十]|"
+    r"经营|开幕|举行|举办|启动|召开|的|[，,]))"
+)
+_NOT_A_STEM = re.compile(
+    r"^(?:全|各|该|本|我|此|某|城|市|省|县|区|辖|社|小|景|校|园|新|老|郊|山|"
+    r"城市|地区|社区|小区|景区|园区|校区|辖区|城区|片区|街区|市区|县区|省市|"
+    r"开发|示范|服务|保护|自治|特区|功能|综合|联合|整合|结合|配合|城乡|全市|"
+    r"各地|当地|本地|外地|异地|属地|同城|省内|市内|县内|区内)"
+)
 
 
 def _mentions(document: Document, name: str) -> int:
@@ -89,6 +103,21 @@ def home_places(document: Document) -> dict[str, str]:
         level = {"县": "county", "市": "city", "区": "district"}[suffix]
         found[level][name] = document.analysis.count(name)
         first_at.setdefault(name, match.start())
+    for match in _INTRODUCED.finditer(document.analysis):
+        stem, suffix = match.groups()
+        name = stem + suffix
+        if (
+            _NOT_A_STEM.match(stem)
+            or name in table
+            or stem in table
+            or any(name in n for n in found["province"])
+        ):
+            continue
+        level = {"省": "province", "县": "county", "市": "city", "区": "district"}[suffix]
+        if name not in found[level]:
+            # 临渚区 once, 临渚分局 and 临渚警方 often: the short form counts as a mention.
+            found[level][name] = document.analysis.count(stem)
+            first_at.setdefault(name, match.start())
     home: dict[str, str] = {}
     for level, counts in found.items():
         named = [n for n, c in counts.items() if c >= 2]
@@ -107,6 +136,36 @@ def home_places(document: Document) -> dict[str, str]:
             home["province"] = province
     document.__dict__["_home_places"] = home
     return home
+
+
+def introduced_places(document: Document) -> list[str]:
+    """Places the gazetteer does not list that the article introduces, even once (从桐溪市公安局
+    临渚分局获悉: 桐溪市, 临渚区 is found by its own sentence)."""
+    cached = document.__dict__.get("_introduced_places")
+    if cached is None:
+        table = places()
+        cached = []
+        for match in _INTRODUCED.finditer(document.analysis):
+            stem, suffix = match.groups()
+            name = stem + suffix
+            if _NOT_A_STEM.match(stem) or name in table or stem in table or name in cached:
+                continue
+            cached.append(name)
+        document.__dict__["_introduced_places"] = cached
+    return cached
+
+
+def home_names(document: Document) -> set[str]:
+    """The strings that name the article's own places in a stem: their names, and for a place
+    the gazetteer does not list its two-character stem too (临渚分局, 在栖州开幕)."""
+    table = places()
+    names = set()
+    for name in home_places(document).values():
+        names.add(name)
+        names.add(short_place_name(name))
+        if name not in table and len(name) == 3:
+            names.add(name[:2])
+    return names
 
 
 @lru_cache(maxsize=1)

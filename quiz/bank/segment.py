@@ -134,7 +134,8 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
             pending_start = pending_start if pending_start is not None else cursor
             continue
         begin = pending_start if pending_start is not None else cursor
-        is_heading = not ends and pending_start is None
+        # 1. 要通过游戏官方渠道充值；: a list item ending in a semicolon is a sentence, not a heading.
+        is_heading = not ends and pending_start is None and not tail.rstrip().endswith((";", "；"))
         raw.append((begin, line_end, paragraph, is_heading, False))
         pending_start = None
     sentences: list[Sentence] = []

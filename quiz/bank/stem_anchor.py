@@ -47,6 +47,20 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
             (m.start(), document.article.text[m.start() : m.end()])
             for m in _full_org_re().finditer(document.analysis)
         ]
+        from .relative_places import introduced_places
+
+        own = introduced_places(document)
+        if own:
+            # 桐溪市公安局临渚分局: an organisation of a place the gazetteer does not list.
+            piece = rf"[\u4e00-\u9fa5]{{0,10}}?(?:{_ORG_HEADS}){_TITLE_AFTER}"
+            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, own))}){piece}(?:{piece})*")
+            cache = sorted(
+                cache
+                + [
+                    (m.start(), document.article.text[m.start() : m.end()])
+                    for m in pattern.finditer(document.analysis)
+                ]
+            )
         document.__dict__["_full_orgs"] = cache
     return cache
 
@@ -154,9 +168,9 @@ def place_anchored(document: Document, text: str) -> bool:
         return True
     if any(name in analysis for name in places() if len(name) >= 2):
         return True
-    from .relative_places import home_places  # (relative_places imports this module's users)
+    from .relative_places import home_names  # (relative_places imports this module's users)
 
-    if any(name in analysis for name in home_places(document).values()):
+    if any(name in analysis for name in home_names(document)):
         return True  # 甘谷县: the article's own county, not in the gazetteer
     event = document.event
     return (

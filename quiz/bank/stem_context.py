@@ -10,6 +10,7 @@ from .extract.people import CITIZEN_RE
 from .facts import Fact
 from .lexicon import places
 from .speakers import citizen_descriptor, introduce, speaker_before
+from .stem_anchor import expand_organisation
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import analysis_text
 
@@ -190,9 +191,19 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         named = _title_before(document, fact.sentence.start, report.group(1))
         if named:
             prefix = named + prefix[report.end() :]
-    pointer = re.search(r"(?:^|(?<=，))该(局|中心|行|院|办)", aligned(prefix))
+    pointer = re.search(
+        r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办|会(?!议|上|后|同|员))",
+        aligned(prefix),
+    )
     if pointer:
-        organisation = document.last_organisation(fact.sentence.start, pointer.group(1))
+        # 该分局 -> 桐溪市公安局临渚分局 (the full name given before), else the last one named.
+        head = pointer.group(1)
+        if head == "会":
+            organisation = _committee_before(document, fact)
+        else:
+            organisation = (
+                expand_organisation(document, head, fact.sentence.start) if len(head) > 1 else ""
+            ) or document.last_organisation(fact.sentence.start, head)
         if organisation:
             prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
     city_here = document.last_place(fact.sentence.start + 1, "city")
@@ -219,9 +230,19 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
                 at = document.analysis.rfind(name, 0, fact.sentence.start)
                 shown = display(document.article.text[at : at + len(name)])
                 prefix = shown + prefix[this.end() :]
-    if re.search(r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "")):
-        # 今年1月至8月，其间，… : the frame already says which period 其间 means.
-        prefix = sub_aligned(r"(^|，)其间，", lambda g: g[1], prefix, count=1)
+    if re.search(
+        r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "").replace("同期", "")
+    ):
+        # 今年1月至8月，其间，… / …，同期，… : the frame already says which period it means.
+        prefix = sub_aligned(r"(^|，)(?:其间|同期)，", lambda g: g[1], prefix, count=1)
+    if event and not mentions(prefix + suffix, event):
+        # 六大主题日依次为：… -> 江岚省2024年网络安全宣传周六大主题日依次为：…
+        prefix = sub_aligned(
+            r"(^|，|报道，)((?:六大|七大|各)?主题日(?=依次|分别|为|是))",
+            lambda g: g[1] + event + g[2],
+            prefix,
+            count=1,
+        )
     date = document.last_date(fact.sentence.start)
     if date:
         opening, verb = document.event_day
@@ -243,6 +264,16 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     if day and event and not mentions(prefix + suffix, event):
         # 今年校园日的主题是… -> 西安市2024年网络安全宣传周校园日的主题是…
         prefix = event + prefix[day.start(1) :]
+    if re.search(r"我校|本校|(?:^|，)学校(?!财务|保卫|党委|官方)", aligned(prefix)):
+        # 我校以“…”为主题 / ，学校邮件系统共拦截… -> 青岚科技大学… (the school the title names).
+        school = _school(document)
+        if school and school not in prefix:
+            prefix = sub_aligned(
+                r"我校|本校|(^|，)学校(?!财务|保卫|党委|官方)",
+                lambda g: (g[1] or "") + school,
+                prefix,
+                count=1,
+            )
     region = document.region
     stem = prefix + fact.text + suffix
     if region and region not in stem:
@@ -279,6 +310,36 @@ def introduce_citizens(document: Document, fact: Fact, prefix: str) -> str:
             continue
         return prefix[: match.start()] + descriptor + prefix[match.start() :]
     return prefix
+
+
+_SCHOOL = re.compile(r"[\u4e00-\u9fa5]{2,12}?(?:大学|学院|职业技术学院|中学|小学|学校)")
+
+
+def _school(document: Document) -> str:
+    """The school a campus report is about: the first one its title names ('' if none)."""
+    title = document.article.title or ""
+    match = _SCHOOL.search(aligned(title))
+    if not match:
+        return ""
+    return display(title[match.start() : match.end()])
+
+
+_COMMITTEE = re.compile(
+    r"(?:(?<=[从据在向与和,，。:：])|^)([市县区省]?[\u4e00-\u9fa5]{2,10}?(?:委员会|协会|学会|商会))"
+)
+
+
+def _committee_before(document: Document, fact: Fact) -> str:
+    """记者从市消费者委员会了解到，…该会共受理…: the last committee or association named before
+    该会 (this sentence or the one before), '' if none."""
+    at = document.analysis.find("该会", fact.sentence.start, fact.sentence.end)
+    if at < 0:
+        return ""
+    base = document.sentences[max(0, fact.sentence.index - 1)].start
+    found = list(_COMMITTEE.finditer(document.analysis, base, at))
+    if not found:
+        return ""
+    return display(document.article.text[found[-1].start(1) : found[-1].end(1)])
 
 
 def _activity_before(document: Document, sentence) -> str:

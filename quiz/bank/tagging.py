@@ -103,6 +103,13 @@ def _keyword_days(themes: ThemeMap, document: Document, text: str) -> list[str]:
 
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
     """The themed days of a question (see module docstring), in programme order."""
+    if fact.kind == "advice" and fact.attrs.get("numbered"):
+        # A tips list's item is about its section (四、防沉迷 / 位置与照片), whatever fraud words
+        # it lacks: the keywords of the heading and the item decide, any day.
+        text = fact.attrs.get("heading", "") + "，" + document.analysis[fact.start : fact.end]
+        days = _keyword_days(themes, document, aligned(text))
+        if days:
+            return days
     if fact.kind in ("advice", "scenario"):
         form = fact.attrs.get("form")
         text = document.analysis[fact.start : fact.end]

@@ -7,8 +7,14 @@ both rely on that).
 from quiz.models.accounts import ROLES, LoginFailure, Organization, OrgLevel, Role, User
 from quiz.models.attempts import Answer, Attempt, IntegrityEvent, ReviewItem
 from quiz.models.audit import AuditLog
-from quiz.models.bank import Question, QuestionDay, Source
-from quiz.models.contests import Contest, ContestOrganization, ContestQuestion, Event
+from quiz.models.bank import Question, QuestionDay, QuestionVersion, Source
+from quiz.models.contests import (
+    Contest,
+    ContestOrganization,
+    ContestPool,
+    ContestQuestion,
+    Event,
+)
 from quiz.models.jobs import Job, JobState
 from quiz.models.standings import BoardVersion, EventStanding, Standing
 
@@ -17,6 +23,7 @@ __all__ = [
     "Attempt",
     "Contest",
     "ContestOrganization",
+    "ContestPool",
     "ContestQuestion",
     "Event",
     "EventStanding",
@@ -32,6 +39,7 @@ __all__ = [
     "Organization",
     "Question",
     "QuestionDay",
+    "QuestionVersion",
     "Role",
     "Source",
     "Standing",

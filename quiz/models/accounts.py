@@ -123,6 +123,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # Part of the login cookie (get_id): bumping it ends every session and remember-me cookie.
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Set when the personal data was erased (on request or by retention): the account keeps
+    # its anonymized results for the boards and can never log in again.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     organization: Mapped[Organization | None] = relationship(back_populates="members")
 

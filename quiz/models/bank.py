@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -105,3 +114,24 @@ class QuestionDay(db.Model):
     day: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
 
     question: Mapped[Question] = relationship(back_populates="days")
+
+
+class QuestionVersion(db.Model):
+    """One immutable snapshot of a question's content, as a contest's fixed pool serves it.
+
+    A pool refers to versions, not to questions, so an edit of the live question (a new
+    version) never changes what a running contest draws. ``content`` holds what the draw and
+    the paper read (type, stem, options, answer, explanation, difficulty, fact, source,
+    answer spans, themed days); ``content_hash`` names it, one row per distinct content.
+    """
+
+    __tablename__ = "question_version"
+    __table_args__ = (UniqueConstraint("question_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    content: Mapped[dict] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

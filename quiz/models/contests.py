@@ -78,6 +78,9 @@ class Contest(db.Model):
     auto_submit_after_switches: Mapped[int | None] = mapped_column(Integer)
     # Public boards show standings as of this time (organizers still see the live board).
     freeze_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the pool was fixed (the first start after opens_at; 更新题池 sets it again). Until
+    # then draws follow the bank; from then on they come only from ``contest_pool``.
+    pool_fixed_at: Mapped[datetime | None] = mapped_column(DateTime)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )
@@ -126,3 +129,23 @@ class ContestQuestion(db.Model):
         ForeignKey("question.id", ondelete="RESTRICT"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer)
+
+
+class ContestPool(db.Model):
+    """A question version in a contest's fixed pool (one version per question and contest)."""
+
+    __tablename__ = "contest_pool"
+    __table_args__ = (UniqueConstraint("contest_id", "question_id"),)
+
+    contest_id: Mapped[int] = mapped_column(
+        ForeignKey("contest.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_version_id: Mapped[int] = mapped_column(
+        ForeignKey("question_version.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    # Denormalized from the version, so the practicable rule reads a pool without a join and
+    # the unique constraint keeps one version per question.
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -9,7 +9,8 @@ guarantees:
 * :data:`attempt_ended` is sent after the commit: side effects outside the database (the Redis
   sorted sets) follow only what is durable.
 
-Receivers take the attempt as the sender and no other arguments.
+Receivers take the attempt as the sender and no other arguments. The accounts aggregate
+announces an erasure of personal data the same way, in two moments, with the user id.
 """
 
 from __future__ import annotations
@@ -23,3 +24,11 @@ attempt_ending = _signals.signal("attempt-ending")
 
 #: Sender: the Attempt, after its end was committed.
 attempt_ended = _signals.signal("attempt-ended")
+
+#: Sender: the id of a user whose personal data is being erased, before the commit (the boards
+#: forget the user's units in their derived rows, in the same transaction).
+personal_data_erasing = _signals.signal("personal-data-erasing")
+
+#: Sender: a tuple of ids of users whose erasure was committed (the Redis boards follow, once
+#: per board however many students a purge erased).
+personal_data_erased = _signals.signal("personal-data-erased")

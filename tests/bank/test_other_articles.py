@@ -8,7 +8,14 @@ from .conftest import ARTICLES
 FIXTURES = sorted(ARTICLES.glob("*.txt"))
 # Articles with fewer good facts than 15, reported as thin rather than padded: a campus contest
 # report whose figures are entrants, teams and prizes (trivia), and a short police report.
-THIN = {"nanjing-campus-day-2023": 5, "guangdong-police-antifraud-2023": 10}
+THIN = {
+    "nanjing-campus-day-2023": 5,
+    "guangdong-police-antifraud-2023": 10,
+    # Round-2 articles (tuning since generator 2.2): below the 15, reported as such in
+    # docs/question-quality.md, not padded.
+    "h2-campus-day": 8,
+    "h2-privacy-day-traditional": 12,
+}
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)

@@ -28,6 +28,7 @@ from ..document import Document
 from ..facts import Fact
 from ..lexicon import DATA_DIR
 from ..segment import Sentence
+from ..stem_text import display
 from .common import make_fact
 from .people import CITIZEN_RE, SPEAKER_RE, is_name, surnames
 
@@ -62,10 +63,16 @@ _SITUATION_THEN_ACTION = re.compile(
     r"^(?P<topic>[^,，;；]{4,16}?)(?P<action2>(?:一定要|务必|千万不要|切勿|一定不要).{3,})$|"
     # 接到96110来电请务必接听: a situation opened by 接到/遇到… without 时.
     r"^(?P<event>(?:接到|收到|遇到|面对|发现)[^,，;；]{2,16}?)"
-    r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$"
+    r"(?P<action3>(?:请务必|请|务必|一定要|千万不要|千万|不要|切勿)[^,，;；]{2,})$|"
+    # 在遇到强制收集信息时保留截图等证据: an advised action after 在…时 (the advice verb before).
+    r"^(?:广大)?(?:市民|群众|网民|居民|公众|消费者|用户|家长|学生|大家)?在(?P<event2>(?:遇到|面对|发现|收到|接到)[^,，;；]{2,16}?时)(?P<action4>[^,，;；]{3,})$"
 )
 # A tips text: 要：…  /  不要：… lines.
-_TIP_LINE = re.compile(r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]")
+_TIP_LINE = re.compile(
+    r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]|"
+    # 1. 要通过游戏官方渠道充值；/ 4. 不要相信“免费领皮肤”：a numbered 要/不要 list item.
+    r"^\d{1,2}[.．、]\s*(?P<nmodal>不要|要(?!求))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +154,18 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     clauses = document.clauses(sentence)
     who = ""
     first = 0
+    numbered = _NUMBERED_ITEM.match(analysis)
+    if numbered and (
+        re.match(r"不要|要(?!求)", analysis[numbered.end() :])
+        or (
+            sentence.section >= 0
+            and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
+        )
+    ):
+        return _numbered_tip(document, sentence, numbered)
     if tip:
-        default = "dont" if tip.group("modal").startswith(("不", "禁")) else "do"
+        modal = tip.group("modal") or tip.group("nmodal")
+        default = "dont" if modal.startswith(("不", "禁")) else "do"
         first = 0
     else:
         verb = _ADVICE_VERB.search(analysis)
@@ -162,6 +179,13 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         first = next(
             (i for i, c in enumerate(clauses) if c.start >= sentence.start + after), len(clauses)
         )
+        at = sentence.start + after
+        if first and clauses[first - 1].start < at < clauses[first - 1].end - 3:
+            # 她建议市民在遇到强制收集信息时保留截图: the advice starts inside the verb's clause.
+            whole = clauses[first - 1]
+            clauses = list(clauses)
+            clauses[first - 1] = type(whole)(at, whole.end, document.analysis[at : whole.end])
+            first -= 1
         default = ""
     # A tips text's heading names the situation (一、冒充电商物流客服); elsewhere it is a headline.
     heading = _heading_of(document, sentence) if tip else ""
@@ -173,14 +197,23 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         if document.analysis[clause.start - 1 : clause.start] in (";", "；", "。"):
             situation = ""  # a new piece of advice
         split = _SITUATION_THEN_ACTION.match(text)
+        advised = False
         if split:
             # 接到96110来电时请及时接听: the situation and the action share one clause.
             group, action = next(
                 (g, a)
-                for g, a in (("situation", "action"), ("topic", "action2"), ("event", "action3"))
+                for g, a in (
+                    ("situation", "action"),
+                    ("topic", "action2"),
+                    ("event", "action3"),
+                    ("event2", "action4"),
+                )
                 if split.group(g)
             )
-            situation = document.article.text[clause.start : clause.start + split.end(group)]
+            situation = document.article.text[
+                clause.start + split.start(group) : clause.start + split.end(group)
+            ]
+            advised = group == "event2" and not tip
             if group in ("topic", "event"):
                 situation += "时"
             clause = type(clause)(
@@ -196,7 +229,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
                 clause = type(clause)(clause.start + offset, clause.end, trimmed)
                 text = trimmed
         if index == first and tip:
-            colon = re.match(r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*", text)
+            colon = re.match(r"^(?:要|不要|应|不应|可以|禁止)\s*[:：]\s*|^\d{1,2}[.．、]\s*", text)
             if colon:
                 clause = type(clause)(clause.start + colon.end(), clause.end, text[colon.end() :])
                 text = clause.analysis
@@ -205,7 +238,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
             continue
         if _DONT.match(text):
             form = "dont"
-        elif _DO.match(text) or default == "do":
+        elif _DO.match(text) or default == "do" or (split and advised):
             form = "do"
         elif default == "dont":
             form = "dont"
@@ -216,6 +249,85 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+# A numbered list item (1. / 一、) and the headings of a tips list (小贴士：…, “要”与“不要”).
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_TIPS_HEADING = re.compile(
+    r"小贴士|小提示|温馨提示|提示|提醒|要与不要|“要”与“不要”|防范|做到这几点"
+)
+_ITEM_DONT = re.compile(
+    r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信))"
+)
+_ITEM_DO = re.compile(r"^(?:要(?!求)|应当|应该|应|请|务必|一定要)")
+
+
+def _tips_topic(document: Document, sentence: Sentence) -> str:
+    """小贴士：守护个人信息 做到这几点 -> 守护个人信息 (in the article's script); '' if the heading
+    is not of that form."""
+    if sentence.section < 0:
+        return ""
+    heading = document.sentences[sentence.section]
+    key = heading.analysis
+    match = re.match(
+        r"^[【\[]?(?:小贴士|小提示|温馨提示|提示)[:：]\s*(.+?)\s*(?:要?做到这几点|请注意)?[】\]]?$",
+        key,
+    )
+    if not match:
+        return ""
+    return display(
+        document.article.text[heading.start + match.start(1) : heading.start + match.end(1)]
+    )
+
+
+def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> list[Fact]:
+    """``3. 要在听到“账号冻结”等说法时，第一时间告诉家长；`` / ``二、谨慎授予APP权限…；`` under a
+    tips heading: the whole item is one piece of advice (its clauses are not advice of their
+    own), under its section heading."""
+    start = sentence.start + item.end()
+    end = sentence.end
+    while end > start and document.analysis[end - 1] in ";；。.":
+        end -= 1
+    text = document.analysis[start:end]
+    dont = _ITEM_DONT.match(text)
+    form = "dont" if dont else "do"
+    modal = dont or _ITEM_DO.match(text)
+    if modal:
+        start += modal.end()
+    aside = re.match(r"(?:记住|牢记|记得)[,，]", document.analysis[start:end])
+    if aside:
+        start += aside.end()  # 要记住，接到“退款”电话先挂断…
+    if form == "dont":
+        # 不要和网友单独见面，确实需要见面的，要有家长陪同 / 不随意扫码，不为小礼品填写问卷: only
+        # the first 不要 part is said as a wrong thing to do.
+        mixed = re.search(
+            r"[,，](?=[^,，]*(?:可以|要|应|确实|必须|不))", document.analysis[start:end]
+        )
+        if mixed:
+            end = start + mixed.start()
+    body = document.analysis[start:end]
+    if not 4 <= len(body) <= 40 or re.search(r"[“”]$", body):
+        return []
+    heading = _heading_of(document, sentence)
+    heading = _tips_topic(document, sentence) or _heading_of(document, sentence)
+    return [
+        make_fact(
+            document,
+            sentence,
+            "advice",
+            "advice",
+            start,
+            end,
+            form=form,
+            clause=(start, end),
+            situation="",
+            heading=heading,
+            numbered=True,
+            situation_key=situation_key(heading + body),
+            who="",
+            verb_at=start,
+        )
+    ]
 
 
 def _reports(document: Document, sentence: Sentence) -> list[Fact]:

@@ -1,5 +1,6 @@
 """Accounts: users and passwords, the organizers' view of students and staff, rosters, and
-the organization tree (regions, schools, classes) with its merge and import.
+the organization tree (regions, schools, classes) with its merge and import; students'
+personal data (a copy, erasure, retention).
 """
 
 from .managed_users import (
@@ -32,6 +33,14 @@ from .organizations import (
     tree,
 )
 from .passwords import PRODUCTION_METHOD, dummy_hash, verify_password
+from .privacy import (
+    PurgeReport,
+    copy_filename,
+    erase_personal_data,
+    export_personal_data,
+    get_student_for_privacy,
+    purge_expired,
+)
 from .roster import (
     CREDENTIAL_HEADER,
     ROSTER_JOB_ROWS,
@@ -64,6 +73,12 @@ from .users import (
 __all__ = [
     "USERNAME_LENGTH",
     "USERNAME_RULE",
+    "PurgeReport",
+    "copy_filename",
+    "erase_personal_data",
+    "export_personal_data",
+    "get_student_for_privacy",
+    "purge_expired",
     "SessionVersions",
     "bump_session_version",
     "parse_session_id",

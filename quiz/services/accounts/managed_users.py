@@ -76,8 +76,15 @@ def get_managed_user(actor: User, user_id: int) -> User:
     return user
 
 
+def _refuse_erased(user: User) -> None:
+    """An erased account stays closed: no password, no reactivation, no flags (PIPL)."""
+    if user.erased_at is not None:
+        raise DomainError("该账号的个人信息已注销，不能再修改。", code="erased")
+
+
 def reset_user_password(actor: User, user: User, *, hash_method: str) -> str:
     """Issue a new password (shown once by the caller) that must be changed at next login."""
+    _refuse_erased(user)
     if user.id == actor.id:
         raise DomainError("请在“修改密码”页面修改自己的密码。", code="self")
     password = reset_password(user, hash_method=hash_method)
@@ -88,6 +95,7 @@ def reset_user_password(actor: User, user: User, *, hash_method: str) -> str:
 
 def set_test_account(actor: User, user: User, value: bool) -> None:
     """Test accounts may play but never appear on leaderboards."""
+    _refuse_erased(user)
     user.is_test_account = value
     record(actor, "user.test_account", "user", user.id, value=value)
     db.session.commit()
@@ -95,6 +103,7 @@ def set_test_account(actor: User, user: User, value: bool) -> None:
 
 def set_active(actor: User, user: User, value: bool) -> None:
     """Deactivated accounts cannot log in; their results stay."""
+    _refuse_erased(user)
     if user.id == actor.id and not value:
         raise DomainError("不能停用自己的账号。", code="self")
     user.is_active_account = value

@@ -29,6 +29,7 @@ from quiz.services.attempts.timing import (
     is_overdue,
     time_used_ms,
 )
+from quiz.services.contests import fix_pool
 from quiz.services.signals import attempt_ended, attempt_ending
 
 
@@ -64,9 +65,11 @@ def start_attempt(
 ) -> tuple[Attempt, bool]:
     """Return the open attempt (False) or start a new one with a freshly drawn paper (True).
 
-    ``paper_builder(contest, seed)`` returns the paper snapshot (see services.papers).
-    An organizer's (or admin's) attempt is always a preview: a rehearsal that never reaches a
-    board, the 错题本 or the statistics, whichever unit the contest belongs to.
+    ``paper_builder(contest, seed)`` returns the paper snapshot (see services.papers). The
+    first start after ``opens_at`` (a preview's too) fixes the contest's pool
+    (services.contests.pools). An organizer's (or admin's) attempt is always a preview: a
+    rehearsal that never reaches a board, the 错题本 or the statistics, whichever unit the
+    contest belongs to.
     """
     current = open_attempt(contest, user)
     if current is not None:
@@ -94,6 +97,8 @@ def start_attempt(
         ).scalar_one()
         or 0
     ) + 1
+    # The first start after opens_at fixes the contest's pool, in this start's transaction.
+    fix_pool(contest, now=now)
     seed = secrets.randbits(62)
     paper = paper_builder(contest, seed)
     attempt = Attempt(

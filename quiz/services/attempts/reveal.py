@@ -11,8 +11,8 @@ from sqlalchemy import select
 from quiz.bank.constants import QuestionType
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
-from quiz.services.contests import KeyLocks, source_info
-from quiz.services.questions import highlight_for
+from quiz.services.contests import KeyLocks
+from quiz.services.questions import highlight_for, source_info
 
 LETTERS = "ABCDEFGH"
 CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from quiz.enums import GRADED_STATUSES, AttemptStatus
 from quiz.extensions import db
@@ -27,12 +27,19 @@ from quiz.services.boards.entries import (
     user_levels,
 )
 from quiz.services.boards.ranking import Entry, counted
-from quiz.services.boards.versions import bump_versions
-from quiz.services.signals import attempt_ended, attempt_ending
+from quiz.services.boards.versions import bump, bump_versions
+from quiz.services.signals import (
+    attempt_ended,
+    attempt_ending,
+    personal_data_erased,
+    personal_data_erasing,
+)
 
 log = logging.getLogger(__name__)
 #: Session info key: attempt id -> the board versions its finishing transaction made.
 _MADE_VERSIONS = "board_versions_made"
+#: Session info key: erased user id -> the contests whose boards it is on.
+_ERASED_CONTESTS = "board_erased_contests"
 
 
 # --- writing standings ---------------------------------------------------------------------
@@ -189,3 +196,43 @@ def sync_redis(attempt: Attempt) -> None:
 
 def _sync_redis_contest(contest: Contest) -> None:
     redis_sets.rebuild_contest(contest)
+
+
+# --- when a student's personal data is erased (signals from the accounts aggregate) ----------
+
+
+@personal_data_erasing.connect
+def forget_units(user_id: int) -> None:
+    """Keep the erased student's rows (same score, time and rank) but drop their units.
+
+    Inside the erasing transaction: the rows then say what a rebuild would (the account has no
+    unit any more), so a board never shows the class of an anonymous entry. The versions bump
+    as for a void, since frozen boards and caches carry the old name and unit too.
+    """
+    contests = (
+        db.session.execute(
+            select(Contest)
+            .join(Standing, Standing.contest_id == Contest.id)
+            .where(Standing.user_id == user_id)
+        )
+        .scalars()
+        .all()
+    )
+    blank = {"region_id": None, "school_id": None, "class_id": None}
+    for model in (Standing, EventStanding):
+        db.session.execute(update(model).where(model.user_id == user_id).values(**blank))
+    scopes = {f"c:{c.id}" for c in contests} | {f"e:{c.event_id}" for c in contests if c.event_id}
+    for scope in sorted(scopes):  # each once, in one order (the counters' row locks)
+        bump(scope, void=True)
+    db.session.info.setdefault(_ERASED_CONTESTS, {})[user_id] = [c.id for c in contests]
+
+
+@personal_data_erased.connect
+def resync_erased(user_ids: tuple[int, ...]) -> None:
+    """Reload, once each, the Redis boards the erased students are on (no-op without Redis)."""
+    pending = db.session.info.get(_ERASED_CONTESTS, {})
+    contest_ids = sorted({c for user_id in user_ids for c in pending.pop(user_id, [])})
+    for contest_id in contest_ids:
+        contest = db.session.get(Contest, contest_id)
+        if contest is not None:
+            redis_sets.rebuild_contest(contest)

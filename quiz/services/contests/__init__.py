@@ -1,5 +1,6 @@
 """Contests: events (a week of six themed days) and contests — their values and validation,
-who manages them, who may enter, and the papers drawn for attempts.
+who manages them, who may enter, the papers drawn for attempts, and the pool each contest
+fixes at its first start (question versions; 更新题池).
 """
 
 from .draw import public_item
@@ -18,9 +19,9 @@ from .papers import (
     build_paper,
     pool_summary,
     preview_paper,
-    source_info,
     undrawable,
 )
+from .pools import PoolRefresh, fix_pool, pool_versions, refresh_pool, release_pool
 from .practicable import KeyLocks, filter_practicable, is_practicable, practicable_from
 from .scope import get_managed_contest, get_managed_event, manageable, require_manageable
 from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
@@ -28,6 +29,7 @@ from .week import DEFAULT_WEEK_TITLE, create_week, event_contests, week_type_cou
 
 __all__ = [
     "ContestValues",
+    "PoolRefresh",
     "PoolSummary",
     "DEFAULT_TYPE_COUNTS",
     "DEFAULT_WEEK_TITLE",
@@ -41,6 +43,7 @@ __all__ = [
     "enter",
     "entered_contests",
     "filter_practicable",
+    "fix_pool",
     "event_contests",
     "get_managed_contest",
     "is_practicable",
@@ -49,14 +52,16 @@ __all__ = [
     "may_enter",
     "new_join_code",
     "pool_summary",
+    "pool_versions",
     "practicable_from",
     "preview_paper",
     "public_item",
+    "refresh_pool",
+    "release_pool",
     "remember_entry",
     "require_entry",
     "require_manageable",
     "save_contest",
-    "source_info",
     "undrawable",
     "values_of",
     "week_type_counts",

@@ -12,6 +12,7 @@ from quiz.models.audit import record
 from quiz.services import Conflict, DomainError
 from quiz.services.contests.entry import new_join_code
 from quiz.services.contests.papers import check_runnable
+from quiz.services.contests.pools import release_pool
 from quiz.services.contests.values import (
     ContestValues,
     apply_values,
@@ -36,14 +37,21 @@ def has_attempts(contest: Contest) -> bool:
     return contest.id is not None and attempt_count(contest) > 0
 
 
-def prepare(contest: Contest, values: ContestValues, actor: User | None) -> None:
-    """Check and apply ``values`` without committing; the session is rolled back on refusal."""
+def prepare(
+    contest: Contest, values: ContestValues, actor: User | None, *, check_draw: bool = True
+) -> None:
+    """Check and apply ``values`` without committing; the session is rolled back on refusal.
+
+    ``check_draw`` False skips the bank check: a fixed pool whose draw is unchanged no longer
+    depends on the bank (a question retired since does not block renaming the contest).
+    """
     try:
         validate(values)
         check_references(values, actor)
         with db.session.no_autoflush:
             apply_values(contest, values)
-            check_runnable(contest)
+            if check_draw:
+                check_runnable(contest)
     except DomainError:
         db.session.rollback()
         raise
@@ -60,20 +68,25 @@ def save_contest(
 
     A new contest belongs to ``organization_id`` or else the actor's unit. Once students have
     attempts, the draw may no longer change: their papers are snapshots, but a changed draw
-    would make the contest unfair between students.
+    would make the contest unfair between students. Before that (previews only) a changed
+    draw lets a fixed pool go: the next start fixes it from the new rules.
     """
     creating = contest is None
+    redrawn = not creating and draw_signature(contest) != draw_signature(values)
     if creating:
         contest = Contest(
             created_by_id=actor.id if actor else None,
             organization_id=organization_id or (actor.organization_id if actor else None),
         )
-    elif has_attempts(contest) and draw_signature(contest) != draw_signature(values):
+    elif redrawn and has_attempts(contest):
         raise Conflict(
             "已有学生答题，不能再修改题目数量、抽题规则、分值或主题日；可复制比赛后修改。",
             code="contest_has_attempts",
         )
-    prepare(contest, values, actor)
+    pool_kept = not creating and not redrawn and contest.pool_fixed_at is not None
+    prepare(contest, values, actor, check_draw=not pool_kept)
+    if redrawn:
+        release_pool(contest)  # a pool fixed under the old draw (previews only): fix it anew
     db.session.add(contest)  # only now: an autoflush must never see a half-filled contest
     db.session.flush()
     action = "contest.create" if creating else "contest.update"

@@ -1,4 +1,8 @@
-"""Papers from the database: a contest's candidate questions, runnability, and the draw."""
+"""Papers from the database: a contest's candidate questions, runnability, and the draw.
+
+Until a contest's pool is fixed (services.contests.pools) its candidates are what its rules
+match in the bank now; once fixed, they are the question versions of its pool.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from sqlalchemy.orm import selectinload
 from quiz.bank.constants import QuestionStatus
 from quiz.enums import DrawMode
 from quiz.extensions import db
-from quiz.models import Contest, Question, QuestionDay
+from quiz.models import Contest, ContestPool, Question, QuestionDay, QuestionVersion
 from quiz.services import DomainError
 from quiz.services.contests.draw import (
     Candidate,
@@ -21,6 +25,7 @@ from quiz.services.contests.draw import (
     prepare_pool,
     shortage,
 )
+from quiz.services.questions import source_info
 
 #: Seeds a contest must be drawable with before it may open (see check_runnable).
 RUNNABLE_CHECK_SEEDS = 12
@@ -30,21 +35,6 @@ RUNNABLE_CHECK_SEEDS = 12
 STUDENT_DRAW_RETRIES = 8
 
 GENERAL = "general"
-
-
-def source_info(question: Question) -> dict:
-    """A question's provenance as papers snapshot it (empty when it has no source)."""
-    if question.source is None:
-        return {}
-    return {
-        "id": question.source_id,
-        "title": question.source.title,
-        "publisher": question.source.publisher,
-        "date": question.source.date,
-        "sentence": question.sentence,
-        "start": question.start,
-        "end": question.end,
-    }
 
 
 def as_candidate(question: Question, day: str | None) -> Candidate:
@@ -66,8 +56,9 @@ def as_candidate(question: Question, day: str | None) -> Candidate:
     )
 
 
-def candidates_for(themed_day: str | None) -> list[Candidate]:
-    """Approved questions for a day (its own first, then week-wide ``general`` ones)."""
+def matching_questions(themed_day: str | None) -> list[Question]:
+    """Approved questions for a day (its own and week-wide ``general`` ones), or every
+    approved question without a day: what a rules contest's pool is made of."""
     query = (
         select(Question)
         .where(Question.status == QuestionStatus.APPROVED)
@@ -79,8 +70,41 @@ def candidates_for(themed_day: str | None) -> list[Candidate]:
                 select(QuestionDay.question_id).where(QuestionDay.day.in_([themed_day, GENERAL]))
             )
         )
-    questions = db.session.execute(query).scalars().all()
-    return [as_candidate(question, themed_day) for question in questions]
+    return list(db.session.execute(query).scalars().all())
+
+
+def candidates_for(themed_day: str | None) -> list[Candidate]:
+    """Approved questions for a day (its own first, then week-wide ``general`` ones)."""
+    return [as_candidate(question, themed_day) for question in matching_questions(themed_day)]
+
+
+def version_candidate(question_id: int, content: dict, day: str | None) -> Candidate:
+    """A pool's question version as the draw sees it (the same shape as :func:`as_candidate`)."""
+    return Candidate(
+        id=question_id,
+        uid=content["uid"],
+        type=content["type"],
+        fact=content.get("fact") or "",
+        difficulty=content.get("difficulty") or 1,
+        stem=content["stem"],
+        options=tuple(content.get("options") or ()),
+        answer=tuple(content.get("answer") or ()),
+        explanation=content.get("explanation") or "",
+        source=content.get("source") or {},
+        filler=bool(day) and day not in content.get("themed_days", ()),
+        answer_spans=tuple(tuple(span) for span in content.get("answer_spans") or ()),
+    )
+
+
+def pool_candidates(contest: Contest) -> list[Candidate]:
+    """The versions of a fixed pool, in pool order (a fixed set's hand-picked order)."""
+    rows = db.session.execute(
+        select(ContestPool.question_id, QuestionVersion.content)
+        .join(QuestionVersion, QuestionVersion.id == ContestPool.question_version_id)
+        .where(ContestPool.contest_id == contest.id)
+        .order_by(ContestPool.position, ContestPool.question_id)
+    ).all()
+    return [version_candidate(qid, content, contest.themed_day) for qid, content in rows]
 
 
 def type_counts(contest: Contest) -> dict[str, int]:
@@ -139,13 +163,18 @@ def undrawable(
 
 
 def build_paper(contest: Contest, seed: int) -> list[dict]:
-    """The paper snapshot for a new attempt at ``contest`` drawn with ``seed``."""
+    """The paper snapshot for a new attempt at ``contest`` drawn with ``seed``: from its fixed
+    pool's versions once fixed, from the bank before."""
+    pooled = pool_candidates(contest) if contest.pool_fixed_at is not None else None
     if contest.draw_mode == DrawMode.FIXED:
-        ids = [link.question_id for link in contest.fixed_questions]
-        questions = db.session.execute(select(Question).where(Question.id.in_(ids))).scalars()
-        by_id = {q.id: as_candidate(q, None) for q in questions}
-        return fixed_paper([by_id[i] for i in ids], seed=seed, points=contest.points_per_question)
-    candidates, refusal = candidates_for(contest.themed_day), None
+        if pooled is None:
+            ids = [link.question_id for link in contest.fixed_questions]
+            questions = db.session.execute(select(Question).where(Question.id.in_(ids))).scalars()
+            by_id = {q.id: as_candidate(q, None) for q in questions}
+            pooled = [by_id[i] for i in ids]
+        return fixed_paper(pooled, seed=seed, points=contest.points_per_question)
+    candidates = pooled if pooled is not None else candidates_for(contest.themed_day)
+    refusal = None
     for retry in range(STUDENT_DRAW_RETRIES + 1):
         try:
             return draw_paper(
@@ -186,6 +215,8 @@ def pool_summary(contest: Contest) -> PoolSummary | None:
     fixed paper, whose questions the organizer picked)."""
     if contest.draw_mode == DrawMode.FIXED:
         return None
-    pool = prepare_pool(candidates_for(contest.themed_day))  # cached: the draw reuses it
+    fixed = contest.pool_fixed_at is not None
+    candidates = pool_candidates(contest) if fixed else candidates_for(contest.themed_day)
+    pool = prepare_pool(candidates)  # cached: the draw reuses it
     pairs = sum(len(others) for others in pool.conflicts.values()) // 2
     return PoolSummary(len(pool.usable) + len(pool.excluded), len(pool.excluded), pairs)

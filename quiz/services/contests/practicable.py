@@ -4,9 +4,12 @@ A question is *practicable* when no contest with ``closes_at > now`` can draw it
 explanation and source may then be shown in practice, the 错题本, results and exports. A contest
 that can still be entered (open or upcoming) can draw:
 
-- a fixed-set contest: its hand-picked questions;
-- a rules contest: the approved questions its rules match now (its day's and the week-wide
-  ``general`` ones, or every approved question when it has no themed day).
+- once its pool is fixed (the first start after ``opens_at``, services.contests.pools): the
+  questions of its pool, whatever the bank says now (a retired question stays drawable there,
+  a later approval does not reach it);
+- before that, a fixed-set contest: its hand-picked questions;
+- and a rules contest: the approved questions its rules match now (its day's and the
+  week-wide ``general`` ones, or every approved question when it has no themed day).
 
 Nothing here reads the request: callers pass ``now``.
 """
@@ -20,7 +23,7 @@ from sqlalchemy import select
 from quiz.bank.constants import QuestionStatus
 from quiz.enums import DrawMode
 from quiz.extensions import db
-from quiz.models import Contest, ContestQuestion, Question, QuestionDay
+from quiz.models import Contest, ContestPool, ContestQuestion, Question, QuestionDay
 from quiz.services.contests.papers import GENERAL
 
 
@@ -46,6 +49,21 @@ def _drawable_by(contest: Contest) -> set[int] | None:
     )
 
 
+def _fixed_pools(contest_ids: list[int]) -> dict[int, set[int]]:
+    """The question ids of the fixed pools of ``contest_ids`` (one statement for them all)."""
+    if not contest_ids:
+        return {}
+    pools: dict[int, set[int]] = {}
+    rows = db.session.execute(
+        select(ContestPool.contest_id, ContestPool.question_id).where(
+            ContestPool.contest_id.in_(contest_ids)
+        )
+    )
+    for contest_id, question_id in rows:
+        pools.setdefault(contest_id, set()).add(question_id)
+    return pools
+
+
 class KeyLocks:
     """Which questions running contests can still draw, and until when.
 
@@ -58,9 +76,12 @@ class KeyLocks:
         self.now = now
         self._by_question: dict[int, list[tuple[int, datetime]]] = {}
         self._whole_bank: list[tuple[int, datetime]] = []  # contests drawing from every day
-        contests = db.session.execute(select(Contest).where(Contest.closes_at > now)).scalars()
+        contests = list(
+            db.session.execute(select(Contest).where(Contest.closes_at > now)).scalars()
+        )
+        pools = _fixed_pools([c.id for c in contests if c.pool_fixed_at is not None])
         for contest in contests:
-            ids = _drawable_by(contest)
+            ids = pools.get(contest.id, set()) if contest.pool_fixed_at else _drawable_by(contest)
             entry = (contest.id, contest.closes_at)
             if ids is None:
                 self._whole_bank.append(entry)

@@ -33,6 +33,7 @@ from .query import (
     status_counts,
 )
 from .store import load_bank, read_source_texts
+from .versions import ensure_versions, source_info, version_content
 
 __all__ = [
     "ArticleMeta",
@@ -49,6 +50,7 @@ __all__ = [
     "day_counts",
     "decode_upload",
     "edit_question",
+    "ensure_versions",
     "may_edit",
     "require_editable",
     "export_payload",
@@ -63,5 +65,7 @@ __all__ = [
     "save_article",
     "set_status",
     "source_choices",
+    "source_info",
     "status_counts",
+    "version_content",
 ]

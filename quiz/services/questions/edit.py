@@ -2,6 +2,8 @@
 
 Every change records an audit row. Editing never touches attempts: a paper is a snapshot
 taken when the attempt started, so students keep seeing (and are graded on) what they saw.
+Nor does it touch a contest whose pool is fixed: the pool holds question versions
+(services.questions.versions), and an edit makes a new version the pool does not use.
 A question edited here is marked ``edited`` so ``bank load`` never overwrites it; retiring
 is an editorial decision too, so a reload does not bring the question back either.
 """
@@ -19,6 +21,7 @@ from quiz.models.audit import record
 from quiz.services import DomainError, Forbidden, NotFound, storable_id
 from quiz.services.accounts import managed_ids
 from quiz.services.questions.rules import question_problems
+from quiz.services.questions.versions import version_if_pooled
 
 EDITABLE = ("stem", "options", "answer", "explanation", "difficulty", "status")
 
@@ -124,6 +127,8 @@ def edit_question(question: Question, values: QuestionEdit, *, actor: User) -> l
         question.edited = True
         question.updated_by_id = actor.id
         record(actor, "bank.question.edit", "question", question.id, uid=question.uid, **changes)
+        # A contest whose pool is fixed keeps the version it fixed; this is the new one.
+        version_if_pooled(question)
     db.session.commit()
     return answer_warnings(question)
 

@@ -88,3 +88,28 @@ def test_a_method_not_allowed_names_the_allowed_ones(client):
     assert response.status_code == 405
     assert "GET" in response.headers.get("Allow", "")
     assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+# Found by the fuzz run as every caller (tests/robustness/test_api_fuzz.py).
+
+
+def test_the_schema_refuses_an_empty_password_as_the_app_does(client):
+    """``{"username": "0", "password": ""}`` is valid by the document but answered 422."""
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    schema = paths["/auth/login"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["properties"]["password"].get("minLength") == 1
+    response = client.post("/api/v1/auth/login", json={"username": "0", "password": ""})
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("body", [{"code": {"a": 1}}, {"code": 5}, {"code": None}, {"code": ""}])
+def test_join_refuses_a_body_the_document_refuses(api, factories, clock, body):
+    """The document's ``code`` is a non-empty string; an open contest needs none (``{}``), but a
+    code of another type, or an empty one, is still 422 (it was 200 ``entered``)."""
+    contest = factories.contest()
+    factories.student("alice")
+    api.login("alice")
+    response = api.post(f"/contests/{contest.id}/join", json=body)
+    assert response.status_code == 422, response.get_json()
+    assert response.get_json()["error"]["code"] == "malformed"
+    assert api.post(f"/contests/{contest.id}/join", json={"code": "X"}).status_code == 200
