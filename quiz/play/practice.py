@@ -56,24 +56,30 @@ EMPTY_REASONS = {
 }
 
 
+#: ``/practice?from=<mode>&<mode>=<key>``: the query argument naming what a mode practises.
+MODE_KEYS = {attempts.PracticeMode.CONTEST: "contest", attempts.PracticeMode.SOURCE: "source"}
+
+
 @bp.route("/practice")
 @login_required
 def practice():
-    """Pick a themed day (or the 错题本), then practise one question at a time."""
-    mode = (
-        attempts.PracticeMode.REVIEW
-        if request.args.get("from") == "review"
-        else attempts.PracticeMode.DAY
-    )
-    day = _day_arg()
+    """Pick a themed day, the 错题本, an ended contest or an article; then practise one question
+    at a time. The chooser offers only what can be practised now and says when the rest opens."""
+    chosen = request.args.get("from")
+    mode = next((m for m in attempts.PracticeMode if m.value == chosen), attempts.PracticeMode.DAY)
+    day = request.args.get(MODE_KEYS[mode]) if mode in MODE_KEYS else _day_arg()
+    now = utcnow()
     if mode == attempts.PracticeMode.DAY and day is None:
-        days = labels(ThemedDay)
+        day_names = labels(ThemedDay)
+        choices = attempts.practice_choices(current_user, now)
         return render_template(
             "play/practice_choose.html",
-            days=days,
-            locked=attempts.days_practicable_from(days, utcnow()),
+            days=[c for c in choices if c.mode == attempts.PracticeMode.DAY],
+            contests=[c for c in choices if c.mode == attempts.PracticeMode.CONTEST],
+            sources=[c for c in choices if c.mode == attempts.PracticeMode.SOURCE],
+            day_names=day_names,
+            size=attempts.PRACTICE_SIZE,
         )
-    now = utcnow()
     ids, reason = attempts.practicable_ids(
         current_user, mode, day, now=now, grace_seconds=grace_seconds()
     )
@@ -91,8 +97,22 @@ def practice():
         day=day,
         days=labels(ThemedDay),
         reason=str(EMPTY_REASONS[reason]) if reason else None,
-        locked_until=attempts.day_practicable_from(day, now) if day else None,
+        locked_until=(
+            attempts.day_practicable_from(day, now)
+            if day and mode == attempts.PracticeMode.DAY
+            else None
+        ),
+        title=_practice_title(mode, day),
     )
+
+
+def _practice_title(mode: str, day: str | None) -> str:
+    """The round's heading: the 错题本, the day, or the contest's or article's name."""
+    if mode == attempts.PracticeMode.REVIEW:
+        return _("错题本练习")
+    if mode == attempts.PracticeMode.DAY:
+        return _("%(day)s练习", day=labels(ThemedDay).get(day, ""))
+    return _("%(name)s练习", name=attempts.practice_subject(mode, day))
 
 
 def _page_data(mode: str, day: str | None, questions: list[Question]) -> dict:

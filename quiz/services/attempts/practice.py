@@ -11,20 +11,22 @@ running contest being able to draw it (services.contests.practicable).
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from quiz.bank.constants import QuestionStatus, QuestionType, ThemedDay
+from quiz.enums import AttemptStatus
 from quiz.extensions import db
-from quiz.models import Question, QuestionDay, User
+from quiz.models import Attempt, Contest, Question, QuestionDay, Source, User
 from quiz.services import DomainError, NotFound
 from quiz.services.attempts.answers import MAX_TEXT_LENGTH
 from quiz.services.attempts.grading import grade_choice, grade_text
 from quiz.services.attempts.reveal import bank_key_text, question_source
 from quiz.services.attempts.review import mark_mastered, review_entries
-from quiz.services.contests import KeyLocks, filter_practicable, practicable_from
+from quiz.services.contests import KeyLocks, filter_practicable, pool_versions, practicable_from
 
 #: Questions per practice round.
 PRACTICE_SIZE = 10
@@ -35,16 +37,6 @@ def day_practicable_from(day: str, now: datetime) -> datetime | None:
     """When every question of ``day`` is practicable: the close of the last contest that can
     draw one of them (None when they all are already; services.contests.practicable)."""
     return practicable_from(day_question_ids(day), now)
-
-
-def days_practicable_from(days, now: datetime) -> dict[str, datetime | None]:
-    """:func:`day_practicable_from` for several days, reading the running contests once."""
-    locks = KeyLocks(now)
-    found = {}
-    for day in days:
-        until = [locks.locked_until(qid) for qid in day_question_ids(day)]
-        found[day] = max((t for t in until if t is not None), default=None)
-    return found
 
 
 def day_question_ids(day: str) -> list[int]:
@@ -82,27 +74,145 @@ def public_question(question: Question) -> dict:
 
 
 class PracticeMode(StrEnum):
-    """Practice the questions of a themed day, or those of the student's 错题本."""
+    """Practise a themed day's questions, the 错题本, an ended contest's or an article's."""
 
     DAY = "day"
     REVIEW = "review"
+    CONTEST = "contest"
+    SOURCE = "source"
 
 
 #: Why a practice round is empty (the page words each one).
 NOTHING_IN_REVIEW, DAY_STILL_LIVE, DAY_EMPTY = "review_empty", "day_live", "day_empty"
 
+#: How many ended contests and articles the practice page offers (the most recent / fullest).
+CONTESTS_OFFERED, SOURCES_OFFERED = 6, 12
+
+
+@dataclass(frozen=True)
+class PracticeChoice:
+    """One thing the practice page offers: how many of its questions are practicable now, and
+    when the rest will be (the close of the last running contest that can draw one)."""
+
+    mode: str
+    key: str
+    title: str
+    practicable: int
+    total: int
+    opens_at: datetime | None = None
+
+
+def practice_choices(user: User, now: datetime) -> list[PracticeChoice]:
+    """What ``user`` can practise now: each themed day, the ended contests they took part in,
+    and the articles with practicable questions (those no running contest can draw).
+
+    Read with one :class:`KeyLocks`, so every count uses the same running contests.
+    """
+    locks = KeyLocks(now)
+
+    def choice(mode: str, key: str, title: str, ids: list[int]) -> PracticeChoice:
+        until = [t for t in (locks.locked_until(i) for i in ids) if t is not None]
+        opens = max(until, default=None)
+        return PracticeChoice(mode, key, title, len(ids) - len(until), len(ids), opens)
+
+    found = [
+        choice(PracticeMode.DAY, day.value, day.label, day_question_ids(day.value))
+        for day in ThemedDay
+    ]
+    for contest in _ended_contests(user, now)[:CONTESTS_OFFERED]:
+        found.append(
+            choice(PracticeMode.CONTEST, str(contest.id), contest.title, _contest_ids(contest))
+        )
+    sources = []
+    for source_id, title in _sources_with_questions():
+        offered = choice(PracticeMode.SOURCE, source_id, title or source_id, _source_ids(source_id))
+        if offered.practicable:
+            sources.append(offered)
+    sources.sort(key=lambda c: (-c.practicable, c.key))
+    return found + sources[:SOURCES_OFFERED]
+
+
+def practice_subject(mode: str, key: str | None) -> str:
+    """The name of what an ended-contest or article round practises ("" when unknown)."""
+    if not key:
+        return ""
+    if mode == PracticeMode.CONTEST and key.isdigit():
+        contest = db.session.get(Contest, int(key))
+        return contest.title if contest else ""
+    if mode == PracticeMode.SOURCE:
+        source = db.session.get(Source, key)
+        return (source.title or source.id) if source else ""
+    return ""
+
+
+def _ended_contests(user: User, now: datetime) -> list[Contest]:
+    """Closed contests in which ``user`` finished an attempt, the most recently closed first."""
+    finished = (AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED)
+    return list(
+        db.session.execute(
+            select(Contest)
+            .join(Attempt, Attempt.contest_id == Contest.id)
+            .where(
+                Attempt.user_id == user.id,
+                Attempt.status.in_(finished),
+                Contest.closes_at <= now,
+            )
+            .group_by(Contest.id)
+            .order_by(Contest.closes_at.desc(), Contest.id.desc())
+        ).scalars()
+    )
+
+
+def _contest_ids(contest: Contest) -> list[int]:
+    """An ended contest's questions: its fixed pool (services.contests.pools), else none."""
+    return sorted(pool_versions(contest.id))
+
+
+def _sources_with_questions() -> list[tuple[str, str]]:
+    return list(
+        db.session.execute(
+            select(Source.id, Source.title)
+            .join(Question, Question.source_id == Source.id)
+            .where(Question.status == QuestionStatus.APPROVED)
+            .group_by(Source.id, Source.title)
+            .having(func.count(Question.id) > 0)
+            .order_by(Source.id)
+        ).all()
+    )
+
+
+def _source_ids(source_id: str) -> list[int]:
+    """The approved questions made from one article."""
+    return list(
+        db.session.execute(
+            select(Question.id)
+            .where(Question.source_id == source_id, Question.status == QuestionStatus.APPROVED)
+            .order_by(Question.id)
+        ).scalars()
+    )
+
 
 def practicable_ids(
     user: User, mode: str, day: str | None, *, now: datetime, grace_seconds: float
 ) -> tuple[list[int], str | None]:
-    """Question ids ``user`` may practise in ``mode`` now, or a reason code why there are none."""
+    """Question ids ``user`` may practise in ``mode`` now, or a reason code why there are none.
+
+    ``day`` is what the mode picks: a themed day's code, an ended contest's id or an article's
+    id (unused for the 错题本). A contest counts only if ``user`` finished an attempt in it.
+    """
     if mode == PracticeMode.REVIEW:
         entries = review_entries(user, now=now, grace_seconds=grace_seconds)  # practicable only
         ids = [e.question.id for e in entries if e.disclosed]
         return ids, None if ids else NOTHING_IN_REVIEW
     if day is None:
         return [], None
-    every = day_question_ids(day)
+    if mode == PracticeMode.CONTEST:
+        contest = next((c for c in _ended_contests(user, now) if str(c.id) == day), None)
+        every = _contest_ids(contest) if contest else []
+    elif mode == PracticeMode.SOURCE:
+        every = _source_ids(day)
+    else:
+        every = day_question_ids(day)
     # Only questions no running contest can draw: the others would hand out its key.
     ids = filter_practicable(every, now)
     if not ids:
@@ -122,8 +232,11 @@ def check_practice_answer(
     question_id = payload.get("question_id")
     if not isinstance(question_id, int) or isinstance(question_id, bool):  # True is an int too
         raise DomainError("请求格式错误。", code="malformed")
-    mode = PracticeMode.REVIEW if payload.get("mode") == PracticeMode.REVIEW else PracticeMode.DAY
-    day = payload.get("day") if payload.get("day") in ThemedDay.values() else None
+    modes = {m.value for m in PracticeMode}
+    mode = PracticeMode(payload["mode"]) if payload.get("mode") in modes else PracticeMode.DAY
+    day = payload.get("day") if isinstance(payload.get("day"), str) else None
+    if mode == PracticeMode.DAY and day not in ThemedDay.values():
+        day = None
     ids, _reason = practicable_ids(user, mode, day, now=now, grace_seconds=grace_seconds)
     question = (
         db.session.get(Question, payload["question_id"]) if payload["question_id"] in ids else None
