@@ -2,6 +2,7 @@
 who manages them, who may enter, and the papers drawn for attempts.
 """
 
+from .awards import KIND_LABELS, PARTICIPATION, Award, AwardRule, RuleKind, award_for, rule_problem
 from .draw import public_item
 from .editing import attempt_count, delete, duplicate, save_contest
 from .entry import (
@@ -27,6 +28,13 @@ from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests, week_type_counts
 
 __all__ = [
+    "KIND_LABELS",
+    "PARTICIPATION",
+    "Award",
+    "AwardRule",
+    "RuleKind",
+    "award_for",
+    "rule_problem",
     "ContestValues",
     "PoolSummary",
     "DEFAULT_TYPE_COUNTS",
