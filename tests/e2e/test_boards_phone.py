@@ -13,6 +13,7 @@ Skipped without /usr/bin/chromium unless QUIZ_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -69,6 +70,9 @@ def live_server(tmp_path_factory):
                 themed_day=day,
                 opens_at=now - timedelta(hours=3),
                 closes_at=now - timedelta(hours=1),
+                award_rule="rank_count",
+                award_cut_1=1,
+                award_cut_2=3,
             )
             db.session.add(contest)
             contests.append(contest)
@@ -197,5 +201,53 @@ def test_units_show_a_short_name_and_the_full_path_on_tap(live_server, browser):
     event_nav = page.locator("nav.board-nav").nth(1).locator("a").all_text_contents()
     assert contest_nav == ["本场排名", "本场单位排名"]
     assert "全周单位排名" in event_nav and "单位排名" not in event_nav
+    assert not errors, errors
+    context.close()
+
+
+def _login(page, base: str, username: str) -> None:
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "passw0rd!")
+    page.click("input[type=submit], button[type=submit]")
+    page.wait_for_url(lambda url: "/auth/login" not in url)
+
+
+def test_certificate_from_the_own_row_on_a_phone_and_in_print(live_server, browser):
+    base = live_server["url"]
+    context, page, errors = _phone(browser)
+    _login(page, base, "s00")
+    page.goto(f"{base}/boards/contests/{live_server['contest_id']}")
+    mine = page.locator("table[data-board] tbody tr.is-me")
+    sync_api.expect(mine).to_have_count(1)
+    # board.js redraws the row (and its link) from the JSON
+    sync_api.expect(page.locator("[data-board-status]")).to_contain_text("已更新")
+    mine.locator("a.cert-link").tap()
+    page.wait_for_url(lambda url: "/certificates/" in url)
+    sync_api.expect(page.locator("h1.certificate-award")).to_have_text("一等奖")
+    assert "第1名" in page.locator(".certificate-facts").text_content()
+    assert "40分" in page.locator(".certificate-facts").text_content()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+    qr = page.locator(".certificate-qr svg").bounding_box()
+    assert qr["width"] >= 100 and qr["height"] >= 100, qr  # was 0 px on a phone
+    _picture(page, "certificate-phone.png")
+
+    # In print: the sheet alone (no menu, no buttons), QR code kept, one landscape A4 page.
+    page.emulate_media(media="print")
+    assert not page.locator(".topbar").is_visible()
+    assert not page.locator(".certificate-actions").is_visible()
+    qr = page.locator(".certificate-qr svg").bounding_box()
+    assert qr["width"] >= 80, qr
+    pdf = page.pdf(landscape=True, format="A4", print_background=True, prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, pages
+    page.emulate_media(media="screen")
+
+    # The day and week certificates are linked from the own row of those boards too.
+    page.goto(f"{base}/boards/events/{live_server['event_id']}")
+    page.locator("table[data-board] tbody tr.is-me a.cert-link").tap()
+    page.wait_for_url(lambda url: url.endswith("/week"))
+    sync_api.expect(page.locator("h1.certificate-award")).to_have_text("一等奖")
+    assert "240分" in page.locator(".certificate-facts").text_content()
     assert not errors, errors
     context.close()
