@@ -13,9 +13,9 @@ from quiz.services.results.pdf_layout import (
     CANDIDATE_FONTS,
     CertificateData,
     format_score,
-    score_text,
     render_certificate_pdf,
     resolve_font,
+    score_text,
     spaced_code,
 )
 from tests.clock import NOW
