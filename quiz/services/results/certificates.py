@@ -30,6 +30,7 @@ from quiz.models import Attempt, Contest, Event, EventStanding, Standing, User
 from quiz.models.standings import WEEK
 from quiz.services import Forbidden, NotFound, storable_id
 from quiz.services.accounts import managed_ids
+from quiz.services.attempts import persist_if_overdue
 from quiz.services.boards import SqlSource, mask_name
 from quiz.services.contests import PARTICIPATION, AwardRule, RuleKind, award_for
 from quiz.services.results.pdf_layout import CertificateData, render_certificate_pdf
@@ -150,6 +151,22 @@ def pending(contests: list[Contest], *, now: datetime, grace: float) -> bool:
     return running is not None
 
 
+def settle(contests: list[Contest], *, now: datetime, grace: float = 0) -> int:
+    """Record as expired the open attempts of a final board whose time ran out (abandoned
+    tabs), so the standings, and the ranks printed from them, include them as the board does
+    (it merges them in at read time). Returns how many were recorded."""
+    overdue = db.session.scalars(
+        select(Attempt).where(
+            Attempt.contest_id.in_([c.id for c in contests]),
+            Attempt.status == AttemptStatus.IN_PROGRESS,
+            Attempt.is_preview.is_(False),
+        )
+    ).all()
+    for attempt in overdue:
+        persist_if_overdue(attempt, now=now, grace_seconds=grace)
+    return len(overdue)
+
+
 def _pending_for(title: str, contests: list[Contest], now: datetime) -> Pending:
     frozen = any(c.freeze_at is not None and c.freeze_at <= now for c in contests)
     return Pending(title=title, closes_at=max(c.closes_at for c in contests), frozen=frozen)
@@ -213,10 +230,13 @@ def certificate_for(
     if attempt is None:
         raise NotFound("答题记录不存在。")
     _require_viewer(attempt.user, viewer, "证书")
+    contest = attempt.contest
+    final = not pending([contest], now=now, grace=grace)
+    if final:
+        settle([contest], now=now, grace=grace)
     if attempt_certificate_state(attempt, now=now, grace=grace) is None:
         raise NotFound("该次答题没有计入排行榜，没有证书。")
-    contest = attempt.contest
-    if pending([contest], now=now, grace=grace):
+    if not final:
         return _pending_for(contest.title, [contest], now)
     return certificate(attempt, secret)
 
@@ -292,10 +312,13 @@ def event_certificate_for(
     contests = board_contests(event, board)
     if not contests:
         raise NotFound("该榜单没有比赛，没有证书。")
+    final = not pending(contests, now=now, grace=grace)
+    if final:
+        settle(contests, now=now, grace=grace)
     standing = db.session.get(EventStanding, (event.id, board, user.id))
     if standing is None or standing.is_test:
         raise NotFound("您没有计入该榜单的成绩，没有证书。")
-    if pending(contests, now=now, grace=grace):
+    if not final:
         return _pending_for(_board_title(event, board), contests, now)
     return event_certificate(event, board, user, secret)
 
@@ -307,6 +330,7 @@ def verified(code: str, secret: str, *, now: datetime, grace: float = 0) -> Cert
         attempt = db.session.get(Attempt, attempt_id)
         if attempt is None or pending([attempt.contest], now=now, grace=grace):
             return None
+        settle([attempt.contest], now=now, grace=grace)
         return certificate(attempt, secret, masked=True)
     named = event_board_for_code(code, secret)
     if named is None:
@@ -318,6 +342,7 @@ def verified(code: str, secret: str, *, now: datetime, grace: float = 0) -> Cert
     contests = board_contests(event, board)
     if not contests or pending(contests, now=now, grace=grace):
         return None
+    settle(contests, now=now, grace=grace)
     return event_certificate(event, board, user, secret, masked=True)
 
 

@@ -100,6 +100,20 @@ class TestIssuing:
         auth.login("alice")
         assert PENDING in client.get(f"/certificates/{alice_try.id}").get_data(as_text=True)
 
+    def test_an_abandoned_attempt_counts_in_the_final_rank(
+        self, later, clock, client, auth, graded, factories
+    ):
+        contest, _organizer, _q1, (_alice_try, bob_try) = graded
+        # carol closed the tab with 15 points saved; her time ran out before the close
+        carol = factories.student("carol", display_name="赵三")
+        left = attempt(contest, carol, score=15, status="in_progress")
+        close(clock)
+        auth.login("bob")
+        text = client.get(f"/certificates/{bob_try.id}").get_data(as_text=True)
+        assert "第3名" in text and "共3人" in text  # 20 (alice), 15 (carol), 10 (bob)
+        db.session.refresh(left)
+        assert left.status == "expired"
+
     def test_result_page_and_own_board_row_link_to_it(self, later, clock, client, auth, graded):
         contest, _organizer, _q1, (alice_try, _bob_try) = graded
         auth.login("alice")
