@@ -147,6 +147,16 @@ class TestAwardRules:
         bob = self.certificate_text(client, auth, bob_try, "bob")
         assert "参与证明" in bob and "一等奖" not in bob and "第2名" in bob
 
+    def test_in_english(self, later, clock, client, auth, graded):
+        contest, _organizer, _q1, (alice_try, _bob_try) = graded
+        contest.award_rule, contest.award_cut_1 = "rank_count", 1
+        db.session.commit()
+        close(clock)
+        with client.session_transaction() as session:
+            session["lang"] = "en"
+        text = self.certificate_text(client, auth, alice_try, "alice")
+        assert "First Prize" in text and "(of 20)" in text and "of 2" in text
+
     def test_score_cut_offs(self, later, clock, client, auth, graded):
         contest, _organizer, _q1, (alice_try, bob_try) = graded
         contest.award_rule, contest.award_cut_1, contest.award_cut_2 = "score_percent", 90, 50
