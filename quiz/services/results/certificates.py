@@ -21,7 +21,7 @@ import hmac
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from quiz.bank.constants import THEMED_DAYS
 from quiz.enums import AttemptStatus
@@ -255,6 +255,25 @@ def _board_title(event: Event, board: str) -> str:
     return f"{event.title} · {'周总榜' if board == WEEK else THEMED_DAYS[board]}"
 
 
+def board_max_score(contests: list[Contest]) -> float:
+    """The maximum of a day (its contests' highest) or the week (the days' maxima added up).
+
+    A contest's maximum is the one its counted attempts were marked out of (a voided question
+    lowers it), else its paper's nominal maximum when nobody has a row yet.
+    """
+    marked = dict(
+        db.session.execute(
+            select(Standing.contest_id, func.max(Standing.max_score))
+            .where(Standing.contest_id.in_([c.id for c in contests]))
+            .group_by(Standing.contest_id)
+        ).all()
+    )
+    best: dict[str, float] = {}
+    for c in contests:
+        best[c.themed_day] = max(best.get(c.themed_day, 0.0), float(marked.get(c.id, c.max_score)))
+    return float(sum(best.values()))
+
+
 def event_certificate(
     event: Event, board: str, user: User, secret: str, *, masked: bool = False
 ) -> Certificate | None:
@@ -267,13 +286,7 @@ def event_certificate(
     placed = source.placed(user.id)
     rank = placed[0] + 1 if placed else None
     total = source.total()
-    if board == WEEK:  # the sum of the six days' best: the maxima add up, day by day
-        best: dict[str, float] = {}
-        for c in contests:
-            best[c.themed_day] = max(best.get(c.themed_day, 0), c.max_score)
-        max_score = float(sum(best.values()))
-    else:
-        max_score = float(max(c.max_score for c in contests))
+    max_score = board_max_score(contests)
     award = award_for(
         _rule_of(contests), rank=rank, total=total, score=standing.score, max_score=max_score
     )

@@ -188,10 +188,10 @@ class TestDayAndWeek:
         assert PENDING in client.get(f"{url}/campus").get_data(as_text=True)
         close(clock)
         day = client.get(f"{url}/campus").get_data(as_text=True)
-        assert "第2名" in day and "参与证明" in day and "30分" in day and "（满分100分）" in day
+        assert "第2名" in day and "参与证明" in day and "30分" in day and "（满分40分）" in day
         week_text = client.get(f"{url}/week").get_data(as_text=True)
-        # the week: 30 + 40 of the two days' 100 + 100, first of two, the days' common rule
-        assert "70分" in week_text and "（满分200分）" in week_text and "一等奖" in week_text
+        # the week: 30 + 40 of the two days' 40 + 40, first of two, the days' common rule
+        assert "70分" in week_text and "（满分80分）" in week_text and "一等奖" in week_text
         pdf = client.get(f"{url}/week.pdf")
         assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF-")
         assert client.get(f"{url}/law").status_code == 404  # no contest that day
