@@ -5,7 +5,8 @@
   inside its own box with the name column held in place, and no header cell wraps (得/分).
 * Long unit paths show a short name; the full path opens on tap (a ``<details>``, no script).
 * The student's certificate: reachable from the own row on the board, the QR code keeps its
-  size on a phone, and the page fits the screen.
+  size on a phone, the page fits the screen, and it prints on one A4 landscape page.
+* The contest form shows only the award cut-offs its rule uses.
 
 Skipped without /usr/bin/chromium unless QUIZ_REQUIRE_BROWSER=1.
 """
@@ -88,6 +89,7 @@ def live_server(tmp_path_factory):
         for contest in contests:
             for n, user in enumerate(users):
                 finished_attempt(contest, user, score=40 - 2 * n, used=100 + 7 * n)
+        factories.organizer("teacher", unit="四川省广元市/广元市利州区第一初级中学")
         ids = {"event_id": event.id, "contest_id": contests[0].id}
         db.session.remove()
     with serve(app, dispose_engine=True) as url:
@@ -249,5 +251,20 @@ def test_certificate_from_the_own_row_on_a_phone_and_in_print(live_server, brows
     page.wait_for_url(lambda url: url.endswith("/week"))
     sync_api.expect(page.locator("h1.certificate-award")).to_have_text("一等奖")
     assert "240分" in page.locator(".certificate-facts").text_content()
+    assert not errors, errors
+    context.close()
+
+
+def test_the_contest_form_shows_the_cut_offs_a_rule_uses(live_server, browser):
+    context, page, errors = _phone(browser)
+    _login(page, live_server["url"], "teacher")
+    page.goto(f"{live_server['url']}/admin/contests/new")
+    cuts = [page.locator(f"[data-award-cut='{n}']") for n in (1, 2, 3)]
+    assert [c.is_visible() for c in cuts] == [False, False, False]  # no awards by default
+    page.select_option("select[name=award_rule]", "rank_count")
+    assert [c.is_visible() for c in cuts] == [True, True, True]
+    page.select_option("select[name=award_rule]", "score_percent")
+    assert [c.is_visible() for c in cuts] == [True, True, False]
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
     assert not errors, errors
     context.close()
