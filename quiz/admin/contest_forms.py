@@ -40,7 +40,14 @@ from quiz.admin.form_fields import (
 )
 from quiz.bank.constants import QuestionType, ThemedDay
 from quiz.enums import Access, Counting, Disclosure, DrawMode
-from quiz.services.contests import DEFAULT_TYPE_COUNTS, DEFAULT_WEEK_TITLE, ContestValues
+from quiz.services.contests import (
+    DEFAULT_TYPE_COUNTS,
+    DEFAULT_WEEK_TITLE,
+    KIND_LABELS,
+    ContestValues,
+    RuleKind,
+    rule_problem,
+)
 from quiz.timeutil import from_local, to_local
 from quiz.web.templating import choices
 
@@ -65,6 +72,16 @@ def _count(label, maximum: int = 200) -> WholeNumberField:
         validators=[
             Optional(),
             NumberRange(0, maximum, _l("请输入0到%(max)s之间的整数。", max=maximum)),
+        ],
+    )
+
+
+def _award_cut(label) -> WholeNumberField:
+    return WholeNumberField(
+        label,
+        validators=[
+            Optional(),
+            NumberRange(1, 100000, _l("评奖线须为1到100000之间的整数；不评该等级请留空。")),
         ],
     )
 
@@ -155,7 +172,23 @@ class ContestForm(FlaskForm):
         validators=[Optional()],
         description=_l("此后公开排行榜不再更新，组织者仍可看到实时排名。"),
     )
+    award_rule = SelectField(
+        _l("证书评奖方式"),
+        choices=options((kind, _l(label)) for kind, label in KIND_LABELS.items()),
+        validate_choice=False,  # validate_award_rule names an unknown rule in Chinese
+        default=RuleKind.NONE,
+        description=_l("比赛结束且解封后按最终排名发放证书；未获奖者获参与证明。"),
+    )
+    award_cut_1 = _award_cut(_l("一等奖前N名 / 前N%，或优秀线（满分的N%）"))
+    award_cut_2 = _award_cut(_l("二等奖前N名 / 前N%（累计），或合格线（满分的N%）"))
+    award_cut_3 = _award_cut(_l("三等奖前N名 / 前N%（累计）"))
     submit = SubmitField(_l("保存"))
+
+    def validate_award_rule(self, field):
+        cuts = (self.award_cut_1.data, self.award_cut_2.data, self.award_cut_3.data)
+        problem = rule_problem(field.data, cuts)
+        if problem:
+            raise ValidationError(_l(problem))
 
     def validate_closes_at(self, field):
         if self.opens_at.data and field.data and field.data <= self.opens_at.data:
@@ -180,6 +213,8 @@ class ContestForm(FlaskForm):
             difficulty_counts={d: self[f"difficulty_{d}"].data or 0 for d in DIFFICULTIES},
             event_id=event_id,
             freeze_at=from_local(self.freeze_at.data) if self.freeze_at.data else None,
+            award_rule=self.award_rule.data or RuleKind.NONE,
+            award_cuts=(self.award_cut_1.data, self.award_cut_2.data, self.award_cut_3.data),
         )
         values.title = values.title.strip()
         values.description = (values.description or "").strip()
@@ -223,7 +258,11 @@ def initial_data(values: ContestValues) -> dict:
         closes_at=local(values.closes_at),
         freeze_at=local(values.freeze_at),
         time_limit_minutes=max(1, values.time_limit_seconds // 60),
+        award_rule=values.award_rule or RuleKind.NONE,
     )
+    cuts = (*values.award_cuts, None, None, None)[:3]
+    for n, cut in enumerate(cuts, start=1):
+        data[f"award_cut_{n}"] = cut
     for qtype in QuestionType.values():
         data[f"count_{qtype}"] = int(values.type_counts.get(qtype, 0))
     for level in DIFFICULTIES:

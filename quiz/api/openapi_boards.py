@@ -30,6 +30,7 @@ BOARD_SCHEMAS = {
         rank=INTEGER,
         name={"type": "string", "description": "张*明 unless the viewer may see the full name"},
         organization=STRING,
+        organization_short={"type": "string", "description": "the school (else the deepest unit)"},
         school_id=_nullable(INTEGER),
         score=NUMBER,
         time_used_ms=INTEGER,

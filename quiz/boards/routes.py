@@ -17,6 +17,7 @@ from quiz.boards import bp
 from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.services.boards import LEVELS, BoardRef, board_page, board_state, org_board_page
+from quiz.services.results import issued_on_board
 from quiz.timeutil import utcnow
 from quiz.web.params import int_arg
 from quiz.web.settings import board_cache, grace_seconds, min_participants
@@ -51,8 +52,20 @@ def _render_board(state, title: str, api_endpoint: str, **context):
         api_url=url_for(api_endpoint, **request.view_args),
         live=state.viewer.live,
         themed_days=THEMED_DAYS,
+        certificate_url=_certificate_url(state.ref, state.owner),
         **context,
     )
+
+
+def _certificate_url(ref: BoardRef, owner) -> str | None:
+    """The viewer's own certificate on this board, once it is issued (linked from their row)."""
+    now, grace = utcnow(), grace_seconds()
+    if ref.kind == "contest":
+        attempt_id = issued_on_board(current_user, contest=owner, now=now, grace=grace)
+        return url_for("play.certificate_page", attempt_id=attempt_id) if attempt_id else None
+    board = ref.day if ref.kind == "day" else "week"
+    found = issued_on_board(current_user, event=owner, board=board, now=now, grace=grace)
+    return url_for("play.board_certificate", event_id=owner.id, board=board) if found else None
 
 
 @bp.route("/")

@@ -51,6 +51,15 @@ class Contest(db.Model):
         CheckConstraint("time_limit_seconds > 0", name="positive_time_limit"),
         CheckConstraint("question_count > 0", name="positive_question_count"),
         CheckConstraint("attempts_allowed > 0", name="positive_attempts"),
+        CheckConstraint(
+            "award_rule IN ('none', 'rank_count', 'rank_percent', 'score_percent')",
+            name="known_award_rule",
+        ),
+        CheckConstraint(
+            "(award_cut_1 IS NULL OR award_cut_1 > 0) AND (award_cut_2 IS NULL OR award_cut_2 > 0)"
+            " AND (award_cut_3 IS NULL OR award_cut_3 > 0)",
+            name="positive_award_cuts",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,6 +90,12 @@ class Contest(db.Model):
     # When the pool was fixed (the first start after opens_at; 更新题池 sets it again). Until
     # then draws follow the bank; from then on they come only from ``contest_pool``.
     pool_fixed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Certificates (quiz.services.contests.awards): the rule and up to three cut-offs, counts
+    # or percentages by rule; None = that level is not awarded.
+    award_rule: Mapped[str] = mapped_column(String(15), default="none", server_default="none")
+    award_cut_1: Mapped[int | None] = mapped_column(Integer)
+    award_cut_2: Mapped[int | None] = mapped_column(Integer)
+    award_cut_3: Mapped[int | None] = mapped_column(Integer)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )

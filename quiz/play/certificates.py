@@ -1,48 +1,61 @@
-"""Certificates: the printable page and PDF of a counted attempt, and the public check of the
-code printed on it (``/verify/<code>``, the URL in every QR code, which never changes)."""
+"""Certificates: the printable page and PDF of a counted attempt or of a student's place on a
+themed day's or the week's board, and the public check of the code printed on it
+(``/verify/<code>``, the URL in every QR code, which never changes). Until a board is final
+the certificate pages explain when it will be issued (200), never a bare conflict."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Response, current_app, render_template, url_for
+from flask import Response, current_app, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from quiz.extensions import db
-from quiz.models import Attempt
 from quiz.play import bp
 from quiz.services import results
 from quiz.timeutil import utcnow
+from quiz.web.settings import grace_seconds
 
 
-def _shown(attempt_id: int):
-    """The certificate the current user may see, and its verification URL."""
-    found = results.certificate_for(
-        attempt_id, current_user, current_app.config["SECRET_KEY"], now=utcnow()
+def _secret() -> str:
+    return current_app.config["SECRET_KEY"]
+
+
+def _contest_certificate(attempt_id: int):
+    return results.certificate_for(
+        attempt_id, current_user, _secret(), now=utcnow(), grace=grace_seconds()
     )
-    return found, url_for("play.verify", code=found.code, _external=True)
 
 
-@bp.route("/certificates/<int:attempt_id>")
-@login_required
-def certificate_page(attempt_id: int):
-    """A printable certificate: for the student themself or an organizer in scope."""
-    found, verify_url = _shown(attempt_id)
+def _board_certificate(event_id: int, board: str, user_id: int | None = None):
+    user_id = current_user.id if user_id is None else user_id
+    return results.event_certificate_for(
+        event_id, board, user_id, current_user, _secret(), now=utcnow(), grace=grace_seconds()
+    )
+
+
+def _page(found, pdf_url: str):
+    """The certificate page, or the "not issued yet" page while its board is not final."""
+    if isinstance(found, results.Pending):
+        return render_template("play/certificate_pending.html", pending=found)
+    verify_url = url_for("play.verify", code=found.code, _external=True)
     return render_template(
-        "play/certificate.html", cert=found, qr=results.qr_svg(verify_url), verify_url=verify_url
+        "play/certificate.html",
+        cert=found,
+        qr=results.qr_svg(verify_url),
+        verify_url=verify_url,
+        pdf_url=pdf_url,
     )
 
 
-@bp.route("/certificates/<int:attempt_id>.pdf")
-@login_required
-def certificate_download(attempt_id: int):
-    """The same certificate as an A4 PDF (font: ``CERTIFICATE_FONT_PATH``, see docs/boards.md)."""
-    found, verify_url = _shown(attempt_id)
+def _pdf(found, page_url: str, ascii_name: str):
+    """The certificate as an A4 PDF (font: ``CERTIFICATE_FONT_PATH``, see docs/boards.md)."""
+    if isinstance(found, results.Pending):
+        return redirect(page_url, code=303)
+    verify_url = url_for("play.verify", code=found.code, _external=True)
     pdf = results.certificate_pdf(
         found, verify_url, font_path=current_app.config["CERTIFICATE_FONT_PATH"]
     )
     response = Response(pdf, mimetype="application/pdf")
-    ascii_name = f"certificate-{found.attempt.id}.pdf"
     utf8_name = results.download_name(found)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(utf8_name, safe='')}"
@@ -51,11 +64,41 @@ def certificate_download(attempt_id: int):
     return response
 
 
+@bp.route("/certificates/<int:attempt_id>")
+@login_required
+def certificate_page(attempt_id: int):
+    """A printable certificate: for the student themself or an organizer in scope."""
+    pdf_url = url_for("play.certificate_download", attempt_id=attempt_id)
+    return _page(_contest_certificate(attempt_id), pdf_url)
+
+
+@bp.route("/certificates/<int:attempt_id>.pdf")
+@login_required
+def certificate_download(attempt_id: int):
+    """The same certificate as an A4 PDF."""
+    page_url = url_for("play.certificate_page", attempt_id=attempt_id)
+    return _pdf(_contest_certificate(attempt_id), page_url, f"certificate-{attempt_id}.pdf")
+
+
+@bp.route("/certificates/events/<int:event_id>/<board>")
+@login_required
+def board_certificate(event_id: int, board: str):
+    """The current student's certificate of a themed day (``board`` a day code) or the week."""
+    pdf_url = url_for("play.board_certificate_download", event_id=event_id, board=board)
+    return _page(_board_certificate(event_id, board), pdf_url)
+
+
+@bp.route("/certificates/events/<int:event_id>/<board>.pdf")
+@login_required
+def board_certificate_download(event_id: int, board: str):
+    """The same as an A4 PDF."""
+    page_url = url_for("play.board_certificate", event_id=event_id, board=board)
+    ascii_name = f"certificate-{event_id}-{board}.pdf"
+    return _pdf(_board_certificate(event_id, board), page_url, ascii_name)
+
+
 @bp.route("/verify/<code>")
 def verify(code: str):
-    """Public check of a certificate code: masked name, contest, score and rank."""
-    secret = current_app.config["SECRET_KEY"]
-    attempt_id = results.attempt_for_code(code, secret)
-    attempt = db.session.get(Attempt, attempt_id) if attempt_id else None
-    found = results.certificate(attempt, secret, masked=True) if attempt else None
+    """Public check of a certificate code: masked name, contest, score, rank and award."""
+    found = results.verified(code, _secret(), now=utcnow(), grace=grace_seconds())
     return render_template("play/verify.html", cert=found, code=code), (200 if found else 404)

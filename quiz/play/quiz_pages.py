@@ -19,6 +19,7 @@ from quiz.services.attempts import (
 )
 from quiz.services.boards import attempt_rank
 from quiz.services.contests import KeyLocks, public_item
+from quiz.services.results import attempt_certificate_state
 from quiz.timeutil import iso_utc, utcnow
 from quiz.web.guards import owned_attempt
 from quiz.web.settings import board_cache, grace_seconds
@@ -119,6 +120,7 @@ def result(attempt_id: int):
         rank=_rank(attempt, now),
         visible=visible,
         rows=result_rows(attempt, KeyLocks(now)) if visible else [],
+        certificate=attempt_certificate_state(attempt, now=now, grace=grace_seconds()),
     )
 
 

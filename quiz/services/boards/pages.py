@@ -170,12 +170,22 @@ def entry_path(entry: Entry, names: dict[int, str]) -> str:
     return "/".join(p for p in parts if p)
 
 
+def entry_short(entry: Entry, names: dict[int, str]) -> str:
+    """The short unit name a phone shows: the school (a class name alone, 高一(1)班, names
+    one class in every school), else the deepest unit known."""
+    for org_id in (entry.school_id, entry.class_id, entry.region_id):
+        if org_id and names.get(org_id):
+            return names[org_id]
+    return ""
+
+
 def present(rank: int, entry: Entry, viewer: Viewer, names: dict[int, str], *, week=False) -> dict:
     """A row as shown to ``viewer``: masked unless they may see this student's full name."""
     row = {
         "rank": rank,
         "name": entry.name if viewer.sees_full_name(entry) else mask_name(entry.name),
         "organization": entry_path(entry, names),
+        "organization_short": entry_short(entry, names),
         "school_id": entry.school_id,
         "score": entry.score,
         "time_used_ms": entry.time_used_ms,

@@ -3,6 +3,7 @@ who manages them, who may enter, the papers drawn for attempts, and the pool eac
 fixes at its first start (question versions; 更新题池).
 """
 
+from .awards import KIND_LABELS, PARTICIPATION, Award, AwardRule, RuleKind, award_for, rule_problem
 from .draw import public_item
 from .editing import attempt_count, delete, duplicate, save_contest
 from .entry import (
@@ -28,6 +29,13 @@ from .values import DEFAULT_TYPE_COUNTS, ContestValues, values_of
 from .week import DEFAULT_WEEK_TITLE, create_week, event_contests, week_type_counts
 
 __all__ = [
+    "KIND_LABELS",
+    "PARTICIPATION",
+    "Award",
+    "AwardRule",
+    "RuleKind",
+    "award_for",
+    "rule_problem",
     "ContestValues",
     "PoolRefresh",
     "PoolSummary",

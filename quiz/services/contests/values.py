@@ -21,6 +21,7 @@ from quiz.extensions import db
 from quiz.models import Contest, ContestOrganization, ContestQuestion, Organization, Question, User
 from quiz.services import DomainError, Forbidden, storable_id
 from quiz.services.accounts import managed_ids
+from quiz.services.contests.awards import RuleKind, rule_problem
 
 DEFAULT_TYPE_COUNTS = {
     QuestionType.SINGLE_CHOICE: 5,
@@ -56,6 +57,8 @@ class ContestValues:
     auto_submit_after_switches: int | None = None
     event_id: int | None = None
     freeze_at: datetime | None = None
+    award_rule: str = RuleKind.NONE
+    award_cuts: tuple[int | None, ...] = (None, None, None)
 
     def draw_rules(self) -> dict:
         """The stored form of the per-type and per-difficulty counts (zeros dropped)."""
@@ -87,6 +90,9 @@ def validate(values: ContestValues) -> None:
         raise DomainError("自动交卷的切屏次数必须大于0。", code="bad_switches")
     if values.freeze_at and not values.opens_at <= values.freeze_at <= values.closes_at:
         raise DomainError("封榜时间须在比赛开始和结束之间。", code="bad_freeze")
+    problem = rule_problem(values.award_rule, tuple(values.award_cuts))
+    if problem:
+        raise DomainError(problem, code="bad_award_rule")
     checks = (
         (values.counting, Counting.values(), "计分方式"),
         (values.access, Access.values(), "参赛范围"),
@@ -163,7 +169,7 @@ PLAIN_FIELDS = (
     "title", "description", "themed_day", "opens_at", "closes_at", "time_limit_seconds",
     "question_count", "draw_mode", "points_per_question", "partial_credit", "attempts_allowed",
     "counting", "access", "join_code", "show_answers", "auto_submit_after_switches", "event_id",
-    "freeze_at",
+    "freeze_at", "award_rule",
 )  # fmt: skip
 
 
@@ -176,6 +182,7 @@ def values_of(contest: Contest) -> ContestValues:
         difficulty_counts=dict(rules.get("difficulty", {})),
         fixed_question_ids=[link.question_id for link in contest.fixed_questions],
         organization_ids=[link.organization_id for link in contest.allowed_organizations],
+        award_cuts=(contest.award_cut_1, contest.award_cut_2, contest.award_cut_3),
     )
 
 
@@ -187,6 +194,19 @@ def apply_values(contest: Contest, values: ContestValues) -> None:
     contest.themed_day = values.themed_day or None
     contest.join_code = normalize_code(values.join_code) if values.access == Access.CODE else None
     contest.draw_rules = values.draw_rules()
+    # Levels the rule does not use are cleared (a score rule has two), and 0 means "not awarded".
+    used = (
+        0
+        if values.award_rule == RuleKind.NONE
+        else 2
+        if values.award_rule == RuleKind.SCORE_PERCENT
+        else 3
+    )
+    cuts = [
+        (c or None) if i < used else None
+        for i, c in enumerate((*values.award_cuts, None, None, None)[:3])
+    ]
+    contest.award_cut_1, contest.award_cut_2, contest.award_cut_3 = cuts
     orgs = sorted(set(values.organization_ids)) if values.access == Access.ORGANIZATIONS else []
     kept = {link.organization_id: link for link in contest.allowed_organizations}
     contest.allowed_organizations = [

@@ -3,12 +3,18 @@ rescoring a voided question, the live monitor and certificates.
 """
 
 from .certificates import (
+    Certificate,
+    Pending,
+    attempt_certificate_state,
     attempt_for_code,
     certificate,
     certificate_for,
     certificate_pdf,
     download_name,
+    event_certificate_for,
+    issued_on_board,
     qr_svg,
+    verified,
 )
 from .exports import FORMATS, board_rows, render, results_rows
 from .identity import Identity, IdentityView
@@ -17,6 +23,12 @@ from .rescoring import void_question
 from .statistics import contest_statistics
 
 __all__ = [
+    "Certificate",
+    "Pending",
+    "event_certificate_for",
+    "attempt_certificate_state",
+    "issued_on_board",
+    "verified",
     "FORMATS",
     "Identity",
     "IdentityView",

@@ -53,6 +53,7 @@ __all__ = [
     "CertificateData",
     "format_date",
     "format_score",
+    "score_text",
     "render_certificate_pdf",
     "resolve_font",
     "spaced_code",
@@ -69,7 +70,7 @@ CANDIDATE_FONTS = (
 )
 
 #: Characters a usable CJK font must have (the fixed wording of the certificate).
-REQUIRED = "荣誉证书网络安全知识竞赛成绩证明得分排名第验码"
+REQUIRED = "证书网络安全知识竞赛参与证明得分满名共人第验码一二三等奖优秀合格"
 
 # ReportLab keeps per-document font state in shared objects; certificates are rare, so one
 # document is drawn at a time rather than auditing that state for concurrent use.
@@ -90,11 +91,18 @@ class CertificateData:
     date: date | None  # of the counted submission, Asia/Shanghai
     code: str
     verify_url: str = ""  # filled in by the web layer, which knows the site's address
+    award: str = "参与证明"  # the title (quiz.services.contests.awards): 一等奖 … 参与证明
+    total: int | None = None  # students ranked on the final board
 
 
 def format_score(value: float) -> str:
     """18.0 → "18", 17.5 → "17.5" (scores are kept to 4 decimals)."""
     return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def score_text(value: float) -> str:
+    """A score as people write it: 60分, 37.5分 (never 60.0 分)."""
+    return f"{format_score(value)}分"
 
 
 def format_date(value: date) -> str:
@@ -144,15 +152,15 @@ def render_certificate_pdf(
 def _render(data: CertificateData, *, font_path: str | None, compress: bool) -> bytes:
     buffer = io.BytesIO()
     c = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1 if compress else 0)
-    c.setTitle(f"荣誉证书 {data.name}")
+    c.setTitle(f"{data.award} {data.name}")
     c.setSubject(f"{data.contest} · 验证码 {data.code}")
     c.setCreator("网安周知识竞赛")
     text = MixedText(c, resolve_font(font_path))
     body = PAGE_W - 2 * 110
     draw_border(c)
 
-    text.centered("荣誉证书", 478, 46, color=NAVY, bold=True, char_space=18)
-    text.centered("网络安全知识竞赛成绩证明", 444, 15, color=GOLD, char_space=4)
+    text.centered(data.award, 478, 46, color=NAVY, bold=True, char_space=18)
+    text.centered("网络安全知识竞赛证书", 444, 15, color=GOLD, char_space=4)
     draw_rule(c, 426, 150)
 
     y = text.fitted(data.name, 372, 34, width=body, min_size=20, bold=True)
@@ -161,12 +169,13 @@ def _render(data: CertificateData, *, font_path: str | None, compress: bool) -> 
     contest = f"「{data.event}」{data.contest}" if data.event else f"「{data.contest}」"
     y = text.fitted(f"参加{contest}", min(y - 14, 298), 16, width=body, min_size=13)
 
-    score = f"{format_score(data.score)} / {format_score(data.max_score)} 分"
+    score = f"{score_text(data.score)}（满分{score_text(data.max_score)}）"
     if data.rank is not None:
-        result = f"得分 {score}    排名 第 {data.rank} 名"
+        of = f" / 共{data.total}人" if data.total else ""
+        result = f"得分 {score}    第{data.rank}名{of}"
     else:
-        result = f"得分 {score}    成绩有效"
-    y = text.fitted(result, min(y - 14, 254), 22, width=body, min_size=14, color=BRAND, bold=True)
+        result = f"得分 {score}"
+    y = text.fitted(result, min(y - 14, 254), 20, width=body, min_size=13, color=BRAND, bold=True)
     text.centered("特发此证。", min(y - 10, 212), 14, char_space=2)
 
     # foot: the date on the left; the QR code and how to check the certificate on the right

@@ -21,10 +21,32 @@
     return Math.floor(s / 60) + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
-  function cell(row, text) {
+  var certificate = table.getAttribute("data-certificate");
+  var certificateLabel = table.getAttribute("data-certificate-label") || "";
+
+  function cell(row, text, className) {
     var td = document.createElement("td");
     td.textContent = text;
+    if (className) { td.className = className; }
     row.appendChild(td);
+    return td;
+  }
+
+  /* The same markup as org_cell in templates/boards/_macros.html: a short name, the full
+   * path on tap. */
+  function orgCell(row, short, full) {
+    var td = cell(row, "", "col-org");
+    if (!full || !short || short === full) { td.textContent = full || ""; return; }
+    var details = document.createElement("details");
+    details.className = "org-path";
+    var summary = document.createElement("summary");
+    summary.textContent = short;
+    var span = document.createElement("span");
+    span.className = "org-full";
+    span.textContent = full;
+    details.appendChild(summary);
+    details.appendChild(span);
+    td.appendChild(details);
   }
 
   function render(body) {
@@ -33,11 +55,22 @@
     body.rows.forEach(function (r) {
       var tr = document.createElement("tr");
       if (r.is_me) { tr.className = "is-me"; }
-      cell(tr, r.rank); cell(tr, r.name); cell(tr, r.organization); cell(tr, r.score);
-      if (week && body.days) {
-        body.days.forEach(function (d) { cell(tr, r.days[d.code]); });
+      cell(tr, r.rank, "col-rank");
+      var name = cell(tr, r.name, "col-name");
+      if (r.is_me && certificate) {
+        var link = document.createElement("a");
+        link.className = "badge cert-link";
+        link.href = certificate;
+        link.textContent = certificateLabel;
+        name.appendChild(document.createTextNode(" "));
+        name.appendChild(link);
       }
-      cell(tr, duration(r.time_used_ms));
+      orgCell(tr, r.organization_short, r.organization);
+      cell(tr, r.score, "col-num");
+      if (week && body.days) {
+        body.days.forEach(function (d) { cell(tr, r.days[d.code], "day-col"); });
+      }
+      cell(tr, duration(r.time_used_ms), "col-num");
       fresh.appendChild(tr);
     });
     table.replaceChild(fresh, tbody);

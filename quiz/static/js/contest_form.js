@@ -1,5 +1,6 @@
-// Contest form: show only the settings that apply (draw mode, who may enter) and filter the
-// hand-picked question list as the organizer types. Without JS every section stays visible.
+// Contest form: show only the settings that apply (draw mode, who may enter, award cut-offs)
+// and filter the hand-picked question list as the organizer types. Without JS every section
+// stays visible.
 (function () {
   "use strict";
 
@@ -19,6 +20,19 @@
 
   bindSections("draw_mode", "data-draw-section");
   bindSections("access", "data-access-section");
+
+  // Award cut-offs: none without a rule, two (优秀, 合格) for a score rule, three by rank.
+  var award = document.querySelector('select[name="award_rule"]');
+  if (award) {
+    var showCuts = function () {
+      document.querySelectorAll("[data-award-cut]").forEach(function (field) {
+        var n = parseInt(field.getAttribute("data-award-cut"), 10);
+        field.hidden = award.value === "none" || (award.value === "score_percent" && n === 3);
+      });
+    };
+    award.addEventListener("change", showCuts);
+    showCuts();
+  }
 
   var search = document.getElementById("question-search");
   if (search) {

@@ -15,6 +15,7 @@ from quiz.services.results.pdf_layout import (
     format_score,
     render_certificate_pdf,
     resolve_font,
+    score_text,
     spaced_code,
 )
 from tests.clock import NOW
@@ -79,11 +80,22 @@ def test_an_installed_truetype_cjk_font_is_embedded_with_a_cid_fallback_for_rare
         assert b"/BaseFont /STSong-Light" in pdf and "\u4dae".encode("utf-16-be") in text
 
 
-def test_unranked_results_say_the_score_is_valid(monkeypatch):
+def test_unranked_results_show_the_score_alone(monkeypatch):
     monkeypatch.setattr(certificate_pdf, "CANDIDATE_FONTS", ())
     unranked = CertificateData(**{**DATA.__dict__, "rank": None, "event": None, "date": None})
     text = shown(render_certificate_pdf(unranked, font_path=None, compress=False))
-    assert "成绩有效".encode("utf-16-be") in text and "排名".encode("utf-16-be") not in text
+    assert "37.5分（满分40分）".encode("utf-16-be") in text
+    assert "名".encode("utf-16-be") not in text
+
+
+def test_the_award_is_the_title_and_scores_are_written_as_people_write_them(monkeypatch):
+    monkeypatch.setattr(certificate_pdf, "CANDIDATE_FONTS", ())
+    first = CertificateData(**{**DATA.__dict__, "award": "一等奖", "score": 40.0, "total": 57})
+    text = shown(render_certificate_pdf(first, font_path=None, compress=False))
+    assert "一等奖".encode("utf-16-be") in text and "荣誉证书".encode("utf-16-be") not in text
+    assert "40分（满分40分）".encode("utf-16-be") in text and b"40.0" not in text
+    assert "第2名 / 共57人".encode("utf-16-be") in text
+    assert score_text(60.0) == "60分" and score_text(17.5) == "17.5分"
 
 
 def test_the_qr_code_is_drawn_as_vector_squares(monkeypatch):

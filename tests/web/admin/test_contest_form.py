@@ -177,3 +177,62 @@ def test_changing_the_draw_is_refused_once_students_have_attempts(
     assert client.post(f"/admin/contests/{contest.id}/edit", data=same_draw).status_code == 302
     db.session.expire_all()
     assert contest.title == "校园日（延长）"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"award_rule": "rank_count"}, "请填写一等奖的评奖线。"),
+        ({"award_rule": "score_percent", "award_cut_2": "60"}, "请填写优秀的评奖线。"),
+        (
+            {"award_rule": "rank_count", "award_cut_1": "10", "award_cut_2": "5"},
+            "二等奖、三等奖的名次线须依次大于前一等奖（名额按累计计算）。",
+        ),
+        (
+            {"award_rule": "rank_percent", "award_cut_1": "10", "award_cut_2": "150"},
+            "百分比须在1到100之间。",
+        ),
+        (
+            {"award_rule": "score_percent", "award_cut_1": "60", "award_cut_2": "90"},
+            "合格线须低于优秀线。",
+        ),
+        ({"award_rule": "rank_count", "award_cut_1": "三"}, "请输入整数。"),
+        ({"award_rule": "rank_count", "award_cut_1": "0"}, "评奖线须为1到100000之间的整数"),
+        ({"award_rule": "lottery"}, "评奖方式无效。"),
+    ],
+)
+def test_award_rule_errors_are_chinese(client, organizer, campus_bank, overrides, message):
+    response = client.post("/admin/contests/new", data=contest_form(**overrides))
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    assert contests() == []
+
+
+def test_award_rule_is_saved_and_shown_back(client, organizer, campus_bank):
+    form = contest_form(award_rule="rank_percent", award_cut_1="5", award_cut_2="15")
+    response = client.post("/admin/contests/new", data=form)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    [contest] = contests()
+    assert (contest.award_rule, contest.award_cut_1, contest.award_cut_2, contest.award_cut_3) == (
+        "rank_percent",
+        5,
+        15,
+        None,
+    )
+    page = client.get(f"/admin/contests/{contest.id}/edit").get_data(as_text=True)
+    assert (
+        '<option selected value="rank_percent">' in page or 'value="rank_percent" selected' in page
+    )
+    assert 'name="award_cut_1"' in page and 'value="15"' in page
+    # a score rule keeps two levels: a third cut-off left over from a rank rule is dropped
+    form = contest_form(
+        award_rule="score_percent", award_cut_1="90", award_cut_2="60", award_cut_3="9"
+    )
+    assert client.post(f"/admin/contests/{contest.id}/edit", data=form).status_code == 302
+    db.session.refresh(contest)
+    assert (contest.award_rule, contest.award_cut_1, contest.award_cut_2, contest.award_cut_3) == (
+        "score_percent",
+        90,
+        60,
+        None,
+    )
