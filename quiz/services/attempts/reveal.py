@@ -12,7 +12,12 @@ from quiz.bank.constants import QuestionType
 from quiz.extensions import db
 from quiz.models import Attempt, Question, Source
 from quiz.services.contests import KeyLocks
-from quiz.services.questions import highlight_for, source_info
+from quiz.services.questions import (
+    display_excerpt,
+    leading_sentences,
+    normalise_punctuation,
+    source_info,
+)
 
 LETTERS = "ABCDEFGH"
 CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
@@ -56,25 +61,31 @@ def source_texts(source_ids) -> dict[str, Source]:
 
 
 def source_excerpt(source_info: dict | None, sources: dict[str, Source]) -> dict | None:
-    """The article's title line and the sentence within its paragraph, or None."""
+    """The article's title line and the sentence within its paragraph, or None.
+
+    Punctuation is normalised for reading (normalise_punctuation); the stored text and
+    offsets are not touched.
+    """
     if not source_info:
         return None
     article = sources.get(source_info.get("id") or "")
     sentence = source_info.get("sentence") or ""
-    pieces = highlight_for(
+    pieces = display_excerpt(
         article.text if article else "", sentence, source_info.get("start"), source_info.get("end")
     )
     if pieces is None:
         # Without the article's text, the sentence alone is still worth showing.
         if not sentence:
             return None
-        pieces = ("", sentence, "")
+        pieces = ("", normalise_punctuation(sentence), "")
     cut = dict(zip(("before", "sentence", "after"), pieces, strict=True))
     return {
         "title": source_info.get("title") or (article.title if article else ""),
         "publisher": source_info.get("publisher") or "",
         "date": source_info.get("date") or "",
         "excerpt": cut,
+        # What shows before the paragraph is opened: the sentence's first whole sentences.
+        "shown": leading_sentences(cut["sentence"]),
     }
 
 
@@ -117,7 +128,7 @@ def result_rows(attempt: Attempt, locks: KeyLocks | None = None) -> list[dict]:
                 "key": key_text(item),
                 "points": answer.points if answer else 0.0,
                 "is_correct": bool(answer and answer.is_correct),
-                "explanation": item.get("explanation") or "",
+                "explanation": normalise_punctuation(item.get("explanation") or ""),
                 "source": source_excerpt(item.get("source"), sources),
             }
         )

@@ -22,7 +22,7 @@ from .file_import import (
     import_bank_file,
     stage_bank_file,
 )
-from .provenance import highlight_for
+from .provenance import display_excerpt, highlight_for, leading_sentences, normalise_punctuation
 from .query import (
     BankFilters,
     day_counts,
@@ -56,6 +56,9 @@ __all__ = [
     "export_payload",
     "get_question",
     "highlight_for",
+    "display_excerpt",
+    "leading_sentences",
+    "normalise_punctuation",
     "import_bank_file",
     "load_bank",
     "page_of_questions",

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from quiz.services.questions.provenance import MAX_CONTEXT, highlight_for, paragraph_with_highlight
+from quiz.services.questions.provenance import (
+    MAX_CONTEXT,
+    display_excerpt,
+    highlight_for,
+    leading_sentences,
+    normalise_punctuation,
+    paragraph_with_highlight,
+    sentence_boundaries,
+)
 
 TEXT = "标题\n\n第一段第一句。第一段第二句。\n\u3000\u3000第二段开头。目标句子在这里。第二段结尾。\n第三段。"
 
@@ -29,12 +37,21 @@ def test_bad_offsets_give_nothing():
     assert paragraph_with_highlight("", 0, 0) == ("", "", "")
 
 
-def test_long_paragraphs_are_capped():
+def test_long_paragraphs_are_capped_at_sentence_boundaries():
+    # A context with no sentence end inside the cap is left out whole, never cut mid-way.
     text = "甲" * 1000 + "目标。" + "乙" * 1000
     before, sentence, after = paragraph_with_highlight(text, 1000, 1003)
     assert sentence == "目标。"
-    assert before.startswith("…") and len(before) == MAX_CONTEXT + 1
-    assert after.endswith("…") and len(after) == MAX_CONTEXT + 1
+    assert before == "…" and after == "…"
+
+
+def test_capped_context_keeps_whole_sentences():
+    first, near, far = "远" * 300 + "。", "近的一句话。", "后面很远" * 70 + "。"
+    text = first + near + "目标。" + "紧接着的一句。" + far
+    start = text.index("目标")
+    before, sentence, after = paragraph_with_highlight(text, start, start + 3)
+    assert (before, sentence, after) == ("…" + near, "目标。", "紧接着的一句。…")
+    assert len(before) <= MAX_CONTEXT + 1 and len(after) <= MAX_CONTEXT + 1
 
 
 def test_markup_is_returned_verbatim_for_the_template_to_escape():
@@ -51,3 +68,47 @@ def test_highlight_for_falls_back_to_finding_the_sentence():
     assert highlight_for(TEXT, "第三段。", start, start + 4) == ("", "第三段。", "")
     assert highlight_for(TEXT, "不在文中。", 0, 4) is None
     assert highlight_for("", "第三段。", 0, 4) is None
+
+
+def test_normalise_punctuation_writes_chinese_punctuation_full_width():
+    raw = "华西都市报(李康 记者)10月11日,四川省启动。报告(2021年上半年)指出:要防范;对吗?对!"
+    assert normalise_punctuation(raw) == (
+        "华西都市报（李康 记者）10月11日，四川省启动。报告（2021年上半年）指出：要防范；对吗？对！"
+    )
+
+
+def test_normalise_punctuation_leaves_numbers_and_latin_text_alone():
+    for text in ("共1,200余起", "10:30开始", "Hello, world (test)!", "", "a,b"):
+        assert normalise_punctuation(text) == text
+    assert normalise_punctuation("“安全”,不") == "“安全”，不"  # a Chinese quote counts as Chinese
+
+
+def test_normalise_punctuation_keeps_every_offset():
+    raw = "甲,乙(丙)丁:戊;己?庚!1,000,辛"
+    out = normalise_punctuation(raw)
+    assert len(out) == len(raw)
+    assert all(a == b or a in ",;:?!()" for a, b in zip(raw, out, strict=True))
+
+
+def test_display_excerpt_highlights_the_stored_offsets_in_the_normalised_text():
+    text = "标题\n开幕式上,省委网信办发布了报告。报告从应用概况、漏洞威胁等维度,梳理现状。\n下一段"
+    sentence = "报告从应用概况、漏洞威胁等维度,梳理现状。"
+    start = text.index(sentence)
+    before, shown, after = display_excerpt(text, sentence, start, start + len(sentence))
+    assert before == "开幕式上，省委网信办发布了报告。"
+    assert shown == "报告从应用概况、漏洞威胁等维度，梳理现状。" and after == ""
+    assert text[start : start + len(sentence)] == sentence  # the stored text is unchanged
+
+
+def test_sentence_boundaries_take_closing_quotes_along():
+    assert sentence_boundaries("他说：“好。”然后走了！") == [7, 12]
+    assert sentence_boundaries("没有句号") == []
+
+
+def test_leading_sentences_never_break_a_sentence():
+    short = "一句话。"
+    assert leading_sentences(short) == short
+    long_one = "很长" * 50 + "。"
+    assert leading_sentences(long_one, limit=20) == long_one  # one sentence stays whole
+    several = "第一句话。" + "第二句话说了更多内容。" + "第三句" * 10 + "。"
+    assert leading_sentences(several, limit=20) == "第一句话。第二句话说了更多内容。…"

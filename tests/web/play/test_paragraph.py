@@ -30,3 +30,21 @@ def test_markup_in_the_article_stays_escaped(client, factories, student, clock):
     )
     assert "引言" not in page and "下一段" not in page  # other paragraphs are left out
     assert db.session.get(Source, "test-article").text == hostile
+
+
+def test_the_sentence_shows_and_the_paragraph_waits_in_details(client, factories, student, clock):
+    # The seed's ASCII commas read as Chinese ones; the stored text keeps them.
+    text = "标题\n华西都市报(记者)10月11日,宣传周启动。测试文章。活动持续一周,全省开展。\n下一段"
+    factories.source(text=text)
+    contest = factories.contest(show_answers="after_submit")
+    attempt = start(client, contest)
+    submit(attempt, now=NOW + timedelta(minutes=1), grace_seconds=GRACE)
+    page = client.get(f"/attempts/{attempt.id}/result").get_data(as_text=True)
+    assert '<span class="source-sentence"><mark>测试文章。</mark></span>' in page
+    assert '<details class="source-more">' in page and "<details open" not in page
+    assert (
+        "华西都市报（记者）10月11日，宣传周启动。<mark>测试文章。</mark>活动持续一周，全省开展。"
+        in page
+    )
+    assert "10月11日," not in page
+    assert db.session.get(Source, "test-article").text == text
