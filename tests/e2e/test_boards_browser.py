@@ -189,6 +189,9 @@ def test_contest_board_updates_without_reload(live_server, browser):
     assert all(re.fullmatch(r".\*.", name) for name in shown), shown
     html = page.content()
     assert not [n for n in full if n in html]
+    # The podium: the table's first three rows (their masked names), in step with the table.
+    podium = page.locator("[data-board-podium] .podium-name")
+    assert podium.all_text_contents() == shown[:3]
 
     # The first poll (200) and at least one poll with nothing changed: 304 with the same ETag.
     deadline = time.monotonic() + 12
@@ -210,6 +213,10 @@ def test_contest_board_updates_without_reload(live_server, browser):
     assert first_row.locator("td").first.text_content().strip() == "1"
     assert NEW_STUDENT not in page.content()
     assert len(_names_on_page(page)) == 13
+    # board.js redrew the podium with the rows: the newcomer leads it.
+    sync_api.expect(podium.first).to_have_text(mask_name(NEW_STUDENT))
+    assert podium.all_text_contents() == _names_on_page(page)[:3]
+    assert page.locator(".podium-1 .podium-rank").text_content() == "第1名"
     assert page.evaluate("window.__notReloaded === true")
     sync_api.expect(page.locator("[data-board-status]")).to_contain_text("已更新")
 

@@ -49,6 +49,37 @@
     td.appendChild(details);
   }
 
+  /* The same markup as the podium macro in templates/boards/_macros.html, from the same rows
+   * (the first page only: later pages have no podium element). */
+  var podium = document.querySelector("[data-board-podium]");
+
+  function points(score) {
+    var n = Number(score);
+    return isNaN(n) ? String(score) : String(Math.round(n * 100) / 100);
+  }
+
+  function renderPodium(rows) {
+    if (!podium) { return; }
+    var rankLabel = podium.getAttribute("data-label-rank") || "{rank}";
+    var pointsLabel = podium.getAttribute("data-label-points") || "{points}";
+    var top = rows.slice(0, 3).filter(function (r) { return r.rank <= 3; });
+    while (podium.firstChild) { podium.removeChild(podium.firstChild); }
+    top.forEach(function (r, i) {
+      var li = document.createElement("li");
+      li.className = "podium-place podium-" + (i + 1) + (r.is_me ? " is-me" : "");
+      [["podium-rank", rankLabel.replace("{rank}", r.rank)],
+       ["podium-name", r.name],
+       ["podium-score", pointsLabel.replace("{points}", points(r.score))]].forEach(function (part) {
+        var span = document.createElement("span");
+        span.className = part[0];
+        span.textContent = part[1];
+        li.appendChild(span);
+      });
+      podium.appendChild(li);
+    });
+    podium.hidden = top.length === 0;
+  }
+
   function render(body) {
     var tbody = table.querySelector("tbody");
     var fresh = document.createElement("tbody");
@@ -74,6 +105,7 @@
       fresh.appendChild(tr);
     });
     table.replaceChild(fresh, tbody);
+    renderPodium(body.rows);
     var me = document.querySelector("[data-board-me]");
     if (me && body.me) {
       me.textContent = "第 " + body.me.rank + " 名 · " + body.me.name + " · " + body.me.score +
