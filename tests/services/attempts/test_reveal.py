@@ -66,7 +66,20 @@ def test_the_excerpt_is_the_sentence_in_its_paragraph():
         "publisher": "测试报",
         "date": "2026-10-11",
         "excerpt": {"before": "前一句。", "sentence": "目标句。", "after": "后一句。"},
+        "shown": "目标句。",  # what shows before the paragraph is opened
     }
+
+
+def test_the_excerpt_reads_chinese_punctuation_and_keeps_the_highlight():
+    article = "前一句,很短。目标句,有逗号。后一句(完)。"
+    info = {**INFO, "sentence": "目标句,有逗号。", "start": 7, "end": 15}
+    excerpt = source_excerpt(info, {"a1": _Source(article)})
+    assert excerpt["excerpt"] == {
+        "before": "前一句，很短。",
+        "sentence": "目标句，有逗号。",
+        "after": "后一句（完）。",
+    }
+    assert excerpt["shown"] == "目标句，有逗号。"
 
 
 def test_without_the_article_the_sentence_alone_is_shown():
