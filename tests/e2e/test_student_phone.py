@@ -8,7 +8,8 @@ waiting answer is saved), hand in, read the results; then, once the contest is o
 Every page fails the test on a console error, a script error or a request that is not to
 127.0.0.1 (no CDN, no web font, no analytics). The contest's end is reached with an injected
 clock (time-machine, which the server thread shares), never by sleeping.
-``QUIZ_SCREENSHOTS=1`` writes the student's screens to docs/screenshots/.
+``QUIZ_SCREENSHOTS=1`` writes the results, the 错题本 and the score card to docs/screenshots/
+(the quiz, the boards and the certificate on a phone come from the neighbouring files).
 Skipped without /usr/bin/chromium unless QUIZ_REQUIRE_BROWSER=1.
 """
 
@@ -176,7 +177,6 @@ def test_a_student_on_a_phone(live_server, browser):
         # The first question is answered wrongly: it goes into the 错题本.
         _answer(page, number, option=1 if number == 1 else 0)
         sync_api.expect(_card(page, number).locator(".q-save")).to_contain_text("已保存")
-    picture(page, "quiz-phone.png")
     watch.check("quiz")
 
     # Reload mid-quiz: the answers and the deadline are the server's, kept.
@@ -253,7 +253,6 @@ def test_a_student_on_a_phone(live_server, browser):
         sync_api.expect(page.locator(".certificate-award")).to_be_visible()
         assert "王小明" in page.locator(".certificate-name").text_content()
         _fits(page)
-        picture(page, "certificate.png")
         watch.check("certificate")
 
         # The score card, from the result page too: drawn, the phone's width, saved as PNG.
