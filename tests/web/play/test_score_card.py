@@ -104,3 +104,16 @@ class TestScoreCard:
     def test_anonymous_is_sent_to_log_in(self, client, graded):
         _contest, _organizer, _q1, (alice_try, _bob_try) = graded
         assert client.get(f"/certificates/{alice_try.id}/card").status_code in (302, 401)
+
+    def test_in_english(self, later, clock, client, auth, graded):
+        _contest, _organizer, _q1, (alice_try, _bob_try) = graded
+        clock.move_to(AFTER)
+        with client.session_transaction() as session:
+            session["lang"] = "en"
+        auth.login("alice")
+        text = client.get(f"/certificates/{alice_try.id}/card").get_data(as_text=True)
+        assert "Save score card" in text
+        labels = card_data(text, "score-card-labels")
+        assert labels["award"] == "Certificate of Participation" and labels["points"] == "pts"
+        assert labels["scan"] == "Scan to verify" and labels["max"] == "out of 20 points"
+        assert not any(re.search(r"[\u4e00-\u9fff]", str(value)) for value in labels.values())
