@@ -16,7 +16,7 @@ import segno
 from quiz.services.results import qr_matrix
 from quiz.services.results.certificates import code_for
 from tests.clock import GRACE, NOW
-from tests.helpers.boards import LATER
+from tests.helpers.boards import LATER, attempt, event_with
 
 AFTER = NOW + timedelta(hours=2, seconds=GRACE + 60)
 FIELDS = {
@@ -117,3 +117,23 @@ class TestScoreCard:
         assert labels["award"] == "Certificate of Participation" and labels["points"] == "pts"
         assert labels["scan"] == "Scan to verify" and labels["max"] == "out of 20 points"
         assert not any(re.search(r"[\u4e00-\u9fff]", str(value)) for value in labels.values())
+
+
+@pytest.mark.db
+def test_a_day_and_the_week_have_cards(later, clock, client, auth, factories):
+    event, (campus, telecom) = event_with(["campus", "telecom"])
+    alice = factories.student("alice", display_name="王小明")
+    attempt(campus, alice, score=30)
+    attempt(telecom, alice, score=40)
+    url = f"/certificates/events/{event.id}"
+    auth.login("alice")
+    assert "score-card-data" not in client.get(f"{url}/week/card").get_data(as_text=True)
+    clock.move_to(AFTER)
+    week = card_data(client.get(f"{url}/week/card").get_data(as_text=True))
+    assert week["title"] == "周总榜" and week["score"] == "70" and week["max_score"] == "80"
+    assert week["name"] == "王*明" and week["rank"] == 1 and week["event"] == event.title
+    assert week["verify_url"].endswith(f"/verify/{week['code']}")
+    day = card_data(client.get(f"{url}/campus/card").get_data(as_text=True))
+    assert day["score"] == "30" and len(day["code"]) == 21
+    assert f'href="{url}/week/card"' in client.get(f"{url}/week").get_data(as_text=True)
+    assert client.get(f"{url}/someday/card").status_code == 404
