@@ -33,7 +33,7 @@ def _board_certificate(event_id: int, board: str, user_id: int | None = None):
     )
 
 
-def _page(found, pdf_url: str):
+def _page(found, pdf_url: str, card_url: str | None = None):
     """The certificate page, or the "not issued yet" page while its board is not final."""
     if isinstance(found, results.Pending):
         return render_template("play/certificate_pending.html", pending=found)
@@ -44,7 +44,18 @@ def _page(found, pdf_url: str):
         qr=results.qr_svg(verify_url),
         verify_url=verify_url,
         pdf_url=pdf_url,
+        card_url=card_url,
     )
+
+
+def _card(found, page_url: str):
+    """The shareable score card (drawn by static/js/scorecard.js from the JSON it embeds), or
+    the "not issued yet" page: the QR verifies only an issued certificate."""
+    if isinstance(found, results.Pending):
+        return render_template("play/certificate_pending.html", pending=found)
+    verify_url = url_for("play.verify", code=found.code, _external=True)
+    card = results.score_card(found, verify_url, current_user)
+    return render_template("play/score_card.html", card=card, page_url=page_url)
 
 
 def _pdf(found, page_url: str, ascii_name: str):
@@ -69,7 +80,10 @@ def _pdf(found, page_url: str, ascii_name: str):
 def certificate_page(attempt_id: int):
     """A printable certificate: for the student themself or an organizer in scope."""
     pdf_url = url_for("play.certificate_download", attempt_id=attempt_id)
-    return _page(_contest_certificate(attempt_id), pdf_url)
+    found = _contest_certificate(attempt_id)
+    own = getattr(getattr(found, "attempt", None), "user_id", None) == current_user.id
+    card_url = url_for("play.score_card", attempt_id=attempt_id) if own else None
+    return _page(found, pdf_url, card_url)
 
 
 @bp.route("/certificates/<int:attempt_id>.pdf")
@@ -80,12 +94,29 @@ def certificate_download(attempt_id: int):
     return _pdf(_contest_certificate(attempt_id), page_url, f"certificate-{attempt_id}.pdf")
 
 
+@bp.route("/certificates/<int:attempt_id>/card")
+@login_required
+def score_card(attempt_id: int):
+    """The student's own score card: an image to save and share (contest, score, rank, QR)."""
+    page_url = url_for("play.certificate_page", attempt_id=attempt_id)
+    return _card(_contest_certificate(attempt_id), page_url)
+
+
+@bp.route("/certificates/events/<int:event_id>/<board>/card")
+@login_required
+def board_score_card(event_id: int, board: str):
+    """The student's own score card of a themed day or the week."""
+    page_url = url_for("play.board_certificate", event_id=event_id, board=board)
+    return _card(_board_certificate(event_id, board), page_url)
+
+
 @bp.route("/certificates/events/<int:event_id>/<board>")
 @login_required
 def board_certificate(event_id: int, board: str):
     """The current student's certificate of a themed day (``board`` a day code) or the week."""
     pdf_url = url_for("play.board_certificate_download", event_id=event_id, board=board)
-    return _page(_board_certificate(event_id, board), pdf_url)
+    card_url = url_for("play.board_score_card", event_id=event_id, board=board)
+    return _page(_board_certificate(event_id, board), pdf_url, card_url)
 
 
 @bp.route("/certificates/events/<int:event_id>/<board>.pdf")

@@ -39,6 +39,25 @@ def screenshot_path(name: str) -> Path:
     return folder / "screenshots" / name
 
 
+def picture(page, name: str, *, full_page: bool = False) -> None:
+    """Write a screenshot of ``page`` as docs/screenshots/``name``, only under
+    ``QUIZ_SCREENSHOTS=1`` (CI must not rewrite tracked files on every run). The PNG is
+    reduced to a 256-colour palette with Pillow when it is installed: the README's pictures
+    stay small (a phone screen is ~40 KB instead of ~150 KB)."""
+    if not os.environ.get("QUIZ_SCREENSHOTS"):
+        return
+    path = screenshot_path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=full_page)
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow is a test dependency here
+        return
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
 def require_chromium() -> None:
     """Call at module level: skip the module without chromium (fail when it is required)."""
     if not Path(CHROMIUM).exists():

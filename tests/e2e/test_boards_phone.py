@@ -13,7 +13,6 @@ Skipped without /usr/bin/chromium unless QUIZ_REQUIRE_BROWSER=1.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import timedelta
 
@@ -23,7 +22,7 @@ from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium, screenshot_path
+from tests.e2e.server import e2e_app, picture, require_chromium
 from tests.factories import Factories
 from tests.helpers.boards import attempt as finished_attempt
 from tests.helpers.live_server import serve
@@ -112,14 +111,6 @@ def _board_paths(ids) -> list[str]:
     return paths
 
 
-def _picture(page, name: str) -> None:
-    """Only on request (``QUIZ_SCREENSHOTS=1``): CI must not rewrite tracked files."""
-    if os.environ.get("QUIZ_SCREENSHOTS"):
-        path = screenshot_path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path))
-
-
 def _phone(browser):
     context = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
     context.set_default_timeout(10_000)
@@ -175,7 +166,7 @@ def test_week_board_scrolls_in_its_box_and_keeps_the_names(live_server, browser)
     after = name.bounding_box()
     assert after["x"] == pytest.approx(before["x"], abs=1), (before, after)
     assert after["x"] >= 0 and after["x"] + after["width"] <= PHONE["width"]
-    _picture(page, "board-week-phone.png")
+    picture(page, "board-week-phone.png")
     assert not errors, errors
     context.close()
 
@@ -183,7 +174,7 @@ def test_week_board_scrolls_in_its_box_and_keeps_the_names(live_server, browser)
 def test_units_show_a_short_name_and_the_full_path_on_tap(live_server, browser):
     context, page, errors = _phone(browser)
     page.goto(f"{live_server['url']}/boards/contests/{live_server['contest_id']}")
-    _picture(page, "board-contest-phone.png")
+    picture(page, "board-contest-phone.png")
     first = page.locator("table[data-board] tbody tr").first
     org = first.locator("td.col-org details.org-path")
     summary = org.locator("summary")
@@ -232,7 +223,7 @@ def test_certificate_from_the_own_row_on_a_phone_and_in_print(live_server, brows
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
     qr = page.locator(".certificate-qr svg").bounding_box()
     assert qr["width"] >= 100 and qr["height"] >= 100, qr  # was 0 px on a phone
-    _picture(page, "certificate-phone.png")
+    picture(page, "certificate-phone.png")
 
     # In print: the sheet alone (no menu, no buttons), QR code kept, one landscape A4 page.
     page.emulate_media(media="print")

@@ -7,18 +7,16 @@ hand in, see the results. Skipped without /usr/bin/chromium unless QUIZ_REQUIRE_
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium, screenshot_path
+from tests.e2e.server import e2e_app, picture, require_chromium
 from tests.factories import Factories
 from tests.helpers.live_server import serve
 
-SCREENSHOT = screenshot_path("quiz-page.png")
 ARTICLE = (
     "测试文章。2021年四川省国家网络安全宣传周于10月11日在成都开幕。\n\n"
     "活动期间，全省将举办校园日、电信日等六个主题日活动。校园日当天，各地学校开展网络安全主题班会。\n\n"
@@ -145,11 +143,9 @@ def test_answer_reload_offline_submit(live_server, browser):
     for number in range(1, total + 1):
         _answer(page, number)
         sync_api.expect(_card(page, number).locator(".q-save")).to_contain_text("已保存")
-        if number == 3 and os.environ.get("QUIZ_SCREENSHOTS"):
+        if number == 3:
             # Mid-way, so the navigator shows answered, current and unanswered questions.
-            # Only on request: CI must not rewrite a tracked file on every run.
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT))
+            picture(page, "quiz-page.png")
     sync_api.expect(page.locator("#quiz-progress-text")).to_have_text(f"{total} / {total}")
 
     # Reload: the server's answers come back.

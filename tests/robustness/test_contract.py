@@ -16,6 +16,7 @@ HUGE = "99999999999999999999"
         f"/boards/contests/{HUGE}",
         f"/boards/events/{HUGE}/projector",
         f"/certificates/{HUGE}",
+        f"/certificates/{HUGE}/card",
         f"/admin/bank/questions/{2**31}",
     ],
 )

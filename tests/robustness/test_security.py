@@ -327,6 +327,7 @@ def _owner_only(world) -> list[tuple[str, str]]:
         ("GET", f"/attempts/{a}/result"),
         ("GET", f"/certificates/{a}"),
         ("GET", f"/certificates/{a}.pdf"),
+        ("GET", f"/certificates/{a}/card"),
     ]
 
 

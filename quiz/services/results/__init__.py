@@ -13,7 +13,9 @@ from .certificates import (
     download_name,
     event_certificate_for,
     issued_on_board,
+    qr_matrix,
     qr_svg,
+    score_card,
     verified,
 )
 from .exports import FORMATS, board_rows, render, results_rows
@@ -43,7 +45,9 @@ __all__ = [
     "get_attempt",
     "integrity_log",
     "monitor_rows",
+    "qr_matrix",
     "qr_svg",
+    "score_card",
     "render",
     "results_rows",
     "status_counts",

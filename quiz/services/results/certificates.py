@@ -401,6 +401,47 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, dark="#0b1f3a", omitsize=True)
 
 
+def qr_matrix(url: str) -> list[str]:
+    """The QR code of ``url`` as rows of "1" (dark) and "0" (light), quiet zone excluded: what
+    the score card's canvas draws, so the page needs no QR library of its own."""
+    import segno
+
+    return [
+        "".join("1" if cell else "0" for cell in row) for row in segno.make(url, error="m").matrix
+    ]
+
+
+def _number(value) -> str:
+    return f"{float(value):.1f}".rstrip("0").rstrip(".")
+
+
+def score_card(found: Certificate, verify_url: str, viewer: User) -> dict:
+    """What the shareable score card draws (``/certificates/<id>/card``): the contest, the
+    score, the final rank, the award and the verification QR, for the student themself only.
+
+    The card is an image made to be shared, so it carries the masked name that the QR's
+    verification page shows too, and nothing else about the student (no unit, no answers).
+    """
+    # A day's or the week's certificate is always the viewer's own (its route names no one).
+    owner = found.attempt.user_id if found.attempt is not None else viewer.id
+    if owner != viewer.id:
+        raise Forbidden("成绩卡只能由本人保存。")
+    return {
+        "title": found.contest,
+        "event": found.event or "",
+        "name": mask_name(found.name),
+        "score": _number(found.score),
+        "max_score": _number(found.max_score),
+        "rank": found.rank,
+        "total": found.total,
+        "award": found.award,
+        "date": found.date.isoformat() if found.date else "",
+        "code": found.code,
+        "verify_url": verify_url,
+        "qr": qr_matrix(verify_url),
+    }
+
+
 def certificate_pdf(found: Certificate, verify_url: str, *, font_path: str | None = None) -> bytes:
     """The certificate as an A4 landscape PDF (see :mod:`quiz.services.results.pdf_layout`)."""
     return render_certificate_pdf(replace(found, verify_url=verify_url), font_path=font_path)
