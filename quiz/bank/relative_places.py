@@ -119,6 +119,17 @@ def home_places(document: Document) -> dict[str, str]:
             # 临渚区 once, 临渚分局 and 临渚警方 often: the short form counts as a mention.
             found[level][name] = document.analysis.count(stem)
             first_at.setdefault(name, match.start())
+    publisher = re.match(
+        r"^([\u4e00-\u9fa5]{2})(市|县|区)(?!委|政府)", aligned(document.article.publisher or "")
+    )
+    if publisher and not _NOT_A_STEM.match(publisher.group(1)):
+        # 栗山市第二中学 publishes 栗山二中…: the publisher's place, named again by its stem.
+        stem, suffix = publisher.groups()
+        level = {"县": "county", "市": "city", "区": "district"}[suffix]
+        name = stem + suffix
+        if name not in table and name not in found[level] and stem in document.analysis:
+            found[level][name] = 1 + document.analysis.count(stem)
+            first_at.setdefault(name, document.analysis.find(stem))
     home: dict[str, str] = {}
     for level, counts in found.items():
         named = [n for n, c in counts.items() if c >= 2]

@@ -38,11 +38,11 @@ class ThemeMap:
         lowered = text.lower()
         scores = {}
         for code in THEMED_DAYS:
-            score = sum(
-                weight
-                for word, weight in self.keywords.get(code, {}).items()
-                if word.lower() in lowered
-            )
+            words: dict[str, int] = {}
+            for word, weight in self.keywords.get(code, {}).items():
+                # APP and App are one word: counted once, at its higher weight.
+                words[word.lower()] = max(weight, words.get(word.lower(), 0))
+            score = sum(weight for word, weight in words.items() if word in lowered)
             if score >= self.threshold:
                 scores[code] = score
         if not scores:
