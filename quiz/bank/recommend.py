@@ -400,10 +400,20 @@ def _option_in_stem(question: dict, body: str) -> bool:
         text = aligned(option)
         if len(text) >= 2 and text in body:
             return True
-        if re.search(r"\d", text) and len(number_key(text)) >= 2:
-            key = number_key(text)
-            if re.search(rf"(?<![\d.]){re.escape(key)}", stem_key):
-                return True
+        key = number_key(text)
+        if re.search(r"\d", text) and len(key) >= 2 and number_in(key, stem_key):
+            return True
+    return False
+
+
+def number_in(key: str, text: str) -> bool:
+    """``key`` (a number with its unit) occurs in ``text`` not as the tail of a longer number
+    (730万元 is in 冻结730万元, not in 1730万元 or 2.730万元)."""
+    at = text.find(key)
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isdigit() or text[at - 1] == "."):
+            return True
+        at = text.find(key, at + 1)
     return False
 
 
