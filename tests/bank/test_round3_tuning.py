@@ -188,6 +188,14 @@ def test_a_rule_a_law_sets_is_asked_on_its_window(built):
     assert "按照国家规定，网络游戏企业只能在" in question["stem"]
     assert question["options"][question["answer"][0]] == "20时至21时"
     assert "youth" in question["themed_days"]
+    # 根据国家新闻出版署2021年发布的通知，…每日20时至21时，向未成年人提供1小时网络游戏服务: a notice's
+    # rule, its window followed by a comma, keeps what the window is for.
+    h2 = generate([load_article(ARTICLES / "h2-youth-day-tips.txt")])
+    notice = [
+        q for q in h2.bank["questions"] if q["generator"]["rule"] == "advice.regulation_choice"
+    ]
+    assert len(notice) == 1 and notice[0]["recommended"]
+    assert notice[0]["stem"].endswith("每日____，向未成年人提供1小时网络游戏服务。")
 
 
 def test_one_blank_is_never_recommended_three_ways(built):

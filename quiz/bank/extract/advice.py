@@ -391,8 +391,9 @@ def _rule_giver(document: Document, sentence: Sentence, at: int) -> str:
 # A rule a law or regulation sets (按照国家规定，网络游戏企业只能在…每日20时至21时向未成年人提供
 # 服务): the clause after 规定, with a time window or a limit the rule fixes.
 _REGULATION = re.compile(
-    r"(?P<lead>(?:按照|根据|依照|依据)(?:国家|法律|有关|相关)[^，,。；;]{0,10}?规定|(?:国家|法律)规定)[,，]"
-    r"(?P<rule>[^。；;]{6,80}?(?:只能|不得|应当|必须|禁止|仅可)[^。；;]{4,60}?)(?=[,，。；;]|$)"
+    r"(?P<lead>(?:按照|根据|依照|依据)(?:国家|法律|有关|相关)[^，,。；;]{0,10}?规定|(?:国家|法律)规定|"
+    r"(?:按照|根据|依照|依据)[^，,。；;]{2,24}?(?:发布|印发|出台)的(?:通知|规定|办法|条例))[,，]"
+    r"(?P<rule>[^。；;,，]{2,40}?(?:只能|不得|应当|必须|禁止|仅可)[^。；;]{4,200}?)(?=[。；;]|$)"
 )
 _RULE_WINDOW = re.compile(r"(?P<a>\d{1,2})时至(?P<b>\d{1,2})时")
 
@@ -403,6 +404,13 @@ def _regulations(document: Document, sentence: Sentence) -> list[Fact]:
         window = _RULE_WINDOW.search(document.analysis, match.start("rule"), match.end("rule"))
         if not window:
             continue
+        # The rule ends at the first break at least a few characters after its window: …每日
+        # 20时至21时向未成年人提供服务，(同学们要…) / …每日20时至21时，向未成年人提供1小时…服务。
+        tail = re.compile(r"[^,，。；;]{4,}?(?=[,，。；;]|$)")
+        rest = document.analysis[window.end() : match.end("rule")]
+        skip = len(rest) - len(rest.lstrip(",，"))
+        after = tail.match(rest, skip)
+        end = window.end() + (after.end() if after else len(rest))
         facts.append(
             make_fact(
                 document,
@@ -410,7 +418,7 @@ def _regulations(document: Document, sentence: Sentence) -> list[Fact]:
                 "advice",
                 "advice",
                 match.start(),
-                match.end("rule"),
+                end,
                 form="regulation",
                 window=window.span(),
                 who="",
