@@ -23,12 +23,13 @@ import re
 
 from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
-from .extract.advice import situations, speaker_name
+from .extract.advice import situation_key, situations, speaker_name
 from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
 from .questions import Result, rng_for
 from .relative_places import home_places, resolve_relative
+from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
 from .stem_anchor import full_organisations, place_anchored, resolve_organisations
 from .stem_text import aligned, display
@@ -84,6 +85,27 @@ def giver_verb(document: Document, fact: Fact) -> tuple[str, str]:
     return who, "说" if citizen else "提醒"
 
 
+# A list's heading naming who gives it: 市委网信办副主任陈嘉怡在现场提醒市民： / 警方提醒：….
+_LIST_GIVER = re.compile(
+    r"^(?P<who>[^，,。:：“”]{2,24}?)(?:在[^，,。:：]{1,8}?)?(?:提醒|建议|提示)"
+    r"(?:[^，,。:：]{0,10})[:：]?(?:[^，,。]{0,16})$"
+)
+
+
+def _named_giver(document: Document, fact: Fact, who: str) -> str:
+    """The giver a list heading names, as :func:`giver` would name it in a sentence ('' when
+    unsure)."""
+    if re.search(r"[这此该]", who):
+        return ""
+    if re.fullmatch(r"(?:警方|民警|公安机关)", who):
+        return _police(document) or ""
+    person = speaker_name(who) or (who if is_name(who) else "")
+    if not person:
+        return ""
+    # 学校邀请法治副校长、城南派出所副所长崔立军: the role, not the clause that introduced it.
+    return re.sub(r"^.*?(?:邀请|请来|由)", "", introduce(document, person, fact.sentence.start))
+
+
 def giver(document: Document, fact: Fact) -> str:
     """Who gives the advice of ``fact``, as a stem names them; '' when that is unsure."""
     who = fact.attrs.get("who", "")
@@ -93,6 +115,11 @@ def giver(document: Document, fact: Fact) -> str:
         # under a heading that is a sentence (学生工作部…总结了六条提醒) it may be someone else's.
         publisher = document.article.publisher
         heading = aligned(fact.attrs.get("heading", ""))
+        intro = _LIST_GIVER.match(heading)
+        if intro:
+            # 市委网信办副主任陈嘉怡在现场提醒市民： / 崔立军提醒同学们记住几条： / 警方提醒：…:
+            # the list is the advice of the one the heading names.
+            return _named_giver(document, fact, intro.group("who"))
         if not publisher or re.search(r"[，,。]", heading) or len(heading) > 24:
             return ""
         event = document.event
@@ -162,6 +189,7 @@ def _list_topic(fact: Fact) -> str:
     topic = re.sub(r"[“”:：\s]", "", display(fact.attrs.get("heading", "")))
     if (
         not topic
+        or _LIST_GIVER.match(aligned(topic))
         or len(topic) > 14
         or re.search(r"[，,。；]", topic)
         or re.fullmatch(r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)", aligned(topic))
@@ -183,6 +211,18 @@ def _situation(document: Document, fact: Fact) -> str:
         topic = _list_topic(fact)
         if topic:
             return f"关于“{topic}”"  # 四、防沉迷: a topic, not a kind of fraud
+        if _LIST_GIVER.match(aligned(fact.attrs.get("heading", ""))):
+            # 陈嘉怡在现场提醒市民：+ four items on personal information: the situation most of
+            # the list's items are about, when one is (else the general one).
+            section = fact.sentence.section
+            keys = [
+                situation_key(s.analysis)
+                for s in document.sentences
+                if s.section == section and s.index != section
+            ]
+            top = max(sorted(set(keys)), key=keys.count) if keys else "general"
+            if top != "general" and keys.count(top) * 2 >= len(keys):
+                return situations()[top]["phrase"]
         # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.
         return situations()["general"]["phrase"]
     if heading:
@@ -407,6 +447,34 @@ def _report(document: Document, fact: Fact) -> list[Result]:
     return [(question, None), _choice(fact, "report_choice", stem, channel, wrong, span)]
 
 
+def _regulation(document: Document, fact: Fact) -> list[Result]:
+    """A rule a law sets, asked on the window it fixes: 按照国家规定，网络游戏企业只能在…每日
+    ____向未成年人提供服务 (20时至21时 among other windows, all outside the rule)."""
+    start, end = fact.attrs["window"]
+    window = re.fullmatch(r"(\d{1,2})时至(\d{1,2})时", aligned(document.analysis[start:end]))
+    if not window:
+        return []
+    a, b = int(window.group(1)), int(window.group(2))
+    wrong = [
+        f"{x}时至{y}时"
+        for x, y in ((a - 1, b), (a, b + 1), (a + 1, b + 1), (a - 1, b + 1))
+        if 0 <= x < y <= 24 and (x, y) != (a, b)
+    ]
+    rng_for(fact.id, "window").shuffle(wrong)
+    before = _shown(document, fact.start, start)
+    after = _shown(document, end, fact.end)
+    answer = _shown(document, start, end)
+    span = (start, end)
+    wrong = [in_script(document, w) for w in wrong]
+    results = [_choice(fact, "regulation_choice", f"{before}{BLANK}{after}。", answer, wrong, span)]
+    if wrong:
+        flip = int(fact.id[-1], 16) % 2
+        shown = wrong[0] if flip else answer
+        body = f"{before}{shown}{after}"
+        results.append(_judge(fact, "regulation_judge", body, body, not flip, span))
+    return results
+
+
 def _rule(document: Document, fact: Fact) -> list[Result]:
     who = giver(document, fact)
     if not who and (fact.attrs.get("heading") or _TIPS_TEXT.search(document.analysis)):
@@ -536,4 +604,6 @@ def advice_questions(document: Document, fact: Fact, facts: list[Fact]) -> list[
         return _report(document, fact)
     if form == "rule":
         return _rule(document, fact)
+    if form == "regulation":
+        return _regulation(document, fact)
     return []

@@ -364,6 +364,38 @@ def _build_article(
     return _cap_per_sentence(questions, dropped, capped)
 
 
+# Which shape of one fact to recommend when several pass: a choice tests it best.
+# Which shapes of one blank to recommend when more pass: the choice, then the true/false (a
+# fill-blank on the same blank is the choice without its options).
+_SHAPE_ORDER = {"single_choice": 0, "true_false": 1, "multiple_choice": 2, "fill_blank": 3}
+# At most this many recommended questions ask one blank of one fact.
+MAX_RECOMMENDED_PER_BLANK = 2
+
+
+def _one_shape_per_fact(questions: list[dict]) -> None:
+    """Never recommend one fact asked three ways (round-3 review): of the choice, true/false
+    and fill-blank on one blank, at most :data:`MAX_RECOMMENDED_PER_BLANK` stay recommended
+    (the fill-blank goes first); the others stay in the bank below the threshold with the
+    reason ``same_fact``. Advice and scenario rules each ask something else (what he did,
+    what to do) and are left alone."""
+    groups: dict[tuple, list[dict]] = {}
+    for question in questions:
+        if question["quality"]["score"] < RECOMMEND_THRESHOLD or question["generator"][
+            "rule"
+        ].startswith(("advice.", "scenario.")):
+            continue
+        spans = tuple(map(tuple, question["source"].get("answer_spans", ())))
+        # schedule-8f19… and date-8f19… are one fact (9月13日是…电信日) seen by two extractors.
+        fact = question["fact"].rsplit("-", 1)[-1]
+        key = (question["source"]["id"], fact, spans)
+        groups.setdefault(key, []).append(question)
+    for group in groups.values():
+        group.sort(key=lambda q: (-q["quality"]["score"], _SHAPE_ORDER.get(q["type"], 9), q["id"]))
+        for question in group[MAX_RECOMMENDED_PER_BLANK:]:
+            question["quality"]["score"] = RECOMMEND_THRESHOLD - 1
+            question["quality"]["reasons"].append("same_fact")
+
+
 def _rank(question: dict) -> tuple[int, int]:
     """Which of two duplicates to keep: the better scored, then the one naming more places."""
     return question["quality"]["score"], _context_score(question)
@@ -384,6 +416,7 @@ def generate(
     for article in articles:
         fresh.extend(_build_article(article, themes, dropped, counters, capped))
     _balance(fresh)
+    _one_shape_per_fact(fresh)
     for question in fresh:
         question["recommended"] = question["quality"]["score"] >= RECOMMEND_THRESHOLD
     merged = merge(fresh, prior)

@@ -65,6 +65,14 @@ VETO_REASONS: dict[str, str] = {
     "garbled_source": "题干照抄了原文残缺的并列结构，读不通",
     "generic_options": "干扰项是与题目情境无关的通用错误做法，一眼可排除",
     "fragment": "题干的最后一段只剩空格和几个字（如“；____电信日。”），是截断的半句",
+    "narrative_pointer": "题干摘自叙述中间，含“这些”“遂”“还提到”“不久”“本月2日”等指向上文的词",
+    "self_reference": "考查文章自身（整理了几条、列了几点），不是知识",
+    "case_detail": "考查个案中某个被告人的罚金、刑期等细节，价值低",
+    "publicity_logistics": "考查进社区、进学校的个数或发放资料的份数，属宣传花絮",
+    "distractor_in_stem": "干扰项（数字或说法）已印在题干中",
+    "near_duplicate_options": "有两个选项几乎相同，可一眼排除",
+    "context_free_option": "“错误的是”题中有与该情境无关的选项（如“立即拨打110报警”），可能被误判",
+    "same_fact": "同一事实已有更好的推荐题型，不重复推荐",
 }
 # …宣传；____电信日。 : the last item of a semicolon list cut right after its blank.
 _FRAGMENT_TAIL = re.compile(
@@ -97,6 +105,27 @@ _WEEK_PLACE = re.compile(
     r"宣传周|主题日|校园日|电信日|法治日|金融日|青少年日|个人信息保护日|开幕式|启动仪式|博览会"
 )
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}日")
+# A stem lifted from the middle of a narrative: a pointer back (这些号码, 法院遂…, 林雪梅还提到,
+# 我们整理了) or a date relative to the text (不久, 本月2日, 上月, 次日).
+_NARRATIVE = re.compile(
+    r"这些|这批|那些|(?<![\u4e00-\u9fa5])遂|[，。]遂|还(?:提到|表示|介绍|指出|说)|(?<![\u4e00-\u9fa5])不久|"
+    r"[，。]不久|(?:本|上|下)月\d{1,2}日|次日|当晚|同日|(?<![\u4e00-\u9fa5])我们|[，。]我们|"
+    r"(?:^|[，。])(?:随后|此后|之后|其后|后来)"
+)
+# An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
+_ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")
+# The article describing itself: 我们整理了12条安全小知识 / 本文列出…
+_SELF_REFERENCE = re.compile(
+    r"(?:我们|本文|下文|以下)[^，。]{0,6}(?:整理|总结|梳理|列出|列举|汇总|收集)|"
+    r"(?:整理|总结|梳理|汇总)了[^，。]{0,16}(?:条|个|则|招|点)[^，。]{0,8}(?:小知识|提示|提醒|建议|技巧|要点)"
+)
+# One defendant's sentence or fine.
+_CASE_DETAIL = re.compile(r"判处|罚金|有期徒刑|拘役|缓刑|没收")
+# Publicity logistics: 走进4个社区、3所中学, 发放…资料3000余份.
+_LOGISTICS = re.compile(
+    r"(?:走进|深入|进入)\d+(?:个|所|家)|(?:发放|派发|分发)[^，。]{0,24}\d+(?:余|多)?(?:份|册|张|本)"
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[万亿千百])?(?:余|多)?(?:[\u4e00-\u9fa5]{1,2})?")
 
 # Counts that are ceremony or campaign trivia, and the words that make a count an enforcement
 # or security figure worth knowing.
@@ -226,6 +255,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("garbled_source")
     if _FRAGMENT_TAIL.search(outside):
         codes.append("fragment")
+    if _NARRATIVE.search(outside):
+        codes.append("narrative_pointer")
+    if _ANONYMISED.search(outside):
+        codes.append("bare_person")  # 王某 never introduced
 
     # -- trivia
     kind = fact.kind
@@ -252,6 +285,18 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("trivia_title")
     if kind in ("award", "edition") and not re.search(r"宣传周", fact.sentence.analysis):
         codes.append("trivia_contest")
+    if (
+        _SELF_REFERENCE.search(outside)
+        or _SELF_REFERENCE.search(fact.sentence.analysis[:80])
+        and (kind == "quantity")
+    ):
+        codes.append("self_reference")
+    if kind in ("quantity", "statement") and _CASE_DETAIL.search(_clause_of(document, fact)[0]):
+        codes.append("case_detail")
+    if _LOGISTICS.search(outside) or (
+        kind == "quantity" and _LOGISTICS.search(_clause_of(document, fact)[0])
+    ):
+        codes.append("publicity_logistics")
     if kind == "place" and not (
         _week_named(document, body) and _WEEK_PLACE.search(_clause_of(document, fact)[0])
     ):
@@ -300,7 +345,94 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     ):
         # 面对网上违法犯罪信息：提高警惕 vs. 把验证码告诉对方: wrong options of another situation.
         codes.append("generic_options")
+    if _option_in_stem(question, body):
+        codes.append("distractor_in_stem")
+    if kind != "term" and _near_duplicates(question):
+        # (a theme's options are other years' themes, alike by design)
+        codes.append("near_duplicate_options")
+    if (
+        rule == "advice.dont_choice"
+        and fact.attrs.get("situation_key", "general") not in ("report", "after_fraud")
+        and any(
+            re.search(r"报警|报案", aligned(o)) and aligned(o) not in _section_text(document, fact)
+            for i, o in enumerate(question["options"])
+            if i not in question["answer"]
+        )
+    ):
+        # 关于“个人信息”，下列做法错误的是？ 立即拨打110报警: right in some situation, not this one.
+        codes.append("context_free_option")
     return list(dict.fromkeys(codes))
+
+
+def _section_text(document: Document, fact: Fact) -> str:
+    """The list items of the fact's section (a list's own items are in context, not
+    context-free; a closing 最后提醒大家：…拨打110报警 paragraph is not one of them)."""
+    section = fact.sentence.section
+    if section < 0:
+        return fact.sentence.analysis
+    return "".join(
+        s.analysis
+        for s in document.sentences
+        if s.section == section and _LIST_ITEM_START.match(s.analysis)
+    )
+
+
+_LIST_ITEM_START = re.compile(
+    r"^(?:——|\d{1,2}[.．、]|[一二三四五六七八九十]是|[一二三四五六七八九十]{1,3}、|不要|要(?!求))"
+)
+
+
+def number_key(text: str) -> str:
+    """A number with its unit, without 约/余/多/逾/近 (约730万元 and 730余万元 are one number)."""
+    text = re.sub(r"[约余多逾近超约]|以上|左右", "", aligned(text))
+    return text.replace(",", "")
+
+
+def _option_in_stem(question: dict, body: str) -> bool:
+    """A wrong option printed in the stem: its text, or its number with the unit once
+    约/余 are set aside (约730万元 vs 冻结涉案资金730余万元)."""
+    if question["type"] not in ("single_choice", "multiple_choice"):
+        return False
+    stem_key = number_key(body.replace(BLANK, "〇"))
+    for index, option in enumerate(question["options"]):
+        if index in question["answer"]:
+            continue
+        text = aligned(option)
+        if len(text) >= 2 and text in body:
+            return True
+        key = number_key(text)
+        if re.search(r"\d", text) and len(key) >= 2 and number_in(key, stem_key):
+            return True
+    return False
+
+
+def number_in(key: str, text: str) -> bool:
+    """``key`` (a number with its unit) occurs in ``text`` not as the tail of a longer number
+    (730万元 is in 冻结730万元, not in 1730万元 or 2.730万元)."""
+    at = text.find(key)
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isdigit() or text[at - 1] == "."):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
+def _near_duplicates(question: dict) -> bool:
+    """Two options that say nearly the same (把手机短信验证码告诉陌生人 / 把验证码告诉任何人)."""
+    if question["type"] not in ("single_choice", "multiple_choice"):
+        return False
+    grams = []
+    for option in question["options"]:
+        key = re.sub(r"[^\u4e00-\u9fa5A-Za-z0-9]", "", aligned(option))
+        if re.search(r"\d", key):
+            return False  # numbers and dates: 67人 / 80人, 9月8日 / 9月10日 differ
+        grams.append({key[i : i + 2] for i in range(len(key) - 1)})
+    for i in range(len(grams)):
+        for j in range(i + 1, len(grams)):
+            small = min(len(grams[i]), len(grams[j]))
+            if small >= 3 and len(grams[i] & grams[j]) / small >= 0.5:
+                return True
+    return False
 
 
 def _own_options(document: Document, question: dict) -> bool:

@@ -54,9 +54,10 @@ _NOT_A_NAME = re.compile(r"^(?:全|各|该|本|我|此|某|城|县城|市区|省
 # 在临渚区经营…, 2024年江岚省网络安全宣传周, 江岚省委): counted with its short form
 # (临渚分局, 栖州), it is the article's own when it is named at least twice.
 _INTRODUCED = re.compile(
-    r"(?:^|(?<=[，。、；：“”（(,.;:\s日讯从在于到由向对和与及年]))([\u4e00-\u9fa5]{2})(省|市|县|区)"
+    r"(?:^|(?<=[，。、；：“”（(,.;:\s日讯从在于到由向对和与及年「『【]))([\u4e00-\u9fa5]{2})(省|市|县|区)"
     r"(?=[\u4e00-\u9fa5]{0,6}?(?:公安|分局|网信|委|政府|人民|网络安全|实验|第[一二三四五六七八九十]|"
-    r"经营|开幕|举行|举办|启动|召开|的|[，,]))"
+    r"经营|开幕|举行|举办|启动|召开|的|[，,「『“《])|(?:当天|当日|今天|今年|日前|近日|近期)"
+    r"(?:上午|下午|晚上)?在)"
 )
 _NOT_A_STEM = re.compile(
     r"^(?:全|各|该|本|我|此|某|城|市|省|县|区|辖|社|小|景|校|园|新|老|郊|山|"
@@ -118,6 +119,17 @@ def home_places(document: Document) -> dict[str, str]:
             # 临渚区 once, 临渚分局 and 临渚警方 often: the short form counts as a mention.
             found[level][name] = document.analysis.count(stem)
             first_at.setdefault(name, match.start())
+    publisher = re.match(
+        r"^([\u4e00-\u9fa5]{2})(市|县|区)(?!委|政府)", aligned(document.article.publisher or "")
+    )
+    if publisher and not _NOT_A_STEM.match(publisher.group(1)):
+        # 栗山市第二中学 publishes 栗山二中…: the publisher's place, named again by its stem.
+        stem, suffix = publisher.groups()
+        level = {"县": "county", "市": "city", "区": "district"}[suffix]
+        name = stem + suffix
+        if name not in table and name not in found[level] and stem in document.analysis:
+            found[level][name] = 1 + document.analysis.count(stem)
+            first_at.setdefault(name, document.analysis.find(stem))
     home: dict[str, str] = {}
     for level, counts in found.items():
         named = [n for n, c in counts.items() if c >= 2]

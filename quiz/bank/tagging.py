@@ -101,6 +101,31 @@ def _keyword_days(themes: ThemeMap, document: Document, text: str) -> list[str]:
     return [] if days == [GENERAL_TAG] else days
 
 
+_LAW_NAME = re.compile(
+    r"《[^《》]{2,24}?法》|(?:个人信息保护|数据安全|网络安全|反电信网络诈骗|未成年人保护)法"
+)
+
+
+def _law_names(question: dict, text: str) -> str:
+    """The tested text with law names read as "法律": 《数据安全法》 is a law, not a data or
+    privacy question; 《个人信息保护法》 keeps its privacy words only when the question tests
+    it (its answer, or the claim of a true/false)."""
+    if question["type"] == "true_false":
+        tested = aligned(question["stem"])
+    elif question["type"] == "fill_blank":
+        tested = aligned(" ".join(question["answer"]))
+    else:
+        tested = aligned(" ".join(question["options"][i] for i in question["answer"]))
+
+    def law(match: re.Match) -> str:
+        name = match.group(0)
+        if "个人信息保护法" in name and "个人信息保护法" in tested:
+            return name
+        return "法律"
+
+    return _LAW_NAME.sub(law, text)
+
+
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
     """The themed days of a question (see module docstring), in programme order."""
     if fact.kind == "advice" and fact.attrs.get("numbered"):
@@ -108,8 +133,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # it lacks: the keywords of the heading and the item decide, any day.
         text = fact.attrs.get("heading", "") + "，" + document.analysis[fact.start : fact.end]
         days = _keyword_days(themes, document, aligned(text))
-        if days:
-            return days
+        return days or [GENERAL_TAG]  # no day's words: a general tip, not a fraud situation
     if fact.kind in ("advice", "scenario"):
         form = fact.attrs.get("form")
         text = document.analysis[fact.start : fact.end]
@@ -137,5 +161,6 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         return named  # 9月10日为校园日 / 校园日的主题是…: a question about that day
     if is_about_the_week(document, fact):
         return [GENERAL_TAG]
-    days = _keyword_days(themes, document, _clause_text(document, fact))
+    text = _law_names(question, _clause_text(document, fact))
+    days = _keyword_days(themes, document, text)
     return days or [GENERAL_TAG]

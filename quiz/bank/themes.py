@@ -33,16 +33,26 @@ class ThemeMap:
     general_above: int
     situations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def _folded(self) -> dict[str, dict[str, float]]:
+        """Keywords lower-cased, a word once at its higher weight (APP and App are one word)."""
+        cached = self.__dict__.get("_folded_keywords")
+        if cached is None:
+            cached = {}
+            for code, words in self.keywords.items():
+                folded: dict[str, float] = {}
+                for word, weight in words.items():
+                    folded[word.lower()] = max(weight, folded.get(word.lower(), 0))
+                cached[code] = folded
+            object.__setattr__(self, "_folded_keywords", cached)
+        return cached
+
     def tag(self, text: str) -> list[str]:
         """Themed-day codes for ``text`` (in THEMED_DAYS order), or ["general"]."""
         lowered = text.lower()
         scores = {}
+        folded = self._folded()
         for code in THEMED_DAYS:
-            score = sum(
-                weight
-                for word, weight in self.keywords.get(code, {}).items()
-                if word.lower() in lowered
-            )
+            score = sum(weight for word, weight in folded.get(code, {}).items() if word in lowered)
             if score >= self.threshold:
                 scores[code] = score
         if not scores:

@@ -207,7 +207,15 @@ def calibration(questions: list[dict], verdicts: dict[str, dict]) -> dict:
         if not same:
             stale.append(question)
             continue
-        key = ("recommended" if question["recommended"] else "not recommended", verdict["verdict"])
+        if not question["recommended"] and "same_fact" in question["quality"]["reasons"]:
+            # Held back only as a third shape of a blank already recommended (generator 2.3):
+            # the fact is found, so this is neither a recall nor a precision case.
+            key = ("same fact as a recommended one", verdict["verdict"])
+        else:
+            key = (
+                "recommended" if question["recommended"] else "not recommended",
+                verdict["verdict"],
+            )
         matrix[key] += 1
     present = {q["id"] for q in questions}
     accepted = matrix[("recommended", "ACCEPT")]

@@ -15,6 +15,17 @@ THIN = {
     # docs/question-quality.md, not padded.
     "h2-campus-day": 8,
     "h2-privacy-day-traditional": 12,
+    # 2.3 no longer recommends its two questions on 王某's fine (case_detail, round-3 review).
+    "h2-finance-day-bank": 14,
+    # Round-3 articles (tuning since generator 2.3): about 900 characters each, half the h2
+    # length; reported in docs/question-quality.md, not padded.
+    "h3-city-telecom-day": 5,
+    "h3-county-police-antifraud": 12,
+    "h3-privacy-day-traditional": 5,
+    "h3-provincial-opening": 11,
+    "h3-rule-of-law-day": 5,
+    "h3-school-campus-day": 6,
+    "h3-security-tips": 6,
 }
 
 
@@ -26,7 +37,10 @@ def test_other_articles_give_gated_traceable_questions(path):
     assert len(questions) >= 20
     if Document(article).year:
         # An article that names no year (and has no dated sidecar) cannot have stems that do.
-        assert sum(q["recommended"] for q in questions) >= THIN.get(article.id, 15)
+        # Generator 2.3 holds back a third shape of a recommended blank (``same_fact``): the
+        # floor counts the facts found, i.e. those too.
+        found = sum(q["recommended"] or "same_fact" in q["quality"]["reasons"] for q in questions)
+        assert found >= THIN.get(article.id, 15)
     assert check_bank(result.bank, {article.id: article.text}) == []
     assert {q["type"] for q in questions} >= {"single_choice", "true_false", "fill_blank"}
     for question in questions:

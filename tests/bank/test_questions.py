@@ -11,8 +11,17 @@ def test_all_types_and_enough_questions(seed_build):
     # possible". Recommended is now a precision filter calibrated on the seed's blind read, which
     # accepted 42 of its 110 questions: at <= 6 questions per sentence the seed holds about 45
     # that such a reviewer accepts (docs/question-quality.md), so 40 is the floor pinned here.
+    # Generator 2.3 recommends at most two shapes of one blank (``same_fact``, round-3 review):
+    # the 40 recommended of 2.2 are now 33 recommended plus their held-back third shapes.
     assert seed_build.stats["gate_passing"] >= 120
-    assert seed_build.stats["recommended"] >= 40
+    assert seed_build.stats["recommended"] >= 30
+    assert (
+        sum(
+            q["recommended"] or "same_fact" in q["quality"]["reasons"]
+            for q in seed_build.bank["questions"]
+        )
+        >= 40
+    )
     assert all(
         counts.get(t, 0) > 0
         for t in ("single_choice", "multiple_choice", "true_false", "fill_blank")

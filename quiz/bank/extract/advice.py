@@ -155,6 +155,21 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     who = ""
     first = 0
     numbered = _NUMBERED_ITEM.match(analysis)
+    if (
+        not numbered
+        and sentence.section >= 0
+        and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
+        and re.search(r"[;；]$", analysis.rstrip())
+        or (
+            not numbered
+            and sentence.section >= 0
+            and sentence.section + 1 < sentence.index
+            and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
+            and re.match(r"(?:不要|要(?!求))", document.sentences[sentence.index - 1].analysis)
+        )
+    ):
+        # 要下载安装…；/ 不要点击陌生短信中的链接…；: an unnumbered 要/不要 list under 警方提醒：
+        numbered = re.match(r"(?=不要|要(?!求))", analysis)
     if numbered and (
         re.match(r"不要|要(?!求)", analysis[numbered.end() :])
         or (
@@ -252,9 +267,11 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
 
 
 # A numbered list item (1. / 一、) and the headings of a tips list (小贴士：…, “要”与“不要”).
-_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*")
+_NUMBERED_ITEM = re.compile(
+    r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|——|[一二三四五六七八九十]是)\s*"
+)
 _TIPS_HEADING = re.compile(
-    r"小贴士|小提示|温馨提示|提示|提醒|要与不要|“要”与“不要”|防范|做到这几点"
+    r"小贴士|小提示|温馨提示|提示|提醒|要与不要|“要”与“不要”|“要”和“不要”|防范|做到这几点"
 )
 _ITEM_DONT = re.compile(
     r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信))"
@@ -298,11 +315,9 @@ def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> lis
     if aside:
         start += aside.end()  # 要记住，接到“退款”电话先挂断…
     if form == "dont":
-        # 不要和网友单独见面，确实需要见面的，要有家长陪同 / 不随意扫码，不为小礼品填写问卷: only
-        # the first 不要 part is said as a wrong thing to do.
-        mixed = re.search(
-            r"[,，](?=[^,，]*(?:可以|要|应|确实|必须|不))", document.analysis[start:end]
-        )
+        # 不要和网友单独见面，确实需要见面的，要有家长陪同 / 不要相信“免费领皮肤”等信息，充值只走
+        # 官方渠道: only the first 不要 part is said as a wrong thing to do.
+        mixed = re.search(r"[,，]", document.analysis[start:end])
         if mixed:
             end = start + mixed.start()
     body = document.analysis[start:end]
@@ -371,6 +386,45 @@ def _rule_giver(document: Document, sentence: Sentence, at: int) -> str:
             at = sentence.start + head.rfind(previous[0])
             return document.article.text[at : at + len(found.group(1))]
     return re.split(r"向|给|对", who)[0] if who else ""
+
+
+# A rule a law or regulation sets (按照国家规定，网络游戏企业只能在…每日20时至21时向未成年人提供
+# 服务): the clause after 规定, with a time window or a limit the rule fixes.
+_REGULATION = re.compile(
+    r"(?P<lead>(?:按照|根据|依照|依据)(?:国家|法律|有关|相关)[^，,。；;]{0,10}?规定|(?:国家|法律)规定|"
+    r"(?:按照|根据|依照|依据)[^，,。；;]{2,24}?(?:发布|印发|出台)的(?:通知|规定|办法|条例))[,，]"
+    r"(?P<rule>[^。；;,，]{2,40}?(?:只能|不得|应当|必须|禁止|仅可)[^。；;]{4,200}?)(?=[。；;]|$)"
+)
+_RULE_WINDOW = re.compile(r"(?P<a>\d{1,2})时至(?P<b>\d{1,2})时")
+
+
+def _regulations(document: Document, sentence: Sentence) -> list[Fact]:
+    facts = []
+    for match in _REGULATION.finditer(document.analysis, sentence.start, sentence.end):
+        window = _RULE_WINDOW.search(document.analysis, match.start("rule"), match.end("rule"))
+        if not window:
+            continue
+        # The rule ends at the first break at least a few characters after its window: …每日
+        # 20时至21时向未成年人提供服务，(同学们要…) / …每日20时至21时，向未成年人提供1小时…服务。
+        tail = re.compile(r"[^,，。；;]{4,}?(?=[,，。；;]|$)")
+        rest = document.analysis[window.end() : match.end("rule")]
+        skip = len(rest) - len(rest.lstrip(",，"))
+        after = tail.match(rest, skip)
+        end = window.end() + (after.end() if after else len(rest))
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "advice",
+                "advice",
+                match.start(),
+                end,
+                form="regulation",
+                window=window.span(),
+                who="",
+            )
+        )
+    return facts
 
 
 def _rules(document: Document, sentence: Sentence) -> list[Fact]:
@@ -541,6 +595,7 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
     """Advice, report, rule and scenario facts of one sentence."""
     facts = _advice_units(document, sentence) + _reports(document, sentence)
     facts += _rules(document, sentence) + _scenarios(document, sentence)
+    facts += _regulations(document, sentence)
     return facts
 
 
