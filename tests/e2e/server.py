@@ -79,3 +79,42 @@ def e2e_app(folder: Path):
     with app.app_context():
         db.create_all()
     return app
+
+
+def watched_page(browser, **options):
+    """A zh-CN context and its page, recording script errors and CSP refusals in a list.
+
+    Failed loads (offline on purpose, a 401) are not script errors. Returns
+    ``(context, page, errors)``; ``options`` go to ``browser.new_context``.
+    """
+    context = browser.new_context(locale="zh-CN", **options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    return context, page, errors
+
+
+def quiz_card(page, number: int):
+    """The quiz page's card of question ``number`` (1-based)."""
+    return page.locator(".q-card").nth(number - 1)
+
+
+def answer_card(page, number: int, *, option: int = 0, text: str = "六") -> None:
+    """Answer question ``number`` (1-based) on the quiz page: a choice or the blank's text."""
+    page.locator(".quiz-nav-item").nth(number - 1).click()
+    card = quiz_card(page, number)
+    blank = card.locator("input.q-blank")
+    if blank.count():
+        blank.fill(text)
+        blank.press("Tab")  # blur saves at once
+    else:
+        card.locator(".q-option").nth(option).click()

@@ -27,7 +27,7 @@ from quiz.services import attempts as attempt_service
 from quiz.services.boards.ranking import mask_name
 from quiz.services.contests.papers import build_paper
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium, screenshot_path
+from tests.e2e.server import e2e_app, require_chromium, screenshot_path, watched_page
 from tests.factories import Factories
 from tests.helpers.boards import attempt as finished_attempt
 from tests.helpers.live_server import serve
@@ -107,24 +107,6 @@ def live_server(tmp_path_factory):
         yield {"url": url, "app": app, **ids}
 
 
-def _context(browser, **options):
-    """A context and page that collect script errors (failed loads are not script errors)."""
-    context = browser.new_context(locale="zh-CN", **options)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource")
-            else None
-        ),
-    )
-    return context, page, errors
-
-
 def _take_campus_contest(app, contest_id: int, *, name: str) -> None:
     """A new student starts the campus contest, answers everything right and hands in,
     through quiz.services.attempts (as the quiz API would)."""
@@ -157,7 +139,7 @@ def test_contest_board_updates_without_reload(live_server, browser):
     base, app = live_server["url"], live_server["app"]
     contest_id = live_server["campus_id"]
     api_path = f"/api/v1/contests/{contest_id}/leaderboard"
-    context, page, errors = _context(browser)
+    context, page, errors = watched_page(browser)
     # Each poll of the board's JSON: (time, status, If-None-Match sent, ETag received).
     polls: list[tuple[float, int, str | None, str | None]] = []
     page.on(
@@ -243,7 +225,7 @@ def test_contest_board_updates_without_reload(live_server, browser):
 def test_projector_large_highlighted_and_advancing(live_server, browser):
     base = live_server["url"]
     school = live_server["school_b"]
-    context, page, errors = _context(browser, viewport={"width": 1920, "height": 1080})
+    context, page, errors = watched_page(browser, viewport={"width": 1920, "height": 1080})
     # interval is clamped to ≥ 5 s by the route; top and school as in docs/boards.md.
     page.goto(
         f"{base}/boards/events/{live_server['event_id']}/projector?interval=5&school={school}&top=10"
@@ -293,7 +275,7 @@ def test_projector_large_highlighted_and_advancing(live_server, browser):
 
 def test_my_rank_from_page_two_shows_on_page_one(live_server, browser):
     base = live_server["url"]
-    context, page, errors = _context(browser, viewport={"width": 1280, "height": 900})
+    context, page, errors = watched_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/auth/login")
     page.fill("input[name=username]", "far")
     page.fill("input[name=password]", "passw0rd!")

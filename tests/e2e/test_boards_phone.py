@@ -22,7 +22,7 @@ from quiz.bank.constants import THEMED_DAYS
 from quiz.extensions import db
 from quiz.models import Contest, Event
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, picture, require_chromium
+from tests.e2e.server import e2e_app, picture, require_chromium, watched_page
 from tests.factories import Factories
 from tests.helpers.boards import attempt as finished_attempt
 from tests.helpers.live_server import serve
@@ -112,20 +112,7 @@ def _board_paths(ids) -> list[str]:
 
 
 def _phone(browser):
-    context = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource")
-            else None
-        ),
-    )
-    return context, page, errors
+    return watched_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
 #: Each header cell's height against one line of its text (padding left out).

@@ -13,7 +13,14 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, picture, require_chromium
+from tests.e2e.server import (
+    answer_card,
+    e2e_app,
+    picture,
+    quiz_card,
+    require_chromium,
+    watched_page,
+)
 from tests.factories import Factories
 from tests.helpers.live_server import serve
 
@@ -82,39 +89,9 @@ def live_server(tmp_path_factory):
         yield {"url": url, "contest_id": contest_id, "second_id": second_id, "short_id": short_id}
 
 
-def _card(page, number: int):
-    return page.locator(".q-card").nth(number - 1)
-
-
-def _answer(page, number: int, *, option: int = 0, text: str = "六") -> None:
-    """Answer question ``number`` (1-based) on the visible card."""
-    page.locator(".quiz-nav-item").nth(number - 1).click()
-    card = _card(page, number)
-    blank = card.locator("input.q-blank")
-    if blank.count():
-        blank.fill(text)
-        blank.press("Tab")  # blur saves at once
-    else:
-        card.locator(".q-option").nth(option).click()
-
-
 def _phone(browser):
     """A phone-sized context and page that records script errors and CSP refusals."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    # Failed loads (offline on purpose, a 401) are not script errors.
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource")
-            else None
-        ),
-    )
-    return context, page, errors
+    return watched_page(browser, viewport={"width": 390, "height": 844})
 
 
 def _log_in(page) -> None:
@@ -141,8 +118,8 @@ def test_answer_reload_offline_submit(live_server, browser):
     sync_api.expect(page.locator("#quiz-clock")).to_have_text(re.compile(r"^(09|10):\d\d$"))
 
     for number in range(1, total + 1):
-        _answer(page, number)
-        sync_api.expect(_card(page, number).locator(".q-save")).to_contain_text("已保存")
+        answer_card(page, number)
+        sync_api.expect(quiz_card(page, number).locator(".q-save")).to_contain_text("已保存")
         if number == 3:
             # Mid-way, so the navigator shows answered, current and unanswered questions.
             picture(page, "quiz-page.png")
@@ -152,7 +129,7 @@ def test_answer_reload_offline_submit(live_server, browser):
     page.reload()
     page.wait_for_selector("#quiz.is-ready")
     for number in range(1, total + 1):
-        card = _card(page, number)
+        card = quiz_card(page, number)
         blank = card.locator("input.q-blank")
         if blank.count():
             assert blank.input_value() == "六"
@@ -162,15 +139,15 @@ def test_answer_reload_offline_submit(live_server, browser):
 
     # Offline: the answer waits (and says so), then goes out when the network is back.
     choice = next(
-        n for n in range(1, total + 1) if not _card(page, n).locator("input.q-blank").count()
+        n for n in range(1, total + 1) if not quiz_card(page, n).locator("input.q-blank").count()
     )
     context.set_offline(True)
-    _answer(page, choice, option=1)
-    sync_api.expect(_card(page, choice).locator(".q-save")).to_contain_text("网络断开")
+    answer_card(page, choice, option=1)
+    sync_api.expect(quiz_card(page, choice).locator(".q-save")).to_contain_text("网络断开")
     sync_api.expect(page.locator("#quiz-offline")).to_be_visible()
     context.set_offline(False)
-    sync_api.expect(_card(page, choice).locator(".q-save")).to_contain_text("已保存")
-    assert _card(page, choice).locator("input").nth(1).is_checked()
+    sync_api.expect(quiz_card(page, choice).locator(".q-save")).to_contain_text("已保存")
+    assert quiz_card(page, choice).locator("input").nth(1).is_checked()
 
     # Leaving the page is reported (blur, then focus with the time away).
     with page.expect_response("**/events") as left:
@@ -191,7 +168,7 @@ def test_answer_reload_offline_submit(live_server, browser):
     context.close()
 
 
-def test_expired_token_and_session_keep_the_answer(live_server, browser):
+def test_expired_token_and_session_keep_theanswer_card(live_server, browser):
     base = live_server["url"]
     context, page, errors = _phone(browser)
     page.goto(f"{base}/auth/login")
@@ -211,14 +188,14 @@ def test_expired_token_and_session_keep_the_answer(live_server, browser):
             route.continue_()
 
     page.route("**/api/v1/attempts/*/answers/*", expire_once)
-    _answer(page, 1)
-    sync_api.expect(_card(page, 1).locator(".q-save")).to_contain_text("已保存")
+    answer_card(page, 1)
+    sync_api.expect(quiz_card(page, 1).locator(".q-save")).to_contain_text("已保存")
     assert refused
     page.unroute("**/api/v1/attempts/*/answers/*")
 
     # The session ends (cookies gone): the answer is kept, a login link explains what to do.
     context.clear_cookies()
-    _answer(page, 2, option=1, text="6")
+    answer_card(page, 2, option=1, text="6")
     alert = page.locator("#quiz-alert")
     sync_api.expect(alert).to_contain_text("登录已过期")
     alert.locator("a").click()
@@ -227,7 +204,7 @@ def test_expired_token_and_session_keep_the_answer(live_server, browser):
     page.wait_for_url(quiz_url)
     page.wait_for_selector("#quiz.is-ready")
     page.locator(".quiz-nav-item").nth(1).click()
-    sync_api.expect(_card(page, 2).locator(".q-save")).to_contain_text("已保存")
+    sync_api.expect(quiz_card(page, 2).locator(".q-save")).to_contain_text("已保存")
 
     # The server has it: a fresh load (nothing left in localStorage) still shows it.
     assert (
@@ -240,7 +217,7 @@ def test_expired_token_and_session_keep_the_answer(live_server, browser):
     )
     page.reload()
     page.wait_for_selector("#quiz.is-ready")
-    card = _card(page, 2)
+    card = quiz_card(page, 2)
     blank = card.locator("input.q-blank")
     if blank.count():
         assert blank.input_value() == "6"
@@ -256,8 +233,8 @@ def test_time_up_submits_automatically(live_server, browser):
     page.goto(f"{base}/auth/login")
     _log_in(page)
     _start(page, base, live_server["short_id"])
-    _answer(page, 1)
-    sync_api.expect(_card(page, 1).locator(".q-save")).to_contain_text("已保存")
+    answer_card(page, 1)
+    sync_api.expect(quiz_card(page, 1).locator(".q-save")).to_contain_text("已保存")
     # At 0 s the page hands in by itself and opens the results (the limit is 4 s).
     page.wait_for_url("**/result", timeout=15_000)
     sync_api.expect(page.locator(".score-value").first).to_be_visible()

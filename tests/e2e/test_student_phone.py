@@ -25,7 +25,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, picture, require_chromium
+from tests.e2e.server import answer_card, e2e_app, picture, quiz_card, require_chromium
 from tests.factories import Factories
 from tests.helpers.live_server import serve
 
@@ -111,24 +111,9 @@ class Watch:
         assert not self.foreign, (where, self.foreign)
 
 
-def _card(page, number: int):
-    return page.locator(".q-card").nth(number - 1)
-
-
-def _answer(page, number: int, *, option: int = 0, text: str = "六") -> None:
-    page.locator(".quiz-nav-item").nth(number - 1).click()
-    card = _card(page, number)
-    blank = card.locator("input.q-blank")
-    if blank.count():
-        blank.fill(text)
-        blank.press("Tab")  # blur saves at once
-    else:
-        card.locator(".q-option").nth(option).click()
-
-
 def _kept(page, number: int, *, option: int = 0, text: str = "六") -> bool:
     """Whether question ``number`` shows the answer :func:`_answer` gave it."""
-    card = _card(page, number)
+    card = quiz_card(page, number)
     blank = card.locator("input.q-blank")
     if blank.count():
         return blank.input_value() == text
@@ -175,8 +160,8 @@ def test_a_student_on_a_phone(live_server, browser):
     _fits(page)
     for number in range(1, 4):
         # The first question is answered wrongly: it goes into the 错题本.
-        _answer(page, number, option=1 if number == 1 else 0)
-        sync_api.expect(_card(page, number).locator(".q-save")).to_contain_text("已保存")
+        answer_card(page, number, option=1 if number == 1 else 0)
+        sync_api.expect(quiz_card(page, number).locator(".q-save")).to_contain_text("已保存")
     watch.check("quiz")
 
     # Reload mid-quiz: the answers and the deadline are the server's, kept.
@@ -192,14 +177,14 @@ def test_a_student_on_a_phone(live_server, browser):
     # Offline: the answer waits and says so; back online it is saved.
     watch.offline = True
     context.set_offline(True)
-    _answer(page, 4)
-    sync_api.expect(_card(page, 4).locator(".q-save")).to_contain_text("网络断开")
+    answer_card(page, 4)
+    sync_api.expect(quiz_card(page, 4).locator(".q-save")).to_contain_text("网络断开")
     sync_api.expect(page.locator("#quiz-offline")).to_be_visible()
     context.set_offline(False)
-    sync_api.expect(_card(page, 4).locator(".q-save")).to_contain_text("已保存")
+    sync_api.expect(quiz_card(page, 4).locator(".q-save")).to_contain_text("已保存")
     watch.offline = False
-    _answer(page, 5)
-    sync_api.expect(_card(page, 5).locator(".q-save")).to_contain_text("已保存")
+    answer_card(page, 5)
+    sync_api.expect(quiz_card(page, 5).locator(".q-save")).to_contain_text("已保存")
     page.reload()  # the server has the answer given offline
     page.wait_for_selector("#quiz.is-ready")
     assert _kept(page, 4) and _kept(page, 5)

@@ -103,3 +103,22 @@ def write_bank(tmp_path: Path, bank: dict | None = None, name: str = "bank.json"
     path = tmp_path / name
     path.write_text(json.dumps(bank, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+def edit_of(question, **changes):
+    """The edit form's values for ``question`` as it stands, with ``changes`` applied."""
+    # Imported here: the generator's tests use this module and stay free of the app.
+    from quiz.services.questions.edit import QuestionEdit
+
+    values = QuestionEdit(
+        stem=question.stem,
+        options=list(question.options),
+        answer=list(question.answer),
+        explanation=question.explanation,
+        difficulty=question.difficulty,
+        status=question.status,
+        themed_days=list(question.themed_days),
+    )
+    for name, value in changes.items():
+        setattr(values, name, value)
+    return values

@@ -13,3 +13,10 @@ def start(client, contest) -> Attempt:
     attempt_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
     db.session.expire_all()
     return db.session.get(Attempt, attempt_id)
+
+
+def right_answer(question) -> dict:
+    """The practice-check payload part that answers ``question`` right (bank order)."""
+    if question.type == "fill_blank":
+        return {"text": question.answer[0]}
+    return {"choice": list(question.answer)}

@@ -15,27 +15,13 @@ from quiz.services import Conflict, DomainError
 from quiz.services.contests.papers import build_paper
 from quiz.services.contests.pools import fix_pool, refresh_pool
 from quiz.services.contests.practicable import KeyLocks
-from quiz.services.questions.edit import QuestionEdit, edit_question, set_status
+from quiz.services.questions.edit import edit_question, set_status
 from tests.clock import NOW
 from tests.helpers.attempts import begin
+from tests.helpers.bank import edit_of
 
 pytestmark = pytest.mark.db
 SEEDS = range(24)
-
-
-def edit_of(question: Question, **changes) -> QuestionEdit:
-    values = QuestionEdit(
-        stem=question.stem,
-        options=list(question.options),
-        answer=list(question.answer),
-        explanation=question.explanation,
-        difficulty=question.difficulty,
-        status=question.status,
-        themed_days=list(question.themed_days),
-    )
-    for name, value in changes.items():
-        setattr(values, name, value)
-    return values
 
 
 def drawn_ids(contest) -> set[int]:

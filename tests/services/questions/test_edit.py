@@ -6,7 +6,6 @@ import pytest
 
 from quiz.services import DomainError, NotFound
 from quiz.services.questions.edit import (
-    QuestionEdit,
     QuestionInvalid,
     answer_warnings,
     bulk_approve,
@@ -15,23 +14,9 @@ from quiz.services.questions.edit import (
     set_status,
 )
 from tests.helpers.audit import audit
+from tests.helpers.bank import edit_of
 
 pytestmark = pytest.mark.db
-
-
-def edit_of(question, **changes) -> QuestionEdit:
-    values = QuestionEdit(
-        stem=question.stem,
-        options=list(question.options),
-        answer=list(question.answer),
-        explanation=question.explanation,
-        difficulty=question.difficulty,
-        status=question.status,
-        themed_days=list(question.themed_days),
-    )
-    for name, value in changes.items():
-        setattr(values, name, value)
-    return values
 
 
 def test_a_missing_question_is_not_found(app):

@@ -6,19 +6,8 @@ import pytest
 
 from quiz.extensions import db
 from quiz.services import Forbidden
-from quiz.services.questions.edit import QuestionEdit, edit_question, set_status
-
-
-def _edit(question, stem: str) -> QuestionEdit:
-    return QuestionEdit(
-        stem=stem,
-        options=list(question.options),
-        answer=list(question.answer),
-        explanation=question.explanation,
-        difficulty=question.difficulty,
-        status=question.status,
-        themed_days=list(question.themed_days),
-    )
+from quiz.services.questions.edit import edit_question, set_status
+from tests.helpers.bank import edit_of
 
 
 def test_a_shared_bank_question_is_edited_by_admins_only(factories):
@@ -26,12 +15,14 @@ def test_a_shared_bank_question_is_edited_by_admins_only(factories):
     assert question.owner_unit_id is None and question.shared
     outsider = factories.organizer("org-b", unit="四川省/苍溪中学")
     with pytest.raises(Forbidden):
-        edit_question(question, _edit(question, "改过的题干是什么？"), actor=outsider)
+        edit_question(question, edit_of(question, stem="改过的题干是什么？"), actor=outsider)
     with pytest.raises(Forbidden):
         set_status(question, "retired", actor=outsider)
     db.session.refresh(question)
     assert question.status == "approved" and "改过" not in question.stem
-    edit_question(question, _edit(question, "管理员改的题干是什么？"), actor=factories.admin())
+    edit_question(
+        question, edit_of(question, stem="管理员改的题干是什么？"), actor=factories.admin()
+    )
     assert question.stem == "管理员改的题干是什么？"
 
 
@@ -40,7 +31,7 @@ def test_an_owned_question_is_edited_by_its_units_organizers(factories):
     owner = factories.organizer("org-a", unit="四川省/广元中学")
     question.owner_unit_id, question.shared = owner.organization_id, False
     db.session.commit()
-    edit_question(question, _edit(question, "本校改的题干是什么？"), actor=owner)
+    edit_question(question, edit_of(question, stem="本校改的题干是什么？"), actor=owner)
     outsider = factories.organizer("org-b", unit="四川省/苍溪中学")
     with pytest.raises(Forbidden):
-        edit_question(question, _edit(question, "外校改的题干是什么？"), actor=outsider)
+        edit_question(question, edit_of(question, stem="外校改的题干是什么？"), actor=outsider)

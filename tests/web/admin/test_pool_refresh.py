@@ -7,23 +7,12 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import AuditLog, Question
-from quiz.services.questions.edit import QuestionEdit, edit_question
+from quiz.services.questions.edit import edit_question
 from tests.clock import NOW
 from tests.helpers.attempts import begin
+from tests.helpers.bank import edit_of
 
 pytestmark = pytest.mark.db
-
-
-def edited(question: Question, stem: str) -> QuestionEdit:
-    return QuestionEdit(
-        stem=stem,
-        options=list(question.options),
-        answer=list(question.answer),
-        explanation=question.explanation,
-        difficulty=question.difficulty,
-        status=question.status,
-        themed_days=list(question.themed_days),
-    )
 
 
 def test_refresh_takes_the_edit_and_is_audited_and_owner_only(clock, client, factories, auth):
@@ -31,7 +20,7 @@ def test_refresh_takes_the_edit_and_is_audited_and_owner_only(clock, client, fac
     contest = factories.contest(owner=owner, now=NOW)
     first = begin(contest, factories.student())
     question = db.session.get(Question, first.paper[0]["question_id"])
-    edit_question(question, edited(question, "更新后的题干是什么？"), actor=factories.admin())
+    edit_question(question, edit_of(question, stem="更新后的题干是什么？"), actor=factories.admin())
     url = f"/admin/contests/{contest.id}/pool/refresh"
 
     factories.organizer("teacher_b", unit="四川省/成都七中")

@@ -5,17 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from quiz.extensions import db
-from quiz.models import Question
 from quiz.services.attempts.lifecycle import submit
 from tests.clock import GRACE, NOW
 from tests.helpers.attempts import answer_all
-from tests.helpers.play import start
-
-
-def _right(question: Question) -> dict:
-    if question.type == "fill_blank":
-        return {"text": question.answer[0]}
-    return {"choice": list(question.answer)}
+from tests.helpers.play import right_answer, start
 
 
 def test_day_practice_refuses_a_question_an_open_contest_of_another_day_draws(
@@ -27,12 +20,12 @@ def test_day_practice_refuses_a_question_an_open_contest_of_another_day_draws(
     assert contest.themed_day == "law"
     leaked = client.post(
         "/practice/check",
-        json={"question_id": shared.id, "mode": "day", "day": "telecom", **_right(shared)},
+        json={"question_id": shared.id, "mode": "day", "day": "telecom", **right_answer(shared)},
     )
     assert leaked.status_code == 404, leaked.get_json()
     ok = client.post(
         "/practice/check",
-        json={"question_id": own.id, "mode": "day", "day": "telecom", **_right(own)},
+        json={"question_id": own.id, "mode": "day", "day": "telecom", **right_answer(own)},
     )
     assert ok.status_code == 200 and ok.get_json()["key"]
     page = client.get("/practice?day=telecom").get_data(as_text=True)

@@ -10,13 +10,7 @@ from quiz.models import Source
 from quiz.services.attempts.lifecycle import submit
 from tests.clock import GRACE, NOW
 from tests.helpers.attempts import answer_all
-from tests.helpers.play import start
-
-
-def _right(question) -> dict:
-    if question.type == "fill_blank":
-        return {"text": question.answer[0]}
-    return {"choice": list(question.answer)}
+from tests.helpers.play import right_answer, start
 
 
 def test_a_day_a_running_contest_can_draw_is_not_offered_and_says_when(
@@ -49,7 +43,12 @@ def test_an_ended_contest_the_student_took_can_be_practised(client, factories, s
     question = db.session.get(type(outside), inside)
     ok = client.post(
         "/practice/check",
-        json={"question_id": inside, "mode": "contest", "day": str(done.id), **_right(question)},
+        json={
+            "question_id": inside,
+            "mode": "contest",
+            "day": str(done.id),
+            **right_answer(question),
+        },
     )
     assert ok.status_code == 200 and ok.get_json()["correct"] is True
     refused = client.post(
@@ -80,6 +79,11 @@ def test_an_article_no_contest_uses_is_offered(client, factories, student, clock
     assert "/practice?from=source&amp;source=gy-2021" in page
     ok = client.post(
         "/practice/check",
-        json={"question_id": question.id, "mode": "source", "day": "gy-2021", **_right(question)},
+        json={
+            "question_id": question.id,
+            "mode": "source",
+            "day": "gy-2021",
+            **right_answer(question),
+        },
     )
     assert ok.status_code == 200

@@ -11,7 +11,7 @@ from quiz.models import Question, ReviewItem
 from quiz.services.attempts.lifecycle import submit
 from tests.clock import GRACE, NOW
 from tests.helpers.attempts import answer_all, attempt_count
-from tests.helpers.play import start
+from tests.helpers.play import right_answer, start
 
 
 def _wrong_attempt(client, factories, **contest_options):
@@ -26,12 +26,6 @@ def _practice_data(html: str) -> dict:
     match = re.search(r'id="practice-data">(.*?)</script>', html, re.S)
     assert match, html
     return json.loads(match.group(1))
-
-
-def _right_payload(question: Question) -> dict:
-    if question.type == "fill_blank":
-        return {"text": question.answer[0]}
-    return {"choice": list(question.answer)}
 
 
 def test_review_lists_wrong_answers_with_the_last_answer(client, factories, student, clock):
@@ -76,7 +70,7 @@ def test_review_practice_masters_a_question_without_attempts(client, factories, 
     question = db.session.get(Question, data["questions"][0]["id"])
     response = client.post(
         "/practice/check",
-        json={"question_id": question.id, "mode": "review", **_right_payload(question)},
+        json={"question_id": question.id, "mode": "review", **right_answer(question)},
     )
     body = response.get_json()
     assert response.status_code == 200 and body["correct"] and body["mastered"]
