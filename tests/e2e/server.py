@@ -81,8 +81,18 @@ def e2e_app(folder: Path):
     return app
 
 
+#: What a page may load: the test server itself, and what the page makes in memory.
+LOCAL_PREFIXES = ("http://127.0.0.1:", "data:", "blob:")
+
+
+def non_local(url: str) -> bool:
+    """Whether a request leaves the machine (a CDN, a font service, a tracker): never allowed."""
+    return not url.startswith(LOCAL_PREFIXES)
+
+
 def watched_page(browser, **options):
-    """A zh-CN context and its page, recording script errors and CSP refusals in a list.
+    """A zh-CN context and its page, recording script errors, CSP refusals and every request
+    that leaves 127.0.0.1 in a list the test asserts empty.
 
     Failed loads (offline on purpose, a 401) are not script errors. Returns
     ``(context, page, errors)``; ``options`` go to ``browser.new_context``.
@@ -98,6 +108,12 @@ def watched_page(browser, **options):
             errors.append(message.text)
             if message.type == "error" and not message.text.startswith("Failed to load resource")
             else None
+        ),
+    )
+    page.on(
+        "request",
+        lambda request: (
+            errors.append(f"non-local request: {request.url}") if non_local(request.url) else None
         ),
     )
     return context, page, errors

@@ -19,7 +19,7 @@ import pytest
 
 from quiz.extensions import db
 from quiz.timeutil import to_local, utcnow
-from tests.e2e.server import e2e_app, require_chromium
+from tests.e2e.server import e2e_app, non_local, require_chromium
 from tests.factories import Factories
 from tests.helpers.live_server import serve
 
@@ -77,6 +77,10 @@ def phone(browser):
     page.on(
         "response",
         lambda r: page.problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda r: page.problems.append(f"non-local request: {r.url}") if non_local(r.url) else None,
     )
     yield page
     context.close()

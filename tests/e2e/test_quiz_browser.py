@@ -168,7 +168,7 @@ def test_answer_reload_offline_submit(live_server, browser):
     context.close()
 
 
-def test_expired_token_and_session_keep_theanswer_card(live_server, browser):
+def test_expired_token_and_session_keep_the_answer(live_server, browser):
     base = live_server["url"]
     context, page, errors = _phone(browser)
     page.goto(f"{base}/auth/login")
@@ -235,8 +235,21 @@ def test_time_up_submits_automatically(live_server, browser):
     _start(page, base, live_server["short_id"])
     answer_card(page, 1)
     sync_api.expect(quiz_card(page, 1).locator(".q-save")).to_contain_text("已保存")
-    # At 0 s the page hands in by itself and opens the results (the limit is 4 s).
+    # The next answer is still pending when the time runs out: its save is held on the way.
+    held = []
+    page.route(
+        "**/api/v1/attempts/*/answers/*",
+        lambda route: held.append(route) if not held else route.continue_(),
+    )
+    answer_card(page, 2, option=1, text="七")
+    # At 0 s the page says so, sends what is pending (the server takes it within the grace)
+    # and only then hands in and opens the results (the limit is 4 s).
+    sync_api.expect(page.locator("#quiz-alert")).to_contain_text("答题时间到", timeout=15_000)
+    assert len(held) == 1
+    held[0].continue_()
     page.wait_for_url("**/result", timeout=15_000)
     sync_api.expect(page.locator(".score-value").first).to_be_visible()
+    given = page.locator(".result-item").nth(1).locator(".answer-pair dd").first
+    assert given.text_content() != "未作答"  # the pending answer was stored, then graded
     assert not errors, errors
     context.close()

@@ -16,7 +16,7 @@ from quiz.extensions import db
 from quiz.services import demo
 from quiz.services.attempts import lifecycle
 from quiz.timeutil import utcnow
-from tests.e2e.server import e2e_app, require_chromium
+from tests.e2e.server import e2e_app, require_chromium, watched_page
 from tests.factories import Factories
 from tests.helpers.live_server import serve
 
@@ -61,12 +61,7 @@ def live_server(tmp_path_factory):
 
 def test_ten_question_results_fit_in_four_phone_screens(live_server, browser):
     base = live_server["url"]
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    context, page, errors = watched_page(browser, viewport=PHONE)
     page.goto(f"{base}/auth/login")
     page.fill("input[name=username]", "student")
     page.fill("input[name=password]", "passw0rd!")
