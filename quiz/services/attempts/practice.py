@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from quiz.bank.constants import QuestionStatus, QuestionType, ThemedDay
 from quiz.enums import AttemptStatus
@@ -124,8 +124,8 @@ def practice_choices(user: User, now: datetime) -> list[PracticeChoice]:
             choice(PracticeMode.CONTEST, str(contest.id), contest.title, _contest_ids(contest))
         )
     sources = []
-    for source_id, title in _sources_with_questions():
-        offered = choice(PracticeMode.SOURCE, source_id, title or source_id, _source_ids(source_id))
+    for (source_id, title), ids in _questions_by_source().items():
+        offered = choice(PracticeMode.SOURCE, source_id, title or source_id, ids)
         if offered.practicable:
             sources.append(offered)
     sources.sort(key=lambda c: (-c.practicable, c.key))
@@ -168,17 +168,18 @@ def _contest_ids(contest: Contest) -> list[int]:
     return sorted(pool_versions(contest.id))
 
 
-def _sources_with_questions() -> list[tuple[str, str]]:
-    return list(
-        db.session.execute(
-            select(Source.id, Source.title)
-            .join(Question, Question.source_id == Source.id)
-            .where(Question.status == QuestionStatus.APPROVED)
-            .group_by(Source.id, Source.title)
-            .having(func.count(Question.id) > 0)
-            .order_by(Source.id)
-        ).all()
+def _questions_by_source() -> dict[tuple[str, str], list[int]]:
+    """Every article's approved questions, (id, title) -> question ids, in one query."""
+    found: dict[tuple[str, str], list[int]] = {}
+    rows = db.session.execute(
+        select(Source.id, Source.title, Question.id)
+        .join(Question, Question.source_id == Source.id)
+        .where(Question.status == QuestionStatus.APPROVED)
+        .order_by(Source.id, Question.id)
     )
+    for source_id, title, question_id in rows:
+        found.setdefault((source_id, title), []).append(question_id)
+    return found
 
 
 def _source_ids(source_id: str) -> list[int]:
