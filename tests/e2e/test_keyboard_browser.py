@@ -144,11 +144,12 @@ def test_the_phone_menu_opens_and_every_entry_is_reachable_by_keyboard(live_serv
     assert not phone.problems, phone.problems
 
 
-def test_next_moves_focus_and_the_submit_dialog_traps_it(live_server, phone):
+def test_a_keyboard_only_quiz_moves_focus_and_traps_it_in_the_dialog(live_server, phone):
     base = live_server["url"]
     _log_in_by_keyboard(phone, base)
     phone.goto(f"{base}/contests/{live_server['contest_id']}")
-    phone.click("button:has-text('开始答题')")
+    _tab_to(phone, '"开始答题"')
+    phone.keyboard.press("Enter")
     phone.wait_for_url("**/attempts/*")
     phone.wait_for_selector("#quiz.is-ready")
 
@@ -199,6 +200,13 @@ def test_next_moves_focus_and_the_submit_dialog_traps_it(live_server, phone):
     phone.keyboard.press("Escape")
     sync_api.expect(phone.locator("#quiz-dialog")).to_be_hidden()
     assert _focused(phone).startswith("button#quiz-submit")
+    # And hand in from the keyboard: the whole quiz, from login to results, without a mouse.
+    phone.keyboard.press("Enter")
+    sync_api.expect(phone.locator("#quiz-dialog")).to_be_visible()
+    _tab_to(phone, r"^button#quiz-confirm", limit=3)
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**/result")
+    sync_api.expect(phone.locator(".score-value").first).to_be_visible()
     assert not phone.problems, phone.problems
 
 
