@@ -197,6 +197,8 @@ def test_a_keyboard_only_quiz_moves_focus_and_traps_it_in_the_dialog(live_server
     # A click outside the box (on the page behind) does not take the keyboard out of it.
     phone.locator("#quiz-dialog").click(position={"x": 5, "y": 5})
     assert phone.evaluate("document.getElementById('quiz-dialog').contains(document.activeElement)")
+    phone.locator("#quiz-dialog-title").click()
+    assert phone.evaluate("document.getElementById('quiz-dialog').contains(document.activeElement)")
     phone.keyboard.press("Escape")
     sync_api.expect(phone.locator("#quiz-dialog")).to_be_hidden()
     assert _focused(phone).startswith("button#quiz-submit")

@@ -290,7 +290,12 @@
     if (!dialog.hidden && !dialog.contains(document.activeElement)) $("quiz-cancel").focus();
   };
   document.addEventListener("focusin", keepFocusIn);
-  // A click on the backdrop focuses nothing (no focusin): catch focus leaving the dialog too.
+  // A press on the backdrop or the box's text would blur the focused button: keep focus where
+  // it is (synchronously, so no keystroke can land behind the dialog), and as a fallback catch
+  // focus leaving the dialog some other way.
+  dialog.addEventListener("mousedown", (event) => {
+    if (!event.target.closest("button")) event.preventDefault();
+  });
   dialog.addEventListener("focusout", () => window.setTimeout(keepFocusIn, 0));
   window.addEventListener("online", () => {
     $("quiz-offline").hidden = true;
