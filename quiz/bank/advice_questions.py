@@ -266,23 +266,11 @@ def _wrong_behaviours(document: Document, fact: Fact, facts: list[Fact]) -> list
     rng = rng_for(fact.id, "wrong")
     curated = list(situations()[key]["wrong"])
     rng.shuffle(curated)
-    if key != "general":
+    if key != "general" and not situations()[key].get("conduct"):
         general = list(situations()["general"]["wrong"])
         rng.shuffle(general)
         curated += general
     return _distinct([*own[:1], *curated], document, avoid=_shown(document, fact.start, fact.end))
-
-
-def _fitting_wrong(fact: Fact) -> str:
-    """A curated wrong behaviour of the fact's specific situation; '' when only generic ones
-    would fit (a false version must be about the same situation to be false in substance)."""
-    # (The article's own 不要… advice gets its own true/false question: not reused here.)
-    key = fact.attrs.get("situation_key", "general")
-    if key == "general" or fact.attrs.get("numbered"):
-        return ""
-    wrong = list(situations()[key]["wrong"])
-    rng_for(fact.id, "fitting").shuffle(wrong)
-    return wrong[0]
 
 
 def _bigram_set(text: str) -> set[str]:
@@ -338,11 +326,9 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     if fact.attrs["form"] == "do":
         wrong = _wrong_behaviours(document, fact, facts)
         stem = f"{who}提醒：{situation}，下列做法正确的是？"
+        # No false version: a curated wrong behaviour put in a named official's mouth
+        # (何敬舟提醒…可以把验证码告诉陌生人) is not what they said, and is guessed at sight.
         results.append(_choice(fact, "do_choice", stem, action, wrong, span))
-        fitting = _fitting_wrong(fact)
-        if fitting:
-            body = f"{who}提醒：{situation}，可以{fitting}"
-            results.append(_judge(fact, "judge", body, fitting, False, span))
     else:
         right = [
             _shown(document, f.start, f.end)
@@ -370,6 +356,8 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
         same += list(situations()[key].get("right", ()))
         rng_for(fact.id, "right").shuffle(same)
         others = [r for r in right if len(r) >= 6] + list(situations()["general"]["right"])
+        if situations()[key].get("conduct"):
+            others = []  # bullying, personal information: fraud advice is another topic
         rng_for(fact.id, "others").shuffle(others)
         right = _distinct(same + others, document, avoid=action)
         stem = f"{who}提醒：{situation}，下列做法错误的是？"

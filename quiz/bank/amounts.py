@@ -34,7 +34,8 @@ HEDGE_RE = re.compile(
 
 QUANTITY_RE = re.compile(
     r"(?P<pre>近|约|超过|逾|不到|不足)?"
-    r"(?P<num>\d+(?:\.\d+)?)"
+    # 9,100 / 9，100 (thousands grouped, as traditional-script reports write): one number.
+    r"(?P<num>(?<!\d)\d{1,3}(?:[,，]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
     r"(?P<q1>余|多)?(?P<mult>万|亿|千|百)?(?P<q2>余|多)?"
     r"(?P<unit>人次|平方米|平方公里|个百分点|课时|小时|元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|"
     r"户|笔|份|台|套|位|支|批|轮|届|倍|天|万|亿)"
@@ -53,6 +54,9 @@ class Quantity:
     qualifier_after: bool  # 3万余条 (True) vs 570余件 (False)
     unit: str
     suffix: str
+    # The article's thousands separator ("," or "，") when it groups the digits (9，100餘張);
+    # ``number`` holds the bare digits, ``render`` groups them again.
+    separator: str = ""
     # A qualifier written before the number but outside the answer (约为633亿元, 超过10亿人次
     # is in the answer; 约为 is not): it widens the truth interval all the same.
     hedge: str = ""
@@ -89,6 +93,8 @@ class Quantity:
     def render(self, number: str | None = None) -> str:
         """The quantity written in the article's own format, optionally with another number."""
         digits = self.number if number is None else number
+        if self.separator and "." not in digits:
+            digits = f"{int(digits):,}".replace(",", self.separator)
         if self.qualifier_after:
             core = f"{digits}{self.multiplier}{self.qualifier}"
         else:
@@ -114,7 +120,8 @@ def parse_quantity(match: re.Match) -> Quantity | None:
         multiplier, unit = unit, ""
     return Quantity(
         prefix=match.group("pre") or "",
-        number=match.group("num"),
+        number=re.sub(r"[,，]", "", match.group("num")),
+        separator=next((c for c in match.group("num") if c in ",，"), ""),
         qualifier=match.group("q1") or match.group("q2") or "",
         multiplier=multiplier,
         qualifier_after=bool(match.group("q2")),

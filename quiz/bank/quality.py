@@ -430,14 +430,22 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# A clause that is only a coverb and its object (曹振宇结合…发布的《…通知》。): the verb it
+# introduces (向学生讲解了…) was in the next clause, so the statement asserts nothing.
+_COVERB_ONLY = re.compile(
+    r"(?:结合|根据|按照|依据|围绕|针对|借助|对照|依托|紧扣|对照|参照|通过|利用|依照)[^，。；：]*》$"
+)
+
+
 def statement_incomplete(statement: str) -> bool:
     """A statement is not a complete claim: it ends on a scene-setting clause (…当天。, 据介绍。,
-    …1月至8月。), a dangling word, or a 凡是… without its 都是."""
+    …1月至8月。), a dangling word, a coverb and its object (…结合《…通知》。), or a 凡是…
+    without its 都是."""
     text = re.sub(r"这一说法是否正确[?？]?$", "", aligned(statement)).rstrip("。！？?!”")
     if not text:
         return True
     last = re.split(r"[，；：。]", text)[-1].strip("“”")
-    if _DANGLING_END.search(text) or _LEAD_ONLY.match(last):
+    if _DANGLING_END.search(text) or _LEAD_ONLY.match(last) or _COVERB_ONLY.search(last):
         return True
     return bool(re.search(r"凡是", text)) and not re.search(
         r"凡是[^。；]*(?:都|均|一律|就是|必是)", text

@@ -48,7 +48,7 @@ VETO_REASONS: dict[str, str] = {
     "trivia_count": "考查表彰、发放资料、场次、观众、参展单位等数量，属活动花絮",
     "trivia_date": "考查宣传周及主题日以外的日期，价值低",
     "trivia_person": "考查人物姓名或职务，不是网络安全知识",
-    "trivia_organiser": "考查一长串单位中的某一家，死记硬背",
+    "trivia_organiser": "考查主办、协办单位名单，死记硬背",
     "trivia_title": "考查文件的完整标题或只差一词的标题，属措辞陷阱",
     "trivia_contest": "考查竞赛的奖项、名次或届次，属活动花絮",
     "initiative_text": "考查倡议书、公约等文本的措辞，不是知识",
@@ -275,7 +275,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("trivia_date")
     if kind == "person" or shape.startswith("person."):
         codes.append("trivia_person")
-    if shape.startswith("enumeration.organisers") and question["type"] != "multiple_choice":
+    if shape.startswith("enumeration.organisers"):
+        # Which bodies organised the week, one or all of them (a multiple choice on the list):
+        # administrative trivia, not what the week teaches (rejected in rounds 1 and 4).
         codes.append("trivia_organiser")
     if kind == "title" and (
         shape.startswith("title.other")

@@ -100,12 +100,6 @@ def _sentence_ends(analysis: str, start: int, end: int) -> tuple[list[int], bool
     return ends, last < end
 
 
-# The start of a list item line: ——不要…, 一是…, 1. …, 要…/不要… (a 要/不要 list).
-_LIST_ITEM = re.compile(
-    r"^\s*(?:——|—|[-·•]|[一二三四五六七八九十]是|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|不要|要(?!求))"
-)
-
-
 def split_sentences(text: str, analysis: str) -> list[Sentence]:
     """Split an article into sentences and headings (see module docstring for the rules)."""
     raw: list[tuple[int, int, int, bool, bool]] = []  # start, end, paragraph, heading, noise
@@ -136,12 +130,12 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
             # 全文如下： + a title line: the title is a heading, not the end of this sentence.
             following = analysis[lines[paragraph + 1][0] : lines[paragraph + 1][1]]
             has_next = any(mark in following for mark in TERMINATORS + "。")
-        if (
-            has_next
-            and tail.rstrip().endswith((";", "；"))
-            and _LIST_ITEM.match(analysis[lines[paragraph + 1][0] : lines[paragraph + 1][1]])
-        ):
-            pass  # 要下载安装…；+ 要接听96110来电…；: one list item per line, never wrapped
+        if paragraph == 0:
+            pass  # the headline: never wrapped into its subheadline (岚江警方通报…：…2300余万元)
+        elif has_next and tail.rstrip().endswith((";", "；")):
+            # 要下载安装…；+ 要接听96110来电…；, 9月16日为电信日，…活动；+ 9月17日为法治日，…:
+            # a line that ends in a semicolon is one list item, never wrapped into the next.
+            pass
         elif has_next and may_wrap(tail, DANGLING_ENDINGS):
             pending_start = pending_start if pending_start is not None else cursor
             continue

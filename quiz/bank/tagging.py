@@ -126,6 +126,9 @@ def _law_names(question: dict, text: str) -> str:
     return _LAW_NAME.sub(law, text)
 
 
+_FRAUD_FIGURES = re.compile(r"电信网络诈骗|电信诈骗|电诈|网络诈骗|反诈|涉诈|诈骗案件|诈骗警情")
+
+
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
     """The themed days of a question (see module docstring), in programme order."""
     if fact.kind == "advice" and fact.attrs.get("numbered"):
@@ -163,4 +166,21 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         return [GENERAL_TAG]
     text = _law_names(question, _clause_text(document, fact))
     days = _keyword_days(themes, document, text)
-    return days or [GENERAL_TAG]
+    if question["type"] == "true_false" and fact.kind == "quantity":
+        # A true/false on a figure claims its whole statement (各中小学共开展主题班会约860节，
+        # 发放《…手册》2万余册): the days of the statement's other clauses count too.
+        claim = re.sub(
+            r"^(?:据[^，]{2,24}报道，)|《[^》]*》|这一说法是否正确[?？]?$",
+            "",
+            aligned(question["stem"]),
+        )
+        days = [
+            code for code in THEMED_DAYS if code in {*days, *_keyword_days(themes, document, claim)}
+        ]
+    if fact.kind == "quantity" and _FRAUD_FIGURES.search(
+        document.analysis[fact.sentence.start : fact.end]
+    ):
+        # 破获电信网络诈骗案件412起，抓获犯罪嫌疑人538名: a figure that follows the telecom
+        # fraud it counts, in its sentence, is a telecom-day figure whichever clause holds it.
+        days = [code for code in THEMED_DAYS if code in {*days, "telecom"}]
+    return days[: themes.general_above] or [GENERAL_TAG]

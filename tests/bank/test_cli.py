@@ -40,7 +40,7 @@ def test_metadata_options_only_with_one_article(tmp_path):
 
 def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner):
     # Before any approval a day's pool is every live question: on the seed, 9 of the 81 电信日
-    # candidates (11%) and 9 of the 68 金融日 ones (13%) are answered by 广元/2021年.
+    # candidates (11%) and 9 of the 70 金融日 ones (13%) are answered by 广元/2021年.
     bank = json.loads(SEED_BANK.read_text(encoding="utf-8"))
     for question in bank["questions"]:
         question["status"] = "draft"
@@ -52,7 +52,7 @@ def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner)
     warnings = [line for line in checked.output.splitlines() if line.startswith("警告")]
     assert [w.split("的答案")[0] for w in warnings] == [
         "警告：电信日题池 81 题中有 9 题（11%）",
-        "警告：金融日题池 68 题中有 9 题（13%）",
+        "警告：金融日题池 70 题中有 9 题（13%）",
     ]
 
 

@@ -26,6 +26,16 @@ THIN = {
     "h3-rule-of-law-day": 5,
     "h3-school-campus-day": 6,
     "h3-security-tips": 6,
+    # Generator 2.4 recommends no organiser list and puts no curated wrong behaviour in a
+    # named official's mouth (round-4 review): 西安 loses its list and 孙立群's false version.
+    "xian-2024-campus-day": 13,
+    # Round-4 articles (tuning since generator 2.4): reported in docs/question-quality.md, not
+    # padded. The finance release's figures are the regulator's 辖内 (no place a stem can name)
+    # and the Q&A text's answers are its own wording.
+    "h4-city-police-antifraud-cases": 11,
+    "h4-finance-day-regulator": 5,
+    "h4-privacy-qa-cac": 5,
+    "h4-telecom-privacy-traditional": 7,
 }
 
 

@@ -78,6 +78,10 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
         quantity = parse_quantity(match)
         if quantity is None or quantity.value == 0:
             continue
+        if quantity.separator:
+            # The analysis copy folds "，" to ","; distractors must group digits as the article does.
+            written = document.article.text[start:end]
+            quantity = replace(quantity, separator="，" if "，" in written else ",")
         if not quantity.prefix:
             hedge = HEDGE_RE.search(analysis[max(sentence.start, start - 4) : start])
             if hedge:
