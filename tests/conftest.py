@@ -88,6 +88,23 @@ def redis_url() -> str:
 
 
 @pytest.fixture
+def redis_app(app, redis_url):
+    """The ``app`` with Redis boards on, under a key prefix of its own (deleted afterwards), so
+    tests sharing one Redis never see each other's sets."""
+    import uuid
+
+    from quiz.services.boards import redis_sets
+
+    prefix = f"test:{uuid.uuid4().hex}:"
+    app.config.update(REDIS_URL=redis_url, REDIS_BOARD_PREFIX=prefix)
+    yield app
+    app.config["REDIS_URL"] = redis_url  # a test may have switched Redis off midway
+    client = redis_sets.client()
+    for name in client.scan_iter(f"{prefix}*"):
+        client.delete(name)
+
+
+@pytest.fixture
 def redis_server():
     """A ``redis-server`` of the test's own on a free port, to stop, restart or pause (never the
     shared one); skipped where it is not installed, stopped at the end."""

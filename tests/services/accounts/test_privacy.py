@@ -190,21 +190,6 @@ def test_the_export_command_writes_the_copy(runner, factories, tmp_path):
     assert copy["账号"]["姓名"] == "王小明" and "李四海" not in target.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def redis_app(app, redis_url):
-    import uuid
-
-    from quiz.services.boards import redis_sets
-
-    prefix = f"test:{uuid.uuid4().hex}:"
-    app.config.update(REDIS_URL=redis_url, REDIS_BOARD_PREFIX=prefix)
-    yield app
-    app.config["REDIS_URL"] = redis_url
-    client = redis_sets.client()
-    for name in client.scan_iter(f"{prefix}*"):
-        client.delete(name)
-
-
 @pytest.mark.db
 @pytest.mark.redis
 def test_redis_boards_match_sql_after_erasure(redis_app, factories):

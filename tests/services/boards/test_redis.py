@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -52,17 +51,6 @@ def boards(event, contests, users):
             page = read(ref, Viewer(user_id=users[7].id), offset=offset, limit=limit)
             result.append((ref.key, offset, page.rows, page.me, page.total))
     return result
-
-
-@pytest.fixture
-def redis_app(app, redis_url):
-    prefix = f"test:{uuid.uuid4().hex}:"
-    app.config.update(REDIS_URL=redis_url, REDIS_BOARD_PREFIX=prefix)
-    yield app
-    app.config["REDIS_URL"] = redis_url
-    client = redis_boards.client()
-    for name in client.scan_iter(f"{prefix}*"):
-        client.delete(name)
 
 
 @pytest.mark.redis
