@@ -23,7 +23,7 @@ import re
 
 from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
-from .extract.advice import situation_key, situations, speaker_name
+from .extract.advice import section_situation, situations, speaker_name
 from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
@@ -86,8 +86,10 @@ def giver_verb(document: Document, fact: Fact) -> tuple[str, str]:
 
 
 # A list's heading naming who gives it: 市委网信办副主任陈嘉怡在现场提醒市民： / 警方提醒：….
+# (以下是十条实用提示： / 下面这几条建议 name no giver: the list is then the publisher's.)
 _LIST_GIVER = re.compile(
-    r"^(?P<who>[^，,。:：“”]{2,24}?)(?:在[^，,。:：]{1,8}?)?(?:提醒|建议|提示)"
+    r"^(?!以下|下面|如下|这|那|[\d一二三四五六七八九十几]+条)"
+    r"(?P<who>[^，,。:：“”]{2,24}?)(?:在[^，,。:：]{1,8}?)?(?:提醒|建议|提示)"
     r"(?:[^，,。:：]{0,10})[:：]?(?:[^，,。]{0,16})$"
 )
 
@@ -193,6 +195,9 @@ def _list_topic(fact: Fact) -> str:
         or len(topic) > 14
         or re.search(r"[，,。；]", topic)
         or re.fullmatch(r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)", aligned(topic))
+        # 防骗六要六不要, 以下是十条实用提示: a label that counts the items, not a topic
+        or re.search(r"[一二三四五六七八九十\d]+要[一二三四五六七八九十\d]*不要", aligned(topic))
+        or re.match(r"^(?:以下|下面|如下)|^.{0,4}[一二三四五六七八九十\d]+条", aligned(topic))
     ):
         return ""
     return topic
@@ -211,18 +216,11 @@ def _situation(document: Document, fact: Fact) -> str:
         topic = _list_topic(fact)
         if topic:
             return f"关于“{topic}”"  # 四、防沉迷: a topic, not a kind of fraud
-        if _LIST_GIVER.match(aligned(fact.attrs.get("heading", ""))):
-            # 陈嘉怡在现场提醒市民：+ four items on personal information: the situation most of
-            # the list's items are about, when one is (else the general one).
-            section = fact.sentence.section
-            keys = [
-                situation_key(s.analysis)
-                for s in document.sentences
-                if s.section == section and s.index != section
-            ]
-            top = max(sorted(set(keys)), key=keys.count) if keys else "general"
-            if top != "general" and keys.count(top) * 2 >= len(keys):
-                return situations()[top]["phrase"]
+        # 陈嘉怡在现场提醒市民：/ 以下是十条实用提示： + items on personal information: the
+        # situation most of the list's items are about, when one is (else the general one).
+        top = section_situation(document, fact.sentence)
+        if top != "general":
+            return situations()[top]["phrase"]
         # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.
         return situations()["general"]["phrase"]
     if heading:

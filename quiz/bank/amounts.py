@@ -35,10 +35,13 @@ HEDGE_RE = re.compile(
 QUANTITY_RE = re.compile(
     r"(?P<pre>近|约|超过|逾|不到|不足)?"
     # 9,100 / 9，100 (thousands grouped, as traditional-script reports write): one number.
-    r"(?P<num>(?<!\d)\d{1,3}(?:[,，]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+    # 三百八十餘宗 / 一千六百餘筆 / 三萬份 (Chinese numerals, as Hong Kong and Macau reports
+    # write counts): parsed to digits, rendered back in numerals.
+    r"(?P<num>(?<!\d)\d{1,3}(?:[,，]\d{3})+(?![\d.])|\d+(?:\.\d+)?|"
+    r"(?<![零〇一二两三四五六七八九十百千第])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7})"
     r"(?P<q1>余|多)?(?P<mult>万|亿|千|百)?(?P<q2>余|多)?"
     r"(?P<unit>人次|平方米|平方公里|个百分点|课时|小时|元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|"
-    r"户|笔|份|台|套|位|支|批|轮|届|倍|天|万|亿)"
+    r"户|笔|份|台|套|位|支|批|轮|届|倍|天|宗|间|万|亿)"
     r"(?P<post>以上|左右|以下|之多)?"
 )
 
@@ -57,6 +60,8 @@ class Quantity:
     # The article's thousands separator ("," or "，") when it groups the digits (9，100餘張);
     # ``number`` holds the bare digits, ``render`` groups them again.
     separator: str = ""
+    # True when the article writes the number in Chinese numerals (三百八十餘宗).
+    numerals: bool = False
     # A qualifier written before the number but outside the answer (约为633亿元, 超过10亿人次
     # is in the answer; 约为 is not): it widens the truth interval all the same.
     hedge: str = ""
@@ -93,7 +98,9 @@ class Quantity:
     def render(self, number: str | None = None) -> str:
         """The quantity written in the article's own format, optionally with another number."""
         digits = self.number if number is None else number
-        if self.separator and "." not in digits:
+        if self.numerals and digits.isdigit():
+            digits = to_numerals(int(digits))
+        elif self.separator and "." not in digits:
             digits = f"{int(digits):,}".replace(",", self.separator)
         if self.qualifier_after:
             core = f"{digits}{self.multiplier}{self.qualifier}"
@@ -110,14 +117,72 @@ def _step(number: str) -> float:
     return 10.0 ** (len(number) - len(stripped))
 
 
+_NUMERAL_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_NUMERAL_DIGITS.update({"七": 7, "八": 8, "九": 9})
+_NUMERAL_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def from_numerals(text: str) -> int | None:
+    """三百八十 -> 380, 一千六百 -> 1600, 十三 -> 13, 七十三 -> 73; None when not a number."""
+    total, digit = 0, None
+    for char in text:
+        if char in _NUMERAL_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 三四 is not a number
+            digit = _NUMERAL_DIGITS[char]
+        elif char in _NUMERAL_PLACES:
+            total += (1 if digit is None else digit) * _NUMERAL_PLACES[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def to_numerals(value: int) -> str:
+    """380 -> 三百八十, 1600 -> 一千六百, 13 -> 十三, 205 -> 二百零五 (below 10,000)."""
+    if value <= 0 or value >= 10_000:
+        return str(value)
+    names = "零一二三四五六七八九"
+    parts, zero = [], False
+    for place, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // place % 10
+        if digit:
+            if zero and parts:
+                parts.append("零")
+            parts.append(
+                ("" if (name == "十" and not parts and digit == 1) else names[digit]) + name
+            )
+            zero = False
+        else:
+            zero = bool(parts)
+    return "".join(parts)
+
+
 def parse_quantity(match: re.Match) -> Quantity | None:
-    """Build a :class:`Quantity` from a :data:`QUANTITY_RE` match (None for bare 万/亿)."""
+    """Build a :class:`Quantity` from a :data:`QUANTITY_RE` match (None for bare 万/亿, and for
+    a lone numeral without 十/百/千 or 万/亿: 一起, 两个 are words, not reported counts)."""
     unit = match.group("unit")
     multiplier = match.group("mult") or ""
     if unit in ("万", "亿"):
         if multiplier:
             return None
         multiplier, unit = unit, ""
+    written = match.group("num")
+    if not written[0].isdigit():
+        value = from_numerals(written)
+        if value is None or not (multiplier or re.search("[十百千]", written)):
+            return None
+        number = str(value)
+        return Quantity(
+            prefix=match.group("pre") or "",
+            number=number,
+            qualifier=match.group("q1") or match.group("q2") or "",
+            multiplier=multiplier,
+            qualifier_after=bool(match.group("q2")),
+            unit=unit,
+            suffix=match.group("post") or "",
+            numerals=True,
+        )
     return Quantity(
         prefix=match.group("pre") or "",
         number=re.sub(r"[,，]", "", match.group("num")),

@@ -230,9 +230,14 @@ class Document:
         """The last organisation name ending in ``suffix`` (局, 中心, 行) before ``offset``."""
         pattern = re.compile(
             rf"(?:^|(?<=[，。、：；“”\s,.:;(]))([\u4e00-\u9fa5]{{2,20}}?{suffix})"
-            r"(?=相关|负责人|副|主任|局长|行长|表示|介绍|发布|联合|召开|[，。、,])"
+            r"(?=相关|负责人|副|主任|局长|行长|总经理|零售|业务部|表示|介绍|发布|联合|召开|[，。、,])"
         )
-        found = [m for m in pattern.finditer(self.analysis, 0, offset)]
+        # 骗徒经常假冒银行、…: a clause about a bank, not a bank's name.
+        found = [
+            m
+            for m in pattern.finditer(self.analysis, 0, offset)
+            if not re.search(r"冒充|假冒|经常|通过|到|向|把|被|去|在", m.group(1))
+        ]
         if not found:
             return ""
         match = found[-1]

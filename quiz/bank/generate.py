@@ -31,7 +31,7 @@ from .relative_places import resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
 from .stem_anchor import report_lead, time_anchored
-from .stem_text import drop_additive, drop_scene
+from .stem_text import drop_additive, drop_scene, mentions
 from .stems import display
 from .tagging import tag_question
 from .textutil import compare_key
@@ -189,7 +189,13 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     if advice_like:
         # Advice and cases say whose report they come from and when, like any other stem.
         if not time_anchored(document, question["stem"]):
-            lead = report_lead(document)
+            publisher = document.article.publisher or ""
+            # 临川分局提醒… in 临川分局's own release: "据临川分局…报道，临川分局提醒" names the
+            # source twice; the month alone says when.
+            own = bool(publisher) and mentions(question["stem"][:40], publisher)
+            lead = report_lead(document, with_publisher=not own)
+            if own and lead:
+                lead = lead.removeprefix("据").removesuffix("的报道，") + "，"  # 2024年9月，
             if lead:
                 question["stem"] = lead + question["stem"]
         return

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from .amounts import quantity_from_text
 from .constants import BLANK
 from .document import Document
 from .extract.people import CITIZEN_RE, ROLE, is_name
@@ -91,8 +92,24 @@ _DANGLING = re.compile(
     r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|同场|同台|还将|今天|今日|昨天|昨日|明天|"
     r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
-    r"(?:^|，)(?:此外|另外|与此同时|其中|其间|对此|为此|随后|此后)"
+    r"(?:^|，)(?:此外|另外|与此同时|其间|对此|为此|随后|此后)"
 )
+# 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
+# one the student cannot see.
+_OF_WHICH = re.compile(r"(?:^|，)其中")
+_STATED_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多]?[\u4e00-\u9fa5%]|____")
+
+
+def _of_which_dangles(body: str) -> bool:
+    found = _OF_WHICH.search(body)
+    if not found:
+        return False
+    before = re.sub(
+        r"^据[^，]{2,24}报道，|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", body[: found.start()]
+    )
+    return not _STATED_COUNT.search(before)
+
+
 # A scene whose event the stem must name.
 _SCENE = re.compile(
     r"活动现场|(?<![直播])现场(?!演示|体验|下载|咨询)|会上|(?:^|，)(?:开幕式|启动仪式|仪式|活动)上"
@@ -145,7 +162,7 @@ _KEY_FIGURE = re.compile(
     r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|预警|劝阻|查处|"
     r"清理|处置|发案|被骗|损失|案件|嫌疑人|团伙|涉诈|立案|起诉|判处|网民|漏洞|备案|举报|受理|"
     r"处罚|罚款|下架|关停|约谈|整改|账户|银行卡|电话卡|同比|占比|比例|规模|非法集资|警情|接报|"
-    r"未成年人|网络游戏|上网|触网"
+    r"未成年人|网络游戏|上网|触网|点击率|求助|填写了?(?:账号|密码)"
 )
 # Words that make a date the week's or a themed day's.
 _WEEK_DATE = re.compile(
@@ -237,7 +254,11 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     # -- cannot stand alone
     if unresolved_relative(document, stem):
         codes.append("relative_place")
-    if _DANGLING.search(outside):
+    if _DANGLING.search(outside) or _of_which_dangles(outside):
+        codes.append("dangling_reference")
+    elif fact.kind == "quantity" and re.match(r"其中|这其中|当中", fact.sentence.analysis):
+        # 其中，帮信罪案件占比最高，约为41%: a share or part of the sentence before's figures
+        # (its period and its base), which the stem does not carry.
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")
@@ -426,8 +447,9 @@ def _near_duplicates(question: dict) -> bool:
     grams = []
     for option in question["options"]:
         key = re.sub(r"[^\u4e00-\u9fa5A-Za-z0-9]", "", aligned(option))
-        if re.search(r"\d", key):
-            return False  # numbers and dates: 67人 / 80人, 9月8日 / 9月10日 differ
+        if re.search(r"\d", key) or quantity_from_text(aligned(option).lstrip("约近")):
+            # numbers and dates: 67人 / 80人, 9月8日 / 9月10日, 三百八十余宗 / 四百九十余宗 differ
+            return False
         grams.append({key[i : i + 2] for i in range(len(key) - 1)})
     for i in range(len(grams)):
         for j in range(i + 1, len(grams)):

@@ -22,12 +22,12 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import places, short_place_name
-from .stem_text import aligned
+from .stem_text import aligned, sub_aligned
 from .textutil import outside_quotes
 
 # What a bare 市/县/区/省 may head: a body of that place (市公安局, 县委常委, 县人民检察院).
 _BODY = (
-    r"(?:委(?!员)|人民政府|政府|公安局|公安厅|人民检察院|检察院|人民法院|法院|反诈中心|网信办|"
+    r"(?:委(?!员)|人民政府|政府|公安局|公安厅|人民检察院|检察院|人民法院|法院|中院|反诈中心|网信办|"
     r"教育局|教育厅|宣传部|市场监管局|市场监督管理局|地方金融管理局|金融管理局|金融监管局|总工会|"
     r"妇联|文明办|融媒体中心|通信管理局|通信发展管理办公室|工业和信息化局|财政局|卫健委|"
     r"司法局|人社局|民政局|文旅局|广电局|团委|第[一二三四五六七八九十]+中学|[\u4e00-\u9fa5]{1,6}?"
@@ -47,7 +47,9 @@ _SCOPE_WORDS = {
 _SELF_NAMED = re.compile(
     r"(?:^|(?<=[，。、；：“”（(\s日讯]))([\u4e00-\u9fa5]{2,3}?)(县|市|区)(?=\d{4}年|国家网络安全|"
     r"网络安全|公安局|公安分局|人民检察院|检察院|人民法院|县委|市委|区委|委|人民政府|政府|"
-    r"融媒体中心|教育局|反诈中心|第[一二三四五六七八九十]+中学|启动|举行|召开|举办)"
+    r"融媒体中心|教育局|反诈中心|第[一二三四五六七八九十]+中学|启动|举行|召开|举办|"
+    # 莲洲市金融监督管理局, 澄湾市警察总局: any body of the city named by its full name
+    r"[\u4e00-\u9fa5]{2,8}?(?:管理局|监管局|总局|委员会|办公室|发展局))"
 )
 _NOT_A_NAME = re.compile(r"^(?:全|各|该|本|我|此|某|城|县城|市区|省市|市县|区县|县区)")
 # A place the gazetteer does not list, introduced by a preposition or a year (从桐溪市公安局…,
@@ -102,7 +104,8 @@ def home_places(document: Document) -> dict[str, str]:
         if _NOT_A_NAME.match(name) or name in table:
             continue
         level = {"县": "county", "市": "city", "区": "district"}[suffix]
-        found[level][name] = document.analysis.count(name)
+        # 莲洲市金融监督管理局 once, 莲洲银行/莲洲日报/莲洲第三中学 often: the stem counts too.
+        found[level][name] = max(document.analysis.count(name), document.analysis.count(stem))
         first_at.setdefault(name, match.start())
     for match in _INTRODUCED.finditer(document.analysis):
         stem, suffix = match.groups()
@@ -177,6 +180,8 @@ def home_names(document: Document) -> set[str]:
         names.add(short_place_name(name))
         if name not in table and len(name) == 3:
             names.add(name[:2])
+    if home_institution(document):
+        names.add(home_institution(document))  # 澄江理工大学: where a school's own news happens
     return names
 
 
@@ -222,9 +227,50 @@ def _replacement(level: str, name: str, match: re.Match) -> str:
     return name  # 全县共发生… -> 甘谷县共发生…, 全市 -> 潍坊市
 
 
+_INSTITUTION = r"[\u4e00-\u9fa5]{2,12}?(?:大学|学院|职业技术学院|中学|小学|学校)"
+# In a school's own news 我校/本校, and 学校 or 全校 opening a clause, are that school.
+_OWN_SCHOOL = re.compile(r"我校|本校|(?:^|(?<=[，。；：\s]))(?:学校|全校)|(?<=[向在对])全校")
+
+
+def home_institution(document: Document) -> str:
+    """The school or university that publishes the article (澄江理工大学党委宣传部 -> 澄江理工
+    大学), or, when the article says 我校/本校, the first one its text names; '' otherwise. A
+    school's own news names no city, and its name is the "where" a stem needs."""
+    cached = document.__dict__.get("_home_institution")
+    if cached is not None:
+        return cached
+    found = re.match(_INSTITUTION, aligned(document.article.publisher or ""))
+    name = document.article.publisher[: found.end()] if found else ""
+    if not name and re.search(r"我校|本校", document.analysis):
+        named = re.search(
+            rf"(?<![\u4e00-\u9fa5]){_INSTITUTION}|(?<=[，。、\s日])({_INSTITUTION})",
+            document.analysis,
+        )
+        if named:
+            text = named.group(1) or named.group(0)
+            name = document.article.text[named.start(named.lastindex or 0) :][: len(text)]
+    document.__dict__["_home_institution"] = name
+    return name
+
+
+def _resolve_own_school(document: Document, text: str) -> str:
+    school = home_institution(document)
+    if not school or school in text:
+        return text
+    analysis = aligned(text)
+    outside = outside_quotes(analysis)
+    for match in _OWN_SCHOOL.finditer(analysis):
+        if outside[match.start()]:
+            name = school + "全校" if match.group(0) == "全校" else school
+            return text[: match.start()] + name + text[match.end() :]
+    return text
+
+
 def resolve_relative(document: Document, text: str) -> str:
     """``text`` with every relative place word outside quotation marks that no place of its
-    level precedes replaced by the article's own place (see the module docstring)."""
+    level precedes replaced by the article's own place (see the module docstring); 我校/本校
+    becomes the publishing school's name."""
+    text = _resolve_own_school(document, text)
     home = home_places(document)
     for level in ("province", "city", "county", "district"):
         name = home.get(level)
@@ -246,6 +292,17 @@ def resolve_relative(document: Document, text: str) -> str:
             cursor = match.end()
         if pieces:
             text = "".join(pieces) + text[cursor:]
+        # 莲洲市…副局长陆启明表示，…本市共录得…: 本市/我市 point at the article's own place even
+        # after a place was named (全市 there reads as that place's).
+        own_name = short_place_name(name) if level == "province" else name
+        text = sub_aligned(
+            rf"(?:本|我){_LEVEL_CHAR[level]}(?![\u4e00-\u9fa5]{{0,2}}(?:民|人))", own_name, text
+        )
+        if pieces:
+            # 全市莲洲银行 -> 莲洲市莲洲银行: a body already named by the place needs no prefix.
+            short = short_place_name(name)
+            if len(short) >= 2:
+                text = sub_aligned(rf"{re.escape(name)}(?={re.escape(short)})", "", text, count=1)
     return text
 
 

@@ -100,6 +100,12 @@ def _sentence_ends(analysis: str, start: int, end: int) -> tuple[list[int], bool
     return ends, last < end
 
 
+# The start of a list item line: ——不要…, 一是…, 1. …, 要…/不要… (a 要/不要 list).
+_LIST_ITEM = re.compile(
+    r"^\s*(?:——|—|[-·•]|[一二三四五六七八九十]是|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|不要|要(?!求))"
+)
+
+
 def split_sentences(text: str, analysis: str) -> list[Sentence]:
     """Split an article into sentences and headings (see module docstring for the rules)."""
     raw: list[tuple[int, int, int, bool, bool]] = []  # start, end, paragraph, heading, noise
@@ -127,9 +133,12 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
         has_next = paragraph + 1 < len(lines) and paragraph + 1 not in furniture
         tail = analysis[cursor:line_end]
         if has_next and tail.rstrip().endswith((":", "：")):
-            # 全文如下： + a title line: the title is a heading, not the end of this sentence.
+            # 全文如下： + a title line: the title is a heading, not the end of this sentence;
+            # 以下是十条实用提示： + 1. 要…: the list's lead is its heading, not its first item's.
             following = analysis[lines[paragraph + 1][0] : lines[paragraph + 1][1]]
-            has_next = any(mark in following for mark in TERMINATORS + "。")
+            has_next = any(mark in following for mark in TERMINATORS + "。") and not (
+                _LIST_ITEM.match(following)
+            )
         if paragraph == 0:
             pass  # the headline: never wrapped into its subheadline (岚江警方通报…：…2300余万元)
         elif has_next and tail.rstrip().endswith((";", "；")):

@@ -201,9 +201,12 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         if head == "会":
             organisation = _committee_before(document, fact)
         else:
+            # 莲洲银行…总经理许嘉豪介绍，该行…: a body named earlier in the same sentence first.
+            own = document.analysis.find("该" + head, fact.sentence.start, fact.sentence.end)
+            before = own if own >= 0 else fact.sentence.start
             organisation = (
-                expand_organisation(document, head, fact.sentence.start) if len(head) > 1 else ""
-            ) or document.last_organisation(fact.sentence.start, head)
+                expand_organisation(document, head, before) if len(head) > 1 else ""
+            ) or document.last_organisation(before, head)
         if organisation:
             prefix = prefix[: pointer.start()] + organisation + prefix[pointer.end() :]
     city_here = document.last_place(fact.sentence.start + 1, "city")

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .constants import GENERAL_TAG, THEMED_DAYS
 from .document import Document
-from .extract.advice import situation_key
+from .extract.advice import section_situation, situation_key
 from .extract.people import SPEAKER_RE
 from .facts import Fact
 from .layout import DATELINE_RE
@@ -126,6 +126,12 @@ def _law_names(question: dict, text: str) -> str:
     return _LAW_NAME.sub(law, text)
 
 
+def _list_topic_words(fact: Fact) -> bool:
+    """Whether a tips list's heading names a topic (四、防沉迷) rather than counting its items."""
+    heading = aligned(fact.attrs.get("heading", ""))
+    return not re.search(r"^(?:以下|下面|如下)|[一二三四五六七八九十\d]+(?:条|要)", heading)
+
+
 _FRAUD_FIGURES = re.compile(r"电信网络诈骗|电信诈骗|电诈|网络诈骗|反诈|涉诈|诈骗案件|诈骗警情")
 
 
@@ -136,6 +142,11 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # it lacks: the keywords of the heading and the item decide, any day.
         text = fact.attrs.get("heading", "") + "，" + document.analysis[fact.start : fact.end]
         days = _keyword_days(themes, document, aligned(text))
+        if not days and fact.attrs.get("heading") and not _list_topic_words(fact):
+            # 以下是十条实用提示： names no topic: the situation most of its items are about
+            # (ten tips on apps, passwords and 快递单 are a personal-information list).
+            days = list(themes.situations.get(section_situation(document, fact.sentence), ()))
+            days = [] if days == themes.situations.get("general") else days
         return days or [GENERAL_TAG]  # no day's words: a general tip, not a fraud situation
     if fact.kind in ("advice", "scenario"):
         form = fact.attrs.get("form")

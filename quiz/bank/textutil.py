@@ -58,7 +58,12 @@ def analysis_text(original: str) -> str:
         text = "".join(out)
     else:
         text = "".join(_char_map(char, converter) for char in original)
-    return _curly_quotes(text) if '"' in text else text
+    text = _curly_quotes(text) if '"' in text else text
+    # 「…」『…』 (traditional-script quotation marks) read as “…”‘…’: one set of quote rules.
+    return text.translate(_CORNER_QUOTES) if "「" in text or "『" in text else text
+
+
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
 def _curly_quotes(text: str) -> str:

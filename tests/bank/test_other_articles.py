@@ -36,6 +36,13 @@ THIN = {
     "h4-finance-day-regulator": 5,
     "h4-privacy-qa-cac": 5,
     "h4-telecom-privacy-traditional": 7,
+    # Round-5 articles (tuning since generator 2.5): the court's shares are of the sentence
+    # before's figures (dangling), the police alert's cases are narratives, the traditional
+    # report's counts are mostly activity trivia, the university's figures are its drill's.
+    "h5-court-rule-of-law-day": 6,
+    "h5-district-police-weekly-alert": 11,
+    "h5-macau-style-traditional": 7,
+    "h5-university-campus-day": 12,
 }
 
 

@@ -148,6 +148,19 @@ def _heading_of(document: Document, sentence: Sentence) -> str:
     return text.strip()
 
 
+def section_situation(document: Document, sentence: Sentence) -> str:
+    """The situation most items of a tips list's section are about (personal_info for ten tips
+    on apps, passwords and 快递单), 'general' when none has half of them."""
+    section = sentence.section
+    keys = [
+        situation_key(s.analysis)
+        for s in document.sentences
+        if s.section == section and s.index != section
+    ]
+    top = max(sorted(set(keys)), key=keys.count) if keys else "general"
+    return top if top != "general" and keys.count(top) * 2 >= len(keys) else "general"
+
+
 def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     analysis = sentence.analysis
     tip = _TIP_LINE.match(analysis)
@@ -300,11 +313,26 @@ def _tips_topic(document: Document, sentence: Sentence) -> str:
 def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> list[Fact]:
     """``3. 要在听到“账号冻结”等说法时，第一时间告诉家长；`` / ``二、谨慎授予APP权限…；`` under a
     tips heading: the whole item is one piece of advice (its clauses are not advice of their
-    own), under its section heading."""
+    own), under its section heading. ``1. 要从官方应用商店下载应用程序；不要通过陌生链接…安装…``
+    is two: the do and the don't."""
     start = sentence.start + item.end()
     end = sentence.end
     while end > start and document.analysis[end - 1] in ";；。.":
         end -= 1
+    heading = _tips_topic(document, sentence) or _heading_of(document, sentence)
+    cut = re.search(r"[;；](?=不要|千万不要|切勿|严禁|要(?!求))", document.analysis[start:end])
+    parts = [(start, start + cut.start()), (start + cut.end(), end)] if cut else [(start, end)]
+    facts = []
+    for part_start, part_end in parts:
+        fact = _tip_part(document, sentence, part_start, part_end, heading)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _tip_part(
+    document: Document, sentence: Sentence, start: int, end: int, heading: str
+) -> Fact | None:
     text = document.analysis[start:end]
     dont = _ITEM_DONT.match(text)
     form = "dont" if dont else "do"
@@ -322,27 +350,23 @@ def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> lis
             end = start + mixed.start()
     body = document.analysis[start:end]
     if not 4 <= len(body) <= 40 or re.search(r"[“”]$", body):
-        return []
-    heading = _heading_of(document, sentence)
-    heading = _tips_topic(document, sentence) or _heading_of(document, sentence)
-    return [
-        make_fact(
-            document,
-            sentence,
-            "advice",
-            "advice",
-            start,
-            end,
-            form=form,
-            clause=(start, end),
-            situation="",
-            heading=heading,
-            numbered=True,
-            situation_key=situation_key(heading + body),
-            who="",
-            verb_at=start,
-        )
-    ]
+        return None
+    return make_fact(
+        document,
+        sentence,
+        "advice",
+        "advice",
+        start,
+        end,
+        form=form,
+        clause=(start, end),
+        situation="",
+        heading=heading,
+        numbered=True,
+        situation_key=situation_key(heading + body),
+        who="",
+        verb_at=start,
+    )
 
 
 def _reports(document: Document, sentence: Sentence) -> list[Fact]:
