@@ -128,6 +128,8 @@ def giver(document: Document, fact: Fact) -> str:
         return f"{publisher}在{event}期间" if event else publisher
     if fact.attrs.get("heading"):
         return _author(document)
+    if re.fullmatch(r"(?:风险|温馨|特别|友情|安全|重要)", aligned(who)):
+        return _author(document)  # 风险提醒：… is a rubric, not a giver: the article's own advice
     if who in ("他", "她") or not who:
         name = subject_person(document, sentence) if who == "" else ""
         if name is None:
@@ -398,10 +400,10 @@ def _slogan(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     question = _base(fact, "fill_blank", "slogan", [span])
     _who, verb = giver_verb(document, fact)
     question.update(stem=f"{who}{verb}：{situation}，要做到“{BLANK}”。", answer=[slogan])
-    wrong = list(situations()["general"]["wrong"])
+    # Options of one kind: slogans that are not the one said (不听不信不回复, 先听先信再核实…),
+    # never the article's own words; a citizen says what they will do from now on.
+    wrong = [w for w in situations()["slogan"]["wrong"] if w not in document.analysis]
     rng_for(fact.id, "slogan").shuffle(wrong)
-    # Options of one kind: what to do (the slogan) among things people wrongly do; a citizen
-    # says what they will do from now on.
     stem = (
         f"{who}说，今后{situation}要怎么做？"
         if verb == "说"

@@ -33,7 +33,7 @@ HEDGE_RE = re.compile(
 )
 
 QUANTITY_RE = re.compile(
-    r"(?P<pre>近|约|超过|逾|不到|不足)?"
+    r"(?P<pre>接近|将近|近|约|超过|逾|不到|不足)?"
     # 9,100 / 9，100 (thousands grouped, as traditional-script reports write): one number.
     # 三百八十餘宗 / 一千六百餘筆 / 三萬份 (Chinese numerals, as Hong Kong and Macau reports
     # write counts): parsed to digits, rendered back in numerals.

@@ -64,6 +64,13 @@ _NUMBERED_HEADING = re.compile(
 _WRAP_MIN_CHARS = 26
 
 
+# A transcript's turn label on a line of its own: 周牧野： / 发布人 孟庭川： / 北湾日报记者：.
+SPEAKER_LABEL = re.compile(
+    r"^(?:(?:主持人|发布人|发言人|嘉宾)\s*)?(?P<name>[\u4e00-\u9fa5]{2,4})\s*[:：]$|"
+    r"^[\u4e00-\u9fa5]{2,12}记者\s*[:：]$"
+)
+
+
 def is_furniture(line: str) -> bool:
     """Bylines, editor and source lines, timestamps, end marks and photo captions."""
     text = line.strip()

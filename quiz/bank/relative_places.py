@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import places, short_place_name
-from .stem_text import aligned, sub_aligned
+from .stem_text import aligned, mentions, sub_aligned
 from .textutil import outside_quotes
 
 # What a bare 市/县/区/省 may head: a body of that place (市公安局, 县委常委, 县人民检察院).
@@ -38,7 +38,8 @@ _BOUNDARY = r"(?:(?<=^)|(?<=[，。、；：“”‘’（(\s的和与及由在
 _LEVEL_CHAR = {"province": "省", "city": "市", "county": "县", "district": "区"}
 _SCOPE_WORDS = {
     "province": r"全省|我省|本省",
-    "city": r"全市|我市|本市",
+    # 辖内: a city regulator's jurisdiction (辖内22家银行业保险业机构)
+    "city": r"全市|我市|本市|(?<![市县区省])辖内",
     "county": r"全县|我县|本县",
     "district": r"全区|我区|本区",
 }
@@ -56,10 +57,16 @@ _NOT_A_NAME = re.compile(r"^(?:全|各|该|本|我|此|某|城|县城|市区|省
 # 在临渚区经营…, 2024年江岚省网络安全宣传周, 江岚省委): counted with its short form
 # (临渚分局, 栖州), it is the article's own when it is named at least twice.
 _INTRODUCED = re.compile(
-    r"(?:^|(?<=[，。、；：“”（(,.;:\s日讯从在于到由向对和与及年「『【]))([\u4e00-\u9fa5]{2})(省|市|县|区)"
+    r"(?:^|(?<=[，。、；：“”（(,.;:\s日讯从在于到由向对和与及年「『【])|(?<=人民银行)|(?<=银保监会))"
+    r"([\u4e00-\u9fa5]{2})(省|市|县|区)"
     r"(?=[\u4e00-\u9fa5]{0,6}?(?:公安|分局|网信|委|政府|人民|网络安全|实验|第[一二三四五六七八九十]|"
     r"经营|开幕|举行|举办|启动|召开|的|[，,「『“《])|(?:当天|当日|今天|今年|日前|近日|近期)"
-    r"(?:上午|下午|晚上)?在)"
+    # 人民银行鹤屿市中心支行: a bank's or regulator's branch is named by its city
+    r"(?:上午|下午|晚上)?在|(?:中心支行|分行|支行|监管分局))"
+)
+_BRANCH = re.compile(
+    r"(?:银行|电信|移动|联通|保险|证券)(?:股份有限公司|有限公司)?([\u4e00-\u9fa5]{2})(省|市)?"
+    r"(?:分行|支行|分公司)"
 )
 _NOT_A_STEM = re.compile(
     r"^(?:全|各|该|本|我|此|某|城|市|省|县|区|辖|社|小|景|校|园|新|老|郊|山|"
@@ -133,6 +140,29 @@ def home_places(document: Document) -> dict[str, str]:
         if name not in table and name not in found[level] and stem in document.analysis:
             found[level][name] = 1 + document.analysis.count(stem)
             first_at.setdefault(name, document.analysis.find(stem))
+    for match in _BRANCH.finditer(document.analysis):
+        # 汇川银行澄江分行, 华通电信江岚省分公司: a bank's or operator's branch names its place.
+        stem, suffix = match.group(1), match.group(2) or "市"
+        level = {"省": "province", "市": "city", "县": "county", "区": "district"}[suffix]
+        name = stem + suffix
+        if _NOT_A_STEM.match(stem) or name in table or name in found[level]:
+            continue
+        found[level][name] = max(2, document.analysis.count(stem))
+        first_at.setdefault(name, match.start())
+    paper = re.match(
+        r"^([\u4e00-\u9fa5]{2})(?:日报|晚报|晨报|都市报|新闻网|融媒体中心|广播电视台|电视台)",
+        aligned(document.article.publisher or ""),
+    )
+    if (
+        paper
+        and not any(found["city"].values())
+        and not _NOT_A_STEM.match(paper.group(1))
+        and paper.group(1) in aligned(document.article.title or "")
+        and paper.group(1) not in table
+        and re.search(r"全市|我市|本市|市委|市公安局|市民", document.analysis)
+    ):
+        # 桑浦晚报 reports 桑浦“断卡”行动… and 我市/市委网信办: the paper's city is the article's.
+        found["city"][paper.group(1) + "市"] = 2
     home: dict[str, str] = {}
     for level, counts in found.items():
         named = [n for n, c in counts.items() if c >= 2]
@@ -255,7 +285,8 @@ def home_institution(document: Document) -> str:
 
 def _resolve_own_school(document: Document, text: str) -> str:
     school = home_institution(document)
-    if not school or school in text:
+    # (据云泽市第二中学…报道，全校… names the school as the publisher, not as the place.)
+    if not school or school in re.sub(r"^据[^，]{2,30}报道，", "", text):
         return text
     analysis = aligned(text)
     outside = outside_quotes(analysis)
@@ -266,11 +297,32 @@ def _resolve_own_school(document: Document, text: str) -> str:
     return text
 
 
+_OWN_BRANCH = re.compile(r"(分行|支行|分局|分公司|公司)$")
+
+
+def _resolve_own_branch(document: Document, text: str) -> str:
+    """分行各网点…, 公司已为…: in a branch's or company's own release, a clause opening with the
+    bare word for it is the publisher (汇川银行澄江分行, 股份有限公司 left out)."""
+    publisher = document.article.publisher or ""
+    kind = _OWN_BRANCH.search(aligned(publisher))
+    if not kind:
+        return text
+    name = re.sub(r"(?:股份)?有限公司(?=.)", "", publisher)
+    if mentions(text, name):
+        return text
+    found = re.search(
+        rf"(?:^|(?<=[，：]))(?:本|该)?{kind.group(1)}(?=[\u4e00-\u9fa5])", aligned(text)
+    )
+    if not found or outside_quotes(aligned(text))[found.start()] is False:
+        return text
+    return text[: found.start()] + name + text[found.end() :]
+
+
 def resolve_relative(document: Document, text: str) -> str:
     """``text`` with every relative place word outside quotation marks that no place of its
     level precedes replaced by the article's own place (see the module docstring); 我校/本校
     becomes the publishing school's name."""
-    text = _resolve_own_school(document, text)
+    text = _resolve_own_branch(document, _resolve_own_school(document, text))
     home = home_places(document)
     for level in ("province", "city", "county", "district"):
         name = home.get(level)
@@ -294,6 +346,10 @@ def resolve_relative(document: Document, text: str) -> str:
             text = "".join(pieces) + text[cursor:]
         # 莲洲市…副局长陆启明表示，…本市共录得…: 本市/我市 point at the article's own place even
         # after a place was named (全市 there reads as that place's).
+        # 澄江市 + 市邮政管理局… (a scope put before a body already named by its level): once.
+        text = sub_aligned(
+            rf"{re.escape(name)}{_LEVEL_CHAR[level]}(?={_BODY})", name, text, count=1
+        )
         own_name = short_place_name(name) if level == "province" else name
         text = sub_aligned(
             rf"(?:本|我){_LEVEL_CHAR[level]}(?![\u4e00-\u9fa5]{{0,2}}(?:民|人))", own_name, text

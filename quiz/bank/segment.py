@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import furniture_lines, may_wrap
+from .layout import SPEAKER_LABEL, furniture_lines, may_wrap
 
 TERMINATORS = "。!?"
 OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "(": ")", "【": "】"}
@@ -136,8 +136,11 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
             # 全文如下： + a title line: the title is a heading, not the end of this sentence;
             # 以下是十条实用提示： + 1. 要…: the list's lead is its heading, not its first item's.
             following = analysis[lines[paragraph + 1][0] : lines[paragraph + 1][1]]
-            has_next = any(mark in following for mark in TERMINATORS + "。") and not (
-                _LIST_ITEM.match(following)
+            has_next = (
+                any(mark in following for mark in TERMINATORS + "。")
+                and not _LIST_ITEM.match(following)
+                # 周牧野： + his answer: a transcript's turn label heads what follows
+                and not SPEAKER_LABEL.match(analysis[cursor:line_end].strip())
             )
         if paragraph == 0:
             pass  # the headline: never wrapped into its subheadline (岚江警方通报…：…2300余万元)

@@ -8,6 +8,7 @@ import re
 from .document import Document
 from .extract.people import CITIZEN_RE
 from .facts import Fact
+from .layout import SPEAKER_LABEL
 from .lexicon import places
 from .speakers import citizen_descriptor, introduce, speaker_before
 from .stem_anchor import expand_organisation
@@ -84,6 +85,15 @@ def inherited_source(document: Document, sentence) -> str:
     return ""
 
 
+def _turn_speaker(document: Document, sentence) -> str:
+    """The speaker of a transcript turn (周牧野： heading the sentence's section), '' if none."""
+    if sentence.section < 0 or sentence.heading:
+        return ""
+    label = SPEAKER_LABEL.match(document.sentences[sentence.section].analysis.strip())
+    name = label.group("name") if label else ""
+    return "" if not name or name in ("主持人", "发布人", "记者") else name
+
+
 def add_context(
     document: Document, fact: Fact, prefix: str, suffix: str, offset: int, subject: str = ""
 ) -> tuple[str, str]:
@@ -108,6 +118,13 @@ def add_context(
         # 网络犯罪已成为…第一大犯罪类型 <- 据广元市公安局相关负责人介绍，(the sentence before)
         prefix = f"{source}，{prefix}"
         leads_end += len(source) + 1
+        whole = prefix + fact.text + suffix
+    turn = _turn_speaker(document, sentence)
+    if turn and not mentions(whole, turn) and not prefix.startswith("据"):
+        # 周牧野： + 去年，全省公安机关共侦破…: a transcript's answer is its speaker's statement.
+        said = f"{introduce(document, turn, sentence.start)}介绍"
+        prefix = f"{said}，{prefix}"
+        leads_end += len(said) + 1
         whole = prefix + fact.text + suffix
     inherited = _inherited_lead(document, sentence)
     if inherited and not mentions(whole, inherited):
@@ -161,7 +178,8 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         prefix = sub_aligned(r"本届(?:国家)?网络安全宣传周|本届宣传周", event, prefix, count=1)
         prefix = sub_aligned(r"^本次活动", f"{event}活动", prefix, count=1)
         prefix = sub_aligned(
-            r"(^|，)(开幕式上|启动仪式上|启动仪式现场|开幕式(?=还|期间|现场)|启动仪式(?=还|现场))",
+            r"(^|，)(开幕式上|启动仪式上|启动仪式现场|开幕式(?=还|期间|现场|定于|将于|于|在)|"
+            r"启动仪式(?=还|现场|定于|将于|于|在)|闭幕式(?=定于|将于|于|在))",
             lambda g: g[1] + event + g[2],
             prefix,
             count=1,

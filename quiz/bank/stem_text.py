@@ -127,9 +127,19 @@ _SCENE_IN_SPEECH = re.compile(
 )
 
 
+_RUBRIC_LABEL = re.compile(
+    r"(^|(?<=报道，))(?:典型案例|真实案例|案例[一二三四五六七八九十\d]*|风险提示|风险提醒|温馨提示|"
+    r"特别提醒|友情提示)[:：]"
+)
+
+
 def drop_scene(text: str) -> str:
     """A scene the stem does not name (活动现场，… / …在活动上介绍) says nothing the fact needs:
-    it is dropped (活动现场，中国人民银行湖北省分行副行长孙立新介绍… -> 中国人民银行…介绍…)."""
+    it is dropped (活动现场，中国人民银行湖北省分行副行长孙立新介绍… -> 中国人民银行…介绍…). So is a
+    rubric label (典型案例：, 风险提示：), which is the article's layout, not the claim."""
+    label = _RUBRIC_LABEL.search(aligned(text))
+    if label:
+        text = text[: label.start()] + label.group(1) + text[label.end() :]
     analysis = aligned(text)
     found = _SCENE_LEAD.match(analysis)
     if found:

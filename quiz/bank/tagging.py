@@ -84,6 +84,12 @@ def _clause_text(document: Document, fact: Fact) -> str:
     return document.analysis[fact.start : fact.end]
 
 
+def _names_a_day(document: Document, fact: Fact) -> bool:
+    """A date whose clause names exactly one themed day (9月10日为校园日)."""
+    clause = _clause_text(document, fact)
+    return sum(name in clause for name in THEMED_DAYS.values()) == 1
+
+
 def is_about_the_week(document: Document, fact: Fact) -> bool:
     """A fact about the week itself: its dates, place, theme, organisers, days or edition."""
     clause = _clause_text(document, fact)
@@ -167,12 +173,13 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         r"倡议|公约|承诺|宣言", document.analysis[fact.start : fact.end]
     ):
         return [GENERAL_TAG]  # the release of an initiative is about the week, not a day
-    if fact.kind == "schedule":
-        # 9月13日为金融日: a question about that day.
-        return [c for c, name in THEMED_DAYS.items() if name == fact.attrs["day_name"]]
+    if fact.kind == "schedule" or (fact.kind == "date" and _names_a_day(document, fact)):
+        # 9月13日为金融日 / ____为校园日: the week's schedule, which fits any day's paper (rounds
+        # 5 and 6 read a themed day's date as the week's, not as that day's topic).
+        return [GENERAL_TAG]
     named = [code for code, name in THEMED_DAYS.items() if name in _clause_text(document, fact)]
     if len(named) == 1:
-        return named  # 9月10日为校园日 / 校园日的主题是…: a question about that day
+        return named  # 校园日的主题是… / 校园日活动在…举行: a question about that day
     if is_about_the_week(document, fact):
         return [GENERAL_TAG]
     text = _law_names(question, _clause_text(document, fact))

@@ -43,6 +43,13 @@ THIN = {
     "h5-district-police-weekly-alert": 11,
     "h5-macau-style-traditional": 7,
     "h5-university-campus-day": 12,
+    # Round-6 articles (tuning since generator 2.6): a bank's risk notice whose cases are
+    # narratives, a school's activity report (entrants and classes are trivia), a telecom
+    # operator's release and a traditional report of about 1,400 characters each.
+    "h6-bank-finance-day-tips": 11,
+    "h6-middle-school-youth-day": 1,
+    "h6-telecom-operator-day": 13,
+    "h6-traditional-privacy-day": 3,
 }
 
 
