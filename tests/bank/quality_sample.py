@@ -17,6 +17,12 @@ The packet holds what a reviewer needs and nothing else (no scores, no reasons, 
     python -m tests.bank.quality_sample --out DIR ARTICLE...
     python -m tests.bank.quality_sample --out DIR --heldout      # seed + held-out set
     python -m tests.bank.quality_sample --calibrate              # seed vs its blind verdicts
+    python -m tests.bank.quality_sample --out DIR --every SEED   # every question, no sample
+    python -m tests.bank.quality_sample --apply-verdicts CSV     # seed statuses from a read
+
+``--every`` puts every live question of each article in the packet (the seed's full blind read).
+``--apply-verdicts`` then sets the committed seed bank's statuses from that read: a question the
+reviewer found acceptable is ``approved``, every other one ``draft`` (issue 8, item 5).
 
 ``--calibrate`` compares ``recommended`` on the seed with the round-1 blind verdicts of all 110
 seed questions (``data/seed_blind_verdicts.tsv``): a confusion matrix over the questions still
@@ -35,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 
 from quiz.bank import THEMED_DAYS, generate, load_article
+from quiz.bank.bankfile import dumps_bank, load_bank_file
 from quiz.bank.constants import GENERAL_TAG
 
 REPO = Path(__file__).resolve().parents[2]
@@ -121,8 +128,9 @@ def question_block(number: int, question: dict) -> str:
     return "\n".join(lines)
 
 
-def build_packet(paths: list[Path], out: Path) -> dict:
-    """Write packet.md, review.csv, counts.json and counts.md into ``out``; return the counts."""
+def build_packet(paths: list[Path], out: Path, *, every: bool = False) -> dict:
+    """Write packet.md, review.csv, counts.json and counts.md into ``out``; return the counts.
+    ``every``: all live questions of each article instead of a sample of the recommended."""
     out.mkdir(parents=True, exist_ok=True)
     packet = ["# 题目盲评材料 / Blind-review packet", ""]
     rows = []
@@ -132,7 +140,12 @@ def build_packet(paths: list[Path], out: Path) -> dict:
         result = generate([article])
         questions = result.bank["questions"]
         figures[str(path)] = counts(questions, result.stats)
-        chosen = draw(questions, sample_size(path), article.id)
+        if every:
+            chosen = sorted(
+                (q for q in questions if q["status"] != "retired"), key=lambda q: q["id"]
+            )
+        else:
+            chosen = draw(questions, sample_size(path), article.id)
         packet += [f"## 文章：`{path}`", "", f"抽样 {len(chosen)} 题。", ""]
         for number, question in enumerate(chosen, 1):
             packet.append(question_block(number, question))
@@ -231,6 +244,28 @@ def calibration(questions: list[dict], verdicts: dict[str, dict]) -> dict:
     }
 
 
+SEED_BANK = REPO / "question_bank" / "sichuan-2021-cybersecurity-week.json"
+
+
+def apply_verdicts(csv_path: Path, bank_path: Path = SEED_BANK) -> Counter:
+    """Set the bank's statuses from a full blind read: acceptable -> approved, else draft."""
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        verdicts = {
+            row["id"]: row["acceptable (y/n)"].strip().lower() for row in csv.DictReader(handle)
+        }
+    bank = load_bank_file(bank_path)
+    missing = [
+        q["id"] for q in bank["questions"] if q["status"] != "retired" and q["id"] not in verdicts
+    ]
+    if missing:
+        raise SystemExit(f"no verdict for {len(missing)} questions, e.g. {missing[:3]}")
+    for question in bank["questions"]:
+        if question["status"] != "retired":
+            question["status"] = "approved" if verdicts[question["id"]] == "y" else "draft"
+    bank_path.write_text(dumps_bank(bank), encoding="utf-8")
+    return Counter(q["status"] for q in bank["questions"])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -242,7 +277,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--calibrate", action="store_true", help="the seed's recommended vs its blind verdicts"
     )
+    parser.add_argument("--every", action="store_true", help="every question, not a sample")
+    parser.add_argument(
+        "--apply-verdicts", type=Path, metavar="CSV", help="seed bank statuses from a full read"
+    )
     args = parser.parse_args(argv)
+    if args.apply_verdicts:
+        sys.stdout.write(f"{dict(apply_verdicts(args.apply_verdicts))}\n")
+        return 0
     if args.calibrate:
         result = generate([load_article(SEED)])
         figures = calibration(result.bank["questions"], load_verdicts())
@@ -255,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = [SEED, *sorted(HELDOUT.glob("*.txt")), *paths]
     if not paths:
         parser.error("give article paths or --heldout")
-    figures = build_packet(paths, args.out)
+    figures = build_packet(paths, args.out, every=args.every)
     sys.stdout.write(counts_table(figures))
     return 0
 
