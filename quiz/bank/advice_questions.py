@@ -128,6 +128,10 @@ def giver(document: Document, fact: Fact) -> str:
         return f"{publisher}在{event}期间" if event else publisher
     if fact.attrs.get("heading"):
         return _author(document)
+    if re.match(
+        r"^(?:并|还|也|又|同时|并且)|提出[^，]{0,4}点|[一二三四五六七八九十\d]点$", aligned(who)
+    ):
+        return ""  # 并向家长提出三点提醒： names no giver: unsure who advises
     if re.fullmatch(r"(?:风险|温馨|特别|友情|安全|重要)", aligned(who)):
         return _author(document)  # 风险提醒：… is a rubric, not a giver: the article's own advice
     if who in ("他", "她") or not who:

@@ -173,6 +173,13 @@ def place_anchored(document: Document, text: str) -> bool:
     if any(name in analysis for name in home_names(document)):
         return True  # 甘谷县: the article's own county, not in the gazetteer
     event = document.event
+    if (
+        event
+        and re.fullmatch(r"\d{4}年网络安全宣传周", aligned(event))
+        and aligned(event) in analysis
+        and not re.search(r"[省市县区]网络安全宣传周", document.analysis)
+    ):
+        return True  # 2025年网络安全宣传周, never a province's or city's: the national week
     return (
         bool(event)
         and aligned(event) in analysis
