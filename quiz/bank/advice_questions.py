@@ -31,7 +31,7 @@ from .questions import Result, rng_for
 from .relative_places import home_places, resolve_relative
 from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
-from .stem_anchor import full_organisations, place_anchored, resolve_organisations
+from .stem_anchor import full_organisations, place_anchored, resolve_organisations, resolve_years
 from .stem_text import aligned, display
 
 TRUE_FALSE_TAIL = "这一说法是否正确？"
@@ -282,6 +282,17 @@ def _bigram_set(text: str) -> set[str]:
     return {key[i : i + 2] for i in range(len(key) - 1)}
 
 
+def _alike(first: set[str], second: set[str]) -> bool:
+    """Two options that say one thing: half their bigrams shared, or - short ones - two of the
+    shorter's few (向老师、家长求助 / 告诉老师或家长 share 老师 and 家长)."""
+    if not first or not second:
+        return False
+    shared = len(first & second)
+    if shared / len(first | second) >= 0.5:
+        return True
+    return shared >= 2 and shared / min(len(first), len(second)) >= 0.3
+
+
 def _distinct(values: list[str], document: Document, avoid: str) -> list[str]:
     """Values without repeats, without ``avoid`` and without near-copies of one another
     (通过电话、视频或当面向本人核实 / 通过电话或当面向本人核实): options must differ clearly."""
@@ -290,10 +301,7 @@ def _distinct(values: list[str], document: Document, avoid: str) -> list[str]:
         if not value or value == avoid or value in result:
             continue
         grams = _bigram_set(value)
-        if any(
-            grams and len(grams & _bigram_set(other)) / len(grams | _bigram_set(other)) >= 0.5
-            for other in [*result, avoid]
-        ):
+        if any(_alike(grams, _bigram_set(other)) for other in [*result, avoid]):
             continue
         result.append(value)
     return result
@@ -447,13 +455,14 @@ def _regulation(document: Document, fact: Fact) -> list[Result]:
     if not window:
         return []
     a, b = int(window.group(1)), int(window.group(2))
+    # Windows of the same length, shifted (19时至20时, 21时至22时…): a longer one is ruled out
+    # by the stem's own "1小时" (round 7), and none overlaps the rule's.
     wrong = [
-        f"{x}时至{y}时"
-        for x, y in ((a - 1, b), (a, b + 1), (a + 1, b + 1), (a - 1, b + 1))
-        if 0 <= x < y <= 24 and (x, y) != (a, b)
+        f"{x}时至{y}时" for x, y in ((a + d, b + d) for d in (-2, -1, 1, 2)) if 0 <= x < y <= 24
     ]
     rng_for(fact.id, "window").shuffle(wrong)
-    before = _shown(document, fact.start, start)
+    # 根据国家新闻出版署今年8月发布的通知 -> 2021年8月
+    before = resolve_years(_shown(document, fact.start, start), document.year)
     after = _shown(document, end, fact.end)
     answer = _shown(document, start, end)
     span = (start, end)

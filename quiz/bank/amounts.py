@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 MULTIPLIERS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -254,6 +254,10 @@ def equivalent_forms(text: str) -> list[str]:
     if quantity is None:
         return []
     forms: list[str] = []
+    if quantity.numerals:
+        # 一百五十七宗: a student may write 157宗
+        arabic = replace(quantity, numerals=False).render()
+        forms += [arabic, *equivalent_forms(arabic)]
     if quantity.unit == "元" and quantity.multiplier:
         forms.append(text[: -len(quantity.suffix) or None].removesuffix("元") + quantity.suffix)
         if not quantity.qualifier:

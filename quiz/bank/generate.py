@@ -31,7 +31,7 @@ from .relative_places import resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
 from .stem_anchor import report_lead, time_anchored
-from .stem_text import drop_additive, drop_scene, mentions
+from .stem_text import aligned, drop_additive, drop_scene, mentions, sub_aligned
 from .stems import display
 from .tagging import tag_question
 from .textutil import compare_key
@@ -193,6 +193,8 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
             # 临川分局提醒… in 临川分局's own release: "据临川分局…报道，临川分局提醒" names the
             # source twice; the month alone says when.
             own = bool(publisher) and mentions(question["stem"][:40], publisher)
+            # 据叶春林介绍，…: the stem has its source; "据…报道，据…介绍" would name two.
+            own = own or question["stem"].startswith("据")
             lead = report_lead(document, with_publisher=not own)
             if own and lead:
                 lead = lead.removeprefix("据").removesuffix("的报道，") + "，"  # 2024年9月，
@@ -211,10 +213,14 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
             stem[: len(stem) - len(body)] + body[:at] + f"{document.year}年" + body[at:]
         )
         return
-    # A place question's lead names no publisher: 西安晚报 would give 西安 away.
-    lead = report_lead(document, with_publisher=fact.kind != "place")
+    # A place question's lead names no publisher: 西安晚报 would give 西安 away; a stem that
+    # has its own source (据叶春林介绍，…) gets the month only, never two 据.
+    sourced = stem.startswith("据")
+    lead = report_lead(document, with_publisher=fact.kind != "place" and not sourced)
     if not lead:
         return
+    if sourced:
+        lead = lead.removeprefix("据").removesuffix("的报道，") + "，"
     if stem.startswith("根据报道，"):
         stem = stem[len("根据报道，") :]
     question["stem"] = lead + stem
@@ -224,6 +230,29 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
 _YEARLESS_LEAD = re.compile(
     r"^(自)?(\d{1,2})月(?:\d{1,2}日)?(?:(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?)?[^，]{0,4}，"
 )
+
+
+_DAY_NAME = re.compile(r"(?P<day>校园|电信|法治|金融|青少年|个人信息保护)日")
+
+
+def _name_the_week(question: dict, fact, document: Document) -> None:
+    """A themed day's date said without its week (据…报道，____为金融日，由…牵头) names the week:
+    ``2025年国家网络安全宣传周期间，____为金融日，…`` (round 7)."""
+    event = document.event
+    stem = question["stem"]
+    if (
+        fact.kind not in ("schedule", "date")
+        or not event
+        or not re.search(r"\d{4}年", aligned(event))
+        or "宣传周" in aligned(stem)
+        or not _DAY_NAME.search(aligned(stem))
+    ):
+        return
+    body = re.sub(r"^据[^，]{2,30}报道，", "", stem)
+    # 2025年9月15日为金融日 -> 9月15日为金融日: the week's name carries the year.
+    body = sub_aligned(r"^\d{4}年(?=\d{1,2}月)", "", body, count=1)
+    question["stem"] = f"{display(event)}期间，{body}"
+    question.pop("_report_lead", None)
 
 
 def _same_year(document: Document, month: int) -> bool:
@@ -324,6 +353,7 @@ def _build_article(
                     )
                 )
             )
+            _name_the_week(question, fact, document)
             _in_article_script(question, document)
             problems = check_question(question, texts)
             if problems:
@@ -397,6 +427,11 @@ def _one_shape_per_fact(questions: list[dict]) -> None:
         # schedule-8f19… and date-8f19… are one fact (9月13日是…电信日) seen by two extractors.
         fact = question["fact"].rsplit("-", 1)[-1]
         key = (question["source"]["id"], fact, spans)
+        day = _DAY_NAME.search(aligned(question["stem"]))
+        if day and question["fact"].startswith(("schedule-", "date-")):
+            # 9月16日为校园日 asked from the programme list and again from its own line: one
+            # fact, the date of that day (round 7 found them repeated).
+            key = (question["source"]["id"], "day", day.group("day"))
         groups.setdefault(key, []).append(question)
     for group in groups.values():
         group.sort(key=lambda q: (-q["quality"]["score"], _SHAPE_ORDER.get(q["type"], 9), q["id"]))

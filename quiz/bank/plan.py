@@ -7,11 +7,12 @@ import re
 from . import distractors as pick
 from . import questions as build
 from .advice_questions import advice_questions
+from .amounts import quantity_from_text
 from .document import Document
 from .facts import Fact
 from .questions import Result, rng_for
 from .script import in_script
-from .stem_text import display
+from .stem_text import aligned, display
 from .textutil import nfkc
 
 # Quoted terms too generic to ask about on their own (they still appear inside other stems).
@@ -21,6 +22,8 @@ _TRIVIAL_TERM = re.compile(r"^[A-Za-z0-9]+$")
 def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=None) -> list[Result]:
     finder = pick.BY_KIND.get(fact.kind)
     pool = finder(document, fact, facts, rng_for(fact.id, "distractors")) if finder else []
+    if fact.kind == "quantity":
+        pool = _keeping_order(fact, facts, pool)
     results = [build.fill_blank(document, fact, span)]
     if fact.kind == "quantity" and fact.attrs["quantity"].open_bound:
         results.append(
@@ -42,6 +45,31 @@ def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=No
         false_value = None
     results.append(build.true_false(document, fact, false_value, span))
     return results
+
+
+def _keeping_order(fact: Fact, facts: list[Fact], pool: list[str]) -> list[str]:
+    """Distractors on the answer's side of every other count of its kind in the sentence:
+    受理727人、起诉____ must not offer 926人 (more prosecuted than received is guessed false)."""
+    answer = fact.attrs["quantity"]
+    others = [
+        other.attrs["quantity"]
+        for other in facts
+        if other.kind == "quantity"
+        and other is not fact
+        and other.sentence.index == fact.sentence.index
+        and other.attrs["quantity"].family == answer.family
+        and other.attrs["quantity"].value != answer.value
+    ]
+    if not others:
+        return pool
+
+    def keeps(candidate: str) -> bool:
+        parsed = quantity_from_text(aligned(candidate))
+        if parsed is None or parsed.family != answer.family:
+            return True
+        return all((parsed.value < other.value) == (answer.value < other.value) for other in others)
+
+    return [candidate for candidate in pool if keeps(candidate)]
 
 
 _EVENT_PLACE_BEFORE = re.compile(r"(?:在|于|到|赴|来自|位于|落户)$")

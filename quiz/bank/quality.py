@@ -433,7 +433,9 @@ _LEAD_ONLY = re.compile(
 # A clause that is only a coverb and its object (曹振宇结合…发布的《…通知》。): the verb it
 # introduces (向学生讲解了…) was in the next clause, so the statement asserts nothing.
 _COVERB_ONLY = re.compile(
-    r"(?:结合|根据|按照|依据|围绕|针对|借助|对照|依托|紧扣|对照|参照|通过|利用|依照)[^，。；：]*》$"
+    r"(?:结合|根据|按照|依据|围绕|针对|借助|对照|依托|紧扣|对照|参照|通过|利用|依照)[^，。；：]*》$|"
+    # 通过开学第一课、情景剧表演…等形式。: the means, with what was done by them cut off
+    r"^(?:通过|以|采取|借助|利用|采用)[^，。；：]*?(?:形式|方式|方法|途径|渠道|手段)$"
 )
 
 

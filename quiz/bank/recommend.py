@@ -100,6 +100,17 @@ _OF_WHICH = re.compile(r"(?:^|，)其中")
 _STATED_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多]?[\u4e00-\u9fa5%]|____")
 
 
+# A themed day's name is given away by a stem that names the day's own field.
+_DAY_GIVEAWAY = {
+    "校园日": re.compile(r"学校|小学|中学|大学|学院|校园|师生|学生"),
+    "金融日": re.compile(r"银行|金融|保险|证券|信用社"),
+    "青少年日": re.compile(r"青少年|未成年|中小学生|少年"),
+    "电信日": re.compile(r"电信|移动|联通|运营商|通信"),
+    "法治日": re.compile(r"法院|检察|司法|法治|普法"),
+    "个人信息保护日": re.compile(r"个人信息"),
+}
+
+
 def _of_which_dangles(body: str) -> bool:
     found = _OF_WHICH.search(body)
     if not found:
@@ -256,9 +267,11 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("relative_place")
     if _DANGLING.search(outside) or _of_which_dangles(outside):
         codes.append("dangling_reference")
-    elif fact.kind == "quantity" and re.match(r"其中|这其中|当中", fact.sentence.analysis):
-        # 其中，帮信罪案件占比最高，约为41%: a share or part of the sentence before's figures
-        # (its period and its base), which the stem does not carry.
+    elif fact.kind == "quantity" and re.match(
+        r"其中|这其中|当中|从[^，,]{1,10}(?:看|来看)[，,]", fact.sentence.analysis
+    ):
+        # 其中，帮信罪案件占比最高，约为41% / 从涉案人员看，30岁以下的占比达62.7%: a share or
+        # part of the sentence before's figures (its period and base), which the stem lacks.
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")
@@ -354,6 +367,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         and ("110" in "".join(_answer_texts(question)) or "110" in body)
     ):
         codes.append("obvious_answer")  # 拨打____报警 -> 110: everyone knows
+    day = next((d for d in _DAY_GIVEAWAY if d in "".join(_answer_texts(question))), "")
+    if day and question["type"] != "true_false" and _DAY_GIVEAWAY[day].search(body):
+        # 在…小学举行的“____”活动 -> 校园日: the scene names the day's own field.
+        codes.append("obvious_answer")
     if question["type"] == "true_false" and re.match(
         r"^(?:据[^，]{2,24}报道，)?(?:请|要|务必)", body
     ):

@@ -297,6 +297,30 @@ def _resolve_own_school(document: Document, text: str) -> str:
     return text
 
 
+_SHORT_FOR = re.compile(
+    r"(?P<full>[\u4e00-\u9fa5]{4,30})[（(]以下简称[“\"]?(?P<short>[\u4e00-\u9fa5]{2,8})[”\"]?[）)]"
+)
+
+
+def _resolve_abbreviation(document: Document, text: str) -> str:
+    """青禾县农村信用合作联社（以下简称“县联社”）…: a clause opening with 县联社 names the body
+    in full, as a student who never saw the definition needs."""
+    for match in _SHORT_FOR.finditer(document.analysis):
+        full = document.article.text[match.start("full") : match.end("full")]
+        if len(full) > 20 or not re.search(
+            r"(?:社|局|院|会|行|办|中心|公司|委员会|协会|联合会)$", aligned(full)
+        ):
+            continue  # a body's name, not a clause (…依法惩治帮助信息网络犯罪活动罪)
+        short = match.group("short")
+        if mentions(re.sub(r"^据[^，]{2,30}报道，", "", text), full):
+            continue
+        found = re.search(rf"(?:^|(?<=[，：]))(?:由)?{re.escape(short)}", aligned(text))
+        if found:
+            at = found.end() - len(short)
+            return text[:at] + full + text[found.end() :]
+    return text
+
+
 _OWN_BRANCH = re.compile(r"(分行|支行|分局|分公司|公司)$")
 
 
@@ -322,6 +346,7 @@ def resolve_relative(document: Document, text: str) -> str:
     """``text`` with every relative place word outside quotation marks that no place of its
     level precedes replaced by the article's own place (see the module docstring); 我校/本校
     becomes the publishing school's name."""
+    text = _resolve_abbreviation(document, text)
     text = _resolve_own_branch(document, _resolve_own_school(document, text))
     home = home_places(document)
     for level in ("province", "city", "county", "district"):

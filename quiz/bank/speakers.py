@@ -178,7 +178,7 @@ def introduce(document: Document, name: str, before: int) -> str:
 
 
 _BARE_NAME_LEAD = re.compile(
-    rf"(?:^|(?<=，))(?P<name>[\u4e00-\u9fa5]{{2,3}}?)(?:还|也|则|又)?(?={_SPEECH})"
+    rf"(?:^|(?<=，))据?(?P<name>[\u4e00-\u9fa5]{{2,3}}?)(?:还|也|则|又)?(?={_SPEECH})"
 )
 
 

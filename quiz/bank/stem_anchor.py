@@ -61,6 +61,12 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
                     for m in pattern.finditer(document.analysis)
                 ]
             )
+        # 岚山县公安局会同省反诈中心: two bodies joined by a verb, not one body's full name.
+        cache = [
+            (offset, name)
+            for offset, name in cache
+            if not re.search(r"会同|联合|配合|协同|协助|指导|[和与及]", aligned(name))
+        ]
         document.__dict__["_full_orgs"] = cache
     return cache
 

@@ -90,6 +90,15 @@ def _names_a_day(document: Document, fact: Fact) -> bool:
     return sum(name in clause for name in THEMED_DAYS.values()) == 1
 
 
+_OFFENDERS = re.compile(r"涉案人员|犯罪嫌疑人|被告人|起诉|判处|罪犯")
+
+
+def _previous_clause(document: Document, fact: Fact) -> str:
+    clauses = document.clauses(fact.sentence)
+    before = [c for c in clauses if c.end <= fact.start]
+    return before[-1].analysis if before else ""
+
+
 def is_about_the_week(document: Document, fact: Fact) -> bool:
     """A fact about the week itself: its dates, place, theme, organisers, days or edition."""
     clause = _clause_text(document, fact)
@@ -184,6 +193,15 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         return [GENERAL_TAG]
     text = _law_names(question, _clause_text(document, fact))
     days = _keyword_days(themes, document, text)
+    if not days and fact.kind == "quantity":
+        # 共接获涉及未成年人网络游戏充值的投诉157宗，涉及金额约46万元: an amount whose own
+        # clause names nothing is about what the clause before counts.
+        days = _keyword_days(
+            themes, document, _law_names(question, _previous_clause(document, fact))
+        )
+    if "campus" in days and _OFFENDERS.search(fact.sentence.analysis):
+        # 涉案人员…其中在校学生81人: who the offenders are, not a campus question.
+        days = [day for day in days if day != "campus"] or ["law"]
     if question["type"] == "true_false" and fact.kind == "quantity":
         # A true/false on a figure claims its whole statement (各中小学共开展主题班会约860节，
         # 发放《…手册》2万余册): the days of the statement's other clauses count too.

@@ -42,7 +42,8 @@ THIN = {
     "h5-court-rule-of-law-day": 6,
     "h5-district-police-weekly-alert": 11,
     "h5-macau-style-traditional": 7,
-    "h5-university-campus-day": 12,
+    # (2.7: its date-of-the-day blank is given away by the university, obvious_answer)
+    "h5-university-campus-day": 11,
     # Round-6 articles (tuning since generator 2.6): a bank's risk notice whose cases are
     # narratives, a school's activity report (entrants and classes are trivia), a telecom
     # operator's release and a traditional report of about 1,400 characters each.
@@ -50,6 +51,13 @@ THIN = {
     "h6-middle-school-youth-day": 1,
     "h6-telecom-operator-day": 13,
     "h6-traditional-privacy-day": 3,
+    # Round-7 articles (tuning since generator 2.7): a primary school's and a rural credit
+    # union's activity reports (their figures are outreach counts), a procuratorate's release
+    # whose shares are of the sentence before's figures, a traditional youth-day report.
+    "h7-primary-school-campus-day": 3,
+    "h7-procuratorate-rule-of-law-day": 13,
+    "h7-rural-credit-finance-day": 3,
+    "h7-traditional-youth-day": 11,
 }
 
 

