@@ -34,6 +34,13 @@ RUNNABLE_CHECK_SEEDS = 12
 #: conflicting pool dry tries this many other seeds before the start is refused.
 STUDENT_DRAW_RETRIES = 8
 
+
+def student_draw_seeds(seed: int) -> list[int]:
+    """The seeds a student's draw tries, in order: the attempt's own, then other seeds that
+    are still its own (a thin pool's refusal is retried, never shown for one unlucky seed)."""
+    return [seed + retry * 1_000_003 for retry in range(STUDENT_DRAW_RETRIES + 1)]
+
+
 GENERAL = "general"
 
 
@@ -175,13 +182,13 @@ def build_paper(contest: Contest, seed: int) -> list[dict]:
         return fixed_paper(pooled, seed=seed, points=contest.points_per_question)
     candidates = pooled if pooled is not None else candidates_for(contest.themed_day)
     refusal = None
-    for retry in range(STUDENT_DRAW_RETRIES + 1):
+    for each_seed in student_draw_seeds(seed):
         try:
             return draw_paper(
                 candidates,
                 total=contest.question_count,
                 type_counts=type_counts(contest),
-                seed=seed + retry * 1_000_003,  # another seed, still the attempt's own
+                seed=each_seed,
                 points=contest.points_per_question,
                 difficulty_counts=difficulty_counts(contest),
             )

@@ -22,6 +22,7 @@ from quiz.bank.constants import BLANK, THEMED_DAYS
 from quiz.bank.leaks import conflict, context_answered
 from quiz.resources import source_root
 from quiz.services.contests.draw import Candidate, DrawError, draw_questions
+from quiz.services.contests.papers import student_draw_seeds
 from quiz.services.contests.week import week_type_counts
 from tests.bank.conftest import ARTICLES
 
@@ -146,9 +147,15 @@ def check_day(questions: list[dict], day: str) -> tuple[int, int]:
 
     refused = 0
     for seed in range(SEEDS):
-        try:
-            drawn = draw_questions(candidates, total=size, type_counts=counts, seed=seed)
-        except DrawError:  # a refusal breaks no rule; counted and bounded below
+        # As a student's start draws: the attempt's seed, then its retry seeds.
+        drawn = None
+        for each_seed in student_draw_seeds(seed):
+            try:
+                drawn = draw_questions(candidates, total=size, type_counts=counts, seed=each_seed)
+                break
+            except DrawError:
+                continue
+        if drawn is None:  # a refusal breaks no rule; counted and bounded below
             refused += 1
             continue
         paper = [by_uid[c.uid] for c in drawn]
