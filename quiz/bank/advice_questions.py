@@ -373,10 +373,9 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
         rng_for(fact.id, "others").shuffle(others)
         right = _distinct(same + others, document, avoid=action)
         stem = f"{who}提醒：{situation}，下列做法错误的是？"
+        # No "X提醒：…可以<the wrong thing>" true/false: rounds 6 and 8 read an official
+        # advising the opposite of the advice as absurd, and guessed at sight.
         results.append(_choice(fact, "dont_choice", stem, action, right, span))
-        clause = fact.attrs["clause"]
-        body = f"{who}提醒：{situation}，可以{action}"
-        results.append(_judge(fact, "judge", body, action, False, clause))
     return results
 
 
@@ -478,6 +477,9 @@ def _regulation(document: Document, fact: Fact) -> list[Result]:
 
 def _rule(document: Document, fact: Fact) -> list[Result]:
     who = giver(document, fact)
+    if who and CITIZEN_RE.search(aligned(who)):
+        # 市民何女士: a victim telling what she learned, not someone who advises (round 8).
+        return [(None, ("speaker_unsure", "讲述经历的市民不是给出提醒的人"))]
     if not who and (fact.attrs.get("heading") or _TIPS_TEXT.search(document.analysis)):
         who = _police(document) or _author(document)  # a tips text speaks for its author
     lead = f"根据{who}的提醒，" if who else ""

@@ -46,6 +46,7 @@ VETO_REASONS: dict[str, str] = {
     "bare_person": "题干中的人物没有交代身份或所在地",
     "no_year": "题干没有说明年份，也没有说明是哪一届宣传周",
     "placeless": "题干没有说明是哪个地方",
+    "no_period": "数字题只写了报道日期，没有说明统计的是哪段时间",
     "trivia_count": "考查表彰、发放资料、场次、观众、参展单位等数量，属活动花絮",
     "trivia_date": "考查宣传周及主题日以外的日期，价值低",
     "trivia_person": "考查人物姓名或职务，不是网络安全知识",
@@ -279,6 +280,16 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("bare_person")
     if not time_anchored(document, body):
         codes.append("no_year")  # a year, or the week's name (which holds it)
+    elif (
+        fact.kind == "quantity"
+        and re.match(r"^据[^，]{2,30}\d{4}年\d{1,2}月(?:的)?报道，", question["stem"])
+        and not re.search(
+            r"\d{4}年|\d{1,2}月|以来|上半年|同期", re.sub(r"^据[^，]{2,30}报道，", "", body)
+        )
+        and re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
+    ):
+        # 据…2024年9月报道，…全月共接报…: the release date is not the period the figure counts.
+        codes.append("no_period")
     if (
         fact.kind != "place"
         and not place_anchored(document, body)

@@ -30,6 +30,17 @@ def seed_build(seed_article):
     return generate([seed_article])
 
 
+@pytest.fixture(scope="module")
+def built(request):
+    """name -> (Document, BuildResult) for each article the test module lists in ``BUILT``
+    (a round's tuning articles), generated once per module."""
+    result = {}
+    for name in request.module.BUILT:
+        article = load_article(ARTICLES / f"{name}.txt")
+        result[name] = (Document(article), generate([article]))
+    return result
+
+
 def doc_of(text: str, **meta) -> Document:
     """A Document for a small inline article."""
     return Document(article_from_text(text, id=meta.pop("id", "t"), **meta))

@@ -28,7 +28,7 @@ THIN = {
     "h3-security-tips": 6,
     # Generator 2.4 recommends no organiser list and puts no curated wrong behaviour in a
     # named official's mouth (round-4 review): 西安 loses its list and 孙立群's false version.
-    "xian-2024-campus-day": 13,
+    "xian-2024-campus-day": 11,  # 2.8: no false version of a don't in an official's mouth
     # Round-4 articles (tuning since generator 2.4): reported in docs/question-quality.md, not
     # padded. The finance release's figures are the regulator's 辖内 (no place a stem can name)
     # and the Q&A text's answers are its own wording.
@@ -43,7 +43,7 @@ THIN = {
     "h5-district-police-weekly-alert": 11,
     "h5-macau-style-traditional": 7,
     # (2.7: its date-of-the-day blank is given away by the university, obvious_answer)
-    "h5-university-campus-day": 11,
+    "h5-university-campus-day": 10,
     # Round-6 articles (tuning since generator 2.6): a bank's risk notice whose cases are
     # narratives, a school's activity report (entrants and classes are trivia), a telecom
     # operator's release and a traditional report of about 1,400 characters each.
@@ -57,7 +57,15 @@ THIN = {
     "h7-primary-school-campus-day": 3,
     "h7-procuratorate-rule-of-law-day": 13,
     "h7-rural-credit-finance-day": 3,
-    "h7-traditional-youth-day": 11,
+    "h7-traditional-youth-day": 10,
+    # Round-8 articles (tuning since generator 2.8): a monthly police briefing whose figures
+    # are dated only by the release (no_period), a community news item, an insurance release,
+    # a traditional telecom-day report, a vocational college's campus day.
+    "h8-city-police-monthly-briefing": 7,
+    "h8-community-youth-privacy": 0,
+    "h8-insurance-finance-day": 8,
+    "h8-traditional-telecom-day": 5,
+    "h8-vocational-college-campus-day": 4,
 }
 
 

@@ -9,13 +9,12 @@ import re
 
 import pytest
 
-from quiz.bank import article_from_text, check_bank, generate, load_article
-from quiz.bank.document import Document
+from quiz.bank import article_from_text, check_bank, generate
 from quiz.bank.gates import check_question
 from quiz.bank.relative_places import home_places, resolve_relative, unresolved_relative
 from quiz.bank.stem_anchor import place_anchored, time_anchored
 
-from .conftest import ARTICLES, doc_of
+from .conftest import doc_of
 from .quality_sample import calibration, load_verdicts
 
 ROUND2 = (
@@ -33,14 +32,8 @@ OTHERS = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    """name -> (Document, BuildResult) for the round-2 articles and a few others."""
-    result = {}
-    for name in ROUND2 + OTHERS:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND2 + OTHERS
 
 
 @pytest.fixture(scope="module")

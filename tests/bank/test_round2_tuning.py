@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from quiz.bank import generate, load_article
-from quiz.bank.document import Document
 from quiz.bank.relative_places import home_places
 from quiz.bank.stem_anchor import place_anchored
 
@@ -24,13 +21,8 @@ ROUND2 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND2:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND2
 
 
 def _recommended(build):

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from quiz.bank import generate, load_article
-from quiz.bank.document import Document
 from quiz.bank.generate import MAX_RECOMMENDED_PER_BLANK
 from quiz.bank.recommend import number_in, number_key
 from quiz.bank.relative_places import home_places
@@ -27,13 +24,8 @@ ROUND3 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND3:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND3
 
 
 def _questions(build, text=""):

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from quiz.bank import generate, load_article
 from quiz.bank.amounts import quantity_from_text
-from quiz.bank.document import Document
 from quiz.bank.quality import statement_incomplete
-
-from .conftest import ARTICLES
 
 ROUND4 = (
     "h4-city-police-antifraud-cases",
@@ -24,13 +18,8 @@ ROUND4 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND4:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND4
 
 
 def _questions(build, text=""):

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from quiz.bank import generate, load_article
 from quiz.bank.amounts import from_numerals, quantity_from_text, to_numerals
-from quiz.bank.document import Document
 from quiz.bank.quality import statement_incomplete
-
-from .conftest import ARTICLES
 
 ROUND5 = (
     "h5-court-rule-of-law-day",
@@ -24,13 +18,8 @@ ROUND5 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND5:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND5
 
 
 def _recommended(build, text=""):

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from quiz.bank import generate, load_article
-from quiz.bank.document import Document
 from quiz.bank.relative_places import home_places
-
-from .conftest import ARTICLES
 
 ROUND6 = (
     "h6-bank-finance-day-tips",
@@ -22,13 +16,8 @@ ROUND6 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND6:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND6
 
 
 def _recommended(build, text=""):

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from quiz.bank import generate, load_article
 from quiz.bank.amounts import equivalent_forms, quantity_from_text
-from quiz.bank.document import Document
 from quiz.bank.quality import statement_incomplete
-
-from .conftest import ARTICLES
 
 ROUND7 = (
     "h7-national-press-release",
@@ -25,13 +19,8 @@ ROUND7 = (
 )
 
 
-@pytest.fixture(scope="module")
-def built():
-    result = {}
-    for name in ROUND7:
-        article = load_article(ARTICLES / f"{name}.txt")
-        result[name] = (Document(article), generate([article]))
-    return result
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = ROUND7
 
 
 def _questions(build, text=""):
