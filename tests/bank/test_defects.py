@@ -13,6 +13,7 @@ from quiz.bank.document import Document
 from quiz.bank.quality import REASONS
 from quiz.bank.script import in_script
 from quiz.bank.textutil import compare_key
+from tests.helpers.bank_questions import marked_answers
 
 from .conftest import ARTICLES
 
@@ -50,12 +51,6 @@ def _stems(build):
 
 def _dropped(build, code):
     return [label for label, reason, _ in build.dropped if reason == code]
-
-
-def _correct(question):
-    if question["type"] == "fill_blank":
-        return question["answer"]
-    return [question["options"][i] for i in question["answer"]]
 
 
 def _outside_quotes(text):
@@ -207,7 +202,7 @@ def test_no_cloze_on_one_item_of_an_open_list(seed_build):
     assert any("进机关" in label for label in _dropped(seed_build, "open_list_cloze"))
     for question in _questions(seed_build):
         if question["generator"]["rule"].startswith("enumeration.item"):
-            assert not any(a.startswith("进") for a in _correct(question)), question["stem"]
+            assert not any(a.startswith("进") for a in marked_answers(question)), question["stem"]
 
 
 def test_fill_blank_accepts_what_a_student_would_write(builds):
@@ -243,7 +238,7 @@ def test_no_answer_can_be_read_off_the_stem(seed_build):
 def test_case_codes_code_names_and_reporters_are_not_asked(seed_build):
     assert len(_dropped(seed_build, "case_code")) >= 3
     for question in _questions(seed_build):
-        correct = " ".join(_correct(question))
+        correct = " ".join(marked_answers(question))
         assert not re.search(r"\d·\d", correct), question["stem"]
         assert "刘彦谷" not in correct and "刘彦谷" not in " ".join(question.get("options") or [])
         assert not {"净网", "护网", "四断"} & set(question.get("options") or []), question["stem"]
@@ -310,7 +305,7 @@ def test_false_versions_are_false_in_substance(seed_build):
 def test_tags_say_what_a_question_tests(seed_build):
     by_correct = {}
     for question in _questions(seed_build):
-        for answer in _correct(question):
+        for answer in marked_answers(question):
             by_correct.setdefault(answer, []).append(question)
     # The co-organisers (教育厅、省通信管理局、团省委…) are about the week, not campus/telecom/youth.
     for question in by_correct.get("省妇联", []) + by_correct.get("省总工会", []):
@@ -341,26 +336,32 @@ def test_the_three_seed_facts_have_good_questions(seed_build):
     不转账…, so it is kept but not recommended), how 穆先生 was tricked and found out, and
     方万云's advice to report to the police (choice; 警方/110 would also fill a blank)."""
     slogan = _by_rule(seed_build, "advice.slogan_choice")[0]
-    assert _correct(slogan) == ["不听不信不转账"] and slogan["recommended"]
+    assert marked_answers(slogan) == ["不听不信不转账"] and slogan["recommended"]
     assert "面对电话、网络诈骗局" in slogan["stem"] and "穆先生" in slogan["stem"]
     assert "2021年" in slogan["stem"]
     fill = _by_rule(seed_build, "advice.slogan")[0]
     assert not fill["recommended"] and "several_answers" in fill["quality"]["reasons"]
     # How 穆先生 was tricked and how he found out: when and where it happened.
     method = _by_rule(seed_build, "scenario.method")[0]
-    assert _correct(method) == ["骗子盗用他朋友的微信号找他借钱周转"] and method["recommended"]
+    assert (
+        marked_answers(method) == ["骗子盗用他朋友的微信号找他借钱周转"] and method["recommended"]
+    )
     assert method["stem"].startswith("2021年5月，广元市朝天区的穆先生")
     discovery = _by_rule(seed_build, "scenario.discovery")[0]
-    assert _correct(discovery) == ["给朋友打电话核实"] and discovery["recommended"]
+    assert marked_answers(discovery) == ["给朋友打电话核实"] and discovery["recommended"]
     assert "对方主动承认自己是骗子" not in discovery["options"]  # an absurd distractor
     first = _by_rule(seed_build, "scenario.first")[0]
-    assert "朋友的微信号发来消息向你借钱" in first["stem"] and _correct(first) == [
+    assert "朋友的微信号发来消息向你借钱" in first["stem"] and marked_answers(first) == [
         "给朋友打电话核实"
     ]
     assert first["recommended"]
     # 方万云's advice to report to the police.
     report = _by_rule(seed_build, "advice.report_choice")[0]
-    assert _correct(report) == ["公安机关"] and "方万云" in report["stem"] and report["recommended"]
+    assert (
+        marked_answers(report) == ["公安机关"]
+        and "方万云" in report["stem"]
+        and report["recommended"]
+    )
     assert not _by_rule(seed_build, "advice.report")[0]["recommended"]
 
 
@@ -370,7 +371,7 @@ def test_tips_text_gives_do_and_dont_questions(builds):
     dont = _by_rule(hefei, "advice.dont_choice")
     assert len(do) >= 5 and len(dont) >= 4
     impersonation = next(q for q in do if "冒充熟人、领导借钱" in q["stem"])
-    assert _correct(impersonation) == ["通过电话、视频或当面向本人核实"]
+    assert marked_answers(impersonation) == ["通过电话、视频或当面向本人核实"]
     wrong = [o for i, o in enumerate(impersonation["options"]) if i not in impersonation["answer"]]
     assert any("转账" in o for o in wrong)  # real wrong behaviours, not near-synonyms
 
@@ -382,7 +383,7 @@ def test_a_friends_wechat_asking_for_money_means_phone_first(builds):
         for q in _by_rule(changsha, "advice.do_choice")
         if "亲友通过微信、QQ等方式借钱时" in q["stem"]
     )
-    assert _correct(question) == ["通过电话或当面核实身份"]
+    assert marked_answers(question) == ["通过电话或当面核实身份"]
 
 
 # Ranking and honest approval (item 5) -----------------------------------------------------

@@ -8,6 +8,7 @@ import re
 
 from quiz.bank.amounts import quantity_from_text
 from quiz.bank.quality import statement_incomplete
+from tests.helpers.bank_questions import marked_answers, questions_with
 
 ROUND4 = (
     "h4-city-police-antifraud-cases",
@@ -22,16 +23,6 @@ ROUND4 = (
 BUILT = ROUND4
 
 
-def _questions(build, text=""):
-    return [q for q in build.bank["questions"] if text in q["stem"]]
-
-
-def _right(question):
-    if question["type"] == "fill_blank":
-        return question["answer"]
-    return [question["options"][i] for i in question["answer"]]
-
-
 # 1. Text broken on the way from the source -----------------------------------------------------
 
 
@@ -40,7 +31,7 @@ def test_the_headline_is_never_joined_to_its_subheadline(built):
     two heading lines, not one sentence ("挽回损失____网络安全宣传周反诈专场活动…")."""
     document, police = built["h4-city-police-antifraud-cases"]
     assert document.sentences[0].heading and "滨河公园" not in document.sentences[0].text
-    assert not _questions(police, "专场活动在滨河公园举行")
+    assert not questions_with(police, "专场活动在滨河公园举行")
 
 
 def test_a_line_ending_in_a_semicolon_is_one_item(built):
@@ -50,18 +41,20 @@ def test_a_line_ending_in_a_semicolon_is_one_item(built):
     law_day = [q for q in opening.bank["questions"] if "法治日" in q["stem"]]
     assert law_day
     assert not any("通信管理局" in q["stem"] for q in law_day)
-    assert any(q["recommended"] and _right(q) == ["9月17日"] for q in law_day)
+    assert any(q["recommended"] and marked_answers(q) == ["9月17日"] for q in law_day)
 
 
 def test_a_number_grouped_with_a_full_width_comma_is_one_number(built):
     """電話卡9，200餘張 is 9200 cards: never "電話卡9，____" with 200餘張 as the answer; the
     distractors group their digits the same way."""
     _d, traditional = built["h4-telecom-privacy-traditional"]
-    cards = _questions(traditional, "電話卡")
+    cards = questions_with(traditional, "電話卡")
     assert cards
     assert not any(re.search(r"\d，____|____，\d{3}(?!\d)", q["stem"]) for q in cards)
-    choice = next(q for q in cards if q["type"] == "single_choice" and "餘張" in _right(q)[0])
-    assert _right(choice) == ["9，200餘張"]
+    choice = next(
+        q for q in cards if q["type"] == "single_choice" and "餘張" in marked_answers(q)[0]
+    )
+    assert marked_answers(choice) == ["9，200餘張"]
     assert all(re.fullmatch(r"\d{1,3}(?:，\d{3})+餘張", option) for option in choice["options"])
     assert quantity_from_text("9,200余张").value == 9200
 
@@ -100,7 +93,7 @@ def test_no_false_version_puts_a_curated_wrong_behaviour_in_an_officials_mouth(b
     _d, youth = built["h4-county-youth-day"]
     _d, traditional = built["h4-telecom-privacy-traditional"]
     for build, who in ((youth, "何敬舟"), (traditional, "馮潔儀")):
-        judged = [q for q in _questions(build, who) if q["type"] == "true_false"]
+        judged = [q for q in questions_with(build, who) if q["type"] == "true_false"]
         assert not any(re.search(r"验证码|驗證碼|WiFi", q["stem"]) for q in judged), who
 
 
@@ -122,20 +115,22 @@ def test_figures_of_telecom_fraud_carry_the_telecom_day(built):
     """破获电信网络诈骗案件412起，抓获犯罪嫌疑人538名 and 反诈中心…止付冻结涉案资金2300余万元 are
     telecom-day figures, whichever clause holds the number."""
     _d, police = built["h4-city-police-antifraud-cases"]
-    suspects = [q for q in _questions(police, "电信网络诈骗案件") if "抓获犯罪嫌疑人" in q["stem"]]
-    frozen = _questions(police, "止付冻结涉案资金")
+    suspects = [
+        q for q in questions_with(police, "电信网络诈骗案件") if "抓获犯罪嫌疑人" in q["stem"]
+    ]
+    frozen = questions_with(police, "止付冻结涉案资金")
     assert suspects and frozen
     assert all("telecom" in q["themed_days"] for q in suspects + frozen)
     # …but the incidents a cyberspace office handled are not fraud figures.
     _d, opening = built["h4-provincial-opening-ceremony"]
-    incidents = _questions(opening, "处置各类网络安全事件____")
+    incidents = questions_with(opening, "处置各类网络安全事件____")
     assert incidents and all(q["themed_days"] == ["general"] for q in incidents)
 
 
 def test_over_collection_by_apps_is_a_privacy_question(built):
     """检测本地App约210款，对其中43款存在超范围收集问题的App…: the personal-information day."""
     _d, qa = built["h4-privacy-qa-cac"]
-    apps = _questions(qa, "超范围收集")
+    apps = questions_with(qa, "超范围收集")
     assert apps and all(q["themed_days"] == ["privacy"] for q in apps)
 
 

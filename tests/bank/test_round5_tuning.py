@@ -8,6 +8,7 @@ import re
 
 from quiz.bank.amounts import from_numerals, quantity_from_text, to_numerals
 from quiz.bank.quality import statement_incomplete
+from tests.helpers.bank_questions import marked_answers, recommended_with
 
 ROUND5 = (
     "h5-court-rule-of-law-day",
@@ -22,16 +23,6 @@ ROUND5 = (
 BUILT = ROUND5
 
 
-def _recommended(build, text=""):
-    return [q for q in build.bank["questions"] if q["recommended"] and text in q["stem"]]
-
-
-def _right(question):
-    if question["type"] == "fill_blank":
-        return question["answer"]
-    return [question["options"][i] for i in question["answer"]]
-
-
 # 1. Articles that gave nothing: a school's own news and a Hong Kong-style traditional report --
 
 
@@ -39,10 +30,10 @@ def test_a_schools_own_news_names_the_school_as_its_place(built):
     """我校…: 澄江理工大学 (its publisher) is where the figures happen; 我校/学校 at a clause's start
     become its name, and 其中 after a count the stem states points at that count."""
     _d, campus = built["h5-university-campus-day"]
-    figures = _recommended(campus, "涉诈求助")
+    figures = recommended_with(campus, "涉诈求助")
     assert figures and all("澄江理工大学" in q["stem"] for q in figures)
-    assert any(_right(q) == ["约44%"] for q in figures)  # …41起，其中…刷单类占比约44%
-    assert not any(re.search(r"(?:^|，)(?:我校|学校)", q["stem"]) for q in _recommended(campus))
+    assert any(marked_answers(q) == ["约44%"] for q in figures)  # …41起，其中…刷单类占比约44%
+    assert not any(re.search(r"(?:^|，)(?:我校|学校)", q["stem"]) for q in recommended_with(campus))
 
 
 def test_chinese_numerals_are_quantities_written_back_in_numerals(built):
@@ -53,8 +44,8 @@ def test_chinese_numerals_are_quantities_written_back_in_numerals(built):
     assert quantity_from_text("三万份").value == 30000
     assert quantity_from_text("一起") is None and quantity_from_text("两个") is None
     _d, macau = built["h5-macau-style-traditional"]
-    cases = [q for q in _recommended(macau, "詐騙案件____") if q["type"] == "single_choice"]
-    assert cases and _right(cases[0]) == ["三百八十餘宗"]
+    cases = [q for q in recommended_with(macau, "詐騙案件____") if q["type"] == "single_choice"]
+    assert cases and marked_answers(cases[0]) == ["三百八十餘宗"]
     assert all(re.fullmatch(r"[一二三四五六七八九十百千零]+餘宗", o) for o in cases[0]["options"])
 
 
@@ -65,14 +56,14 @@ def test_the_same_sentences_bank_is_that_bank_and_its_own_city_is_named_once(bui
     stems = [q["stem"] for q in macau.bank["questions"]]
     assert not any("假冒銀行2024" in s or "蓮洲市蓮洲" in s for s in stems)
     assert any("蓮洲銀行2024年以來" in s for s in stems)
-    assert not any("本市" in q["stem"] for q in _recommended(macau))
+    assert not any("本市" in q["stem"] for q in recommended_with(macau))
 
 
 def test_corner_quotes_are_quotes(built):
     """「不聽、不信、不轉賬」: the slogan's blank ends at the quote, not with 」 in the answer."""
     _d, macau = built["h5-macau-style-traditional"]
-    slogan = [q for q in macau.bank["questions"] if "不聽" in "".join(_right(q))]
-    assert slogan and not any("」" in answer for q in slogan for answer in _right(q))
+    slogan = [q for q in macau.bank["questions"] if "不聽" in "".join(marked_answers(q))]
+    assert slogan and not any("」" in answer for q in slogan for answer in marked_answers(q))
 
 
 # 2. Stems that need the sentence before ------------------------------------------------------
@@ -82,7 +73,7 @@ def test_a_share_opening_with_of_which_is_not_recommended(built):
     """其中，帮信罪案件占比最高，约为41%: a share of the figures of the sentence before, whose
     period (2022-2024) and base the stem does not carry."""
     _d, court = built["h5-court-rule-of-law-day"]
-    assert not _recommended(court, "41%") and not _recommended(court, "____；侵犯")
+    assert not recommended_with(court, "41%") and not recommended_with(court, "____；侵犯")
     shares = [q for q in court.bank["questions"] if "占比最高" in q["stem"]]
     assert shares and all("dangling_reference" in q["quality"]["reasons"] for q in shares)
 
@@ -111,7 +102,7 @@ def test_a_tips_lead_heads_its_list_and_each_item_gives_its_do_and_dont(built):
     document, tips = built["h5-privacy-tips-handbook"]
     lead = next(s for s in document.sentences if s.text.startswith("以下是十条"))
     assert lead.heading
-    advice = [q for q in _recommended(tips) if q["generator"]["rule"].startswith("advice.")]
+    advice = [q for q in recommended_with(tips) if q["generator"]["rule"].startswith("advice.")]
     assert any("下列做法正确的是" in q["stem"] for q in advice)
     assert any("下列做法错误的是" in q["stem"] for q in advice)
     for question in advice:
@@ -122,12 +113,12 @@ def test_a_tips_lead_heads_its_list_and_each_item_gives_its_do_and_dont(built):
 def test_a_release_does_not_name_its_own_source_twice(built):
     """据临川分局2024年9月报道，根据临川分局的提醒…: the publisher giving the advice is said once."""
     _d, police = built["h5-district-police-weekly-alert"]
-    for question in _recommended(police, "临川分局"):
+    for question in recommended_with(police, "临川分局"):
         assert question["stem"].count("临川分局") == 1, question["stem"]
 
 
 def test_a_court_official_is_introduced_with_the_court(built):
     """市中院党组成员、副院长孔令杰: 青岚市中院, not a bare 副院长."""
     _d, court = built["h5-court-rule-of-law-day"]
-    figures = _recommended(court, "孔令杰")
+    figures = recommended_with(court, "孔令杰")
     assert figures and all(q["stem"].startswith("青岚市中院") for q in figures)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quiz.bank.relative_places import home_places
+from tests.helpers.bank_questions import recommended_with
 
 ROUND6 = (
     "h6-bank-finance-day-tips",
@@ -20,10 +21,6 @@ ROUND6 = (
 BUILT = ROUND6
 
 
-def _recommended(build, text=""):
-    return [q for q in build.bank["questions"] if q["recommended"] and text in q["stem"]]
-
-
 def test_a_transcript_turn_is_its_speakers_statement(built):
     """周牧野： + 去年，全省公安机关共侦破…: the label heads the answer, and the statement says who
     周牧野 is (the role the article's lead gives him)."""
@@ -32,7 +29,7 @@ def test_a_transcript_turn_is_its_speakers_statement(built):
     assert label.heading
     stems = [q["stem"] for q in press.bank["questions"]]
     assert not any(re.match(r"^[\u4e00-\u9fa5]{2,4}：", s) for s in stems)
-    figures = _recommended(press, "周牧野")
+    figures = recommended_with(press, "周牧野")
     assert figures and all("公安厅网络安全保卫总队副总队长周牧野介绍" in q["stem"] for q in figures)
 
 
@@ -56,8 +53,8 @@ def test_a_branch_names_the_place_of_its_own_release(built):
     operator_doc, operator = built["h6-telecom-operator-day"]
     assert home_places(bank_doc).get("city") == "澄江市"
     assert home_places(operator_doc).get("province") == "江岚省"
-    assert any("汇川银行澄江分行各网点" in q["stem"] for q in _recommended(bank))
-    assert len(_recommended(bank)) >= 8 and len(_recommended(operator)) >= 8
+    assert any("汇川银行澄江分行各网点" in q["stem"] for q in recommended_with(bank))
+    assert len(recommended_with(bank)) >= 8 and len(recommended_with(operator)) >= 8
 
 
 def test_rubric_labels_stay_out_of_stems(built):

@@ -8,6 +8,7 @@ import re
 
 from quiz.bank.amounts import equivalent_forms, quantity_from_text
 from quiz.bank.quality import statement_incomplete
+from tests.helpers.bank_questions import marked_answers, questions_with
 
 ROUND7 = (
     "h7-national-press-release",
@@ -23,28 +24,18 @@ ROUND7 = (
 BUILT = ROUND7
 
 
-def _questions(build, text=""):
-    return [q for q in build.bank["questions"] if text in q["stem"]]
-
-
-def _right(question):
-    if question["type"] == "fill_blank":
-        return question["answer"]
-    return [question["options"][i] for i in question["answer"]]
-
-
 def test_two_bodies_joined_by_a_verb_are_not_one_name(built):
     """省反诈中心累计拦截… is the centre's figure; 岚山县公安局会同省反诈中心 (a case's phrase) is
     no full name of 省反诈中心 (five questions credited the wrong body)."""
     _d, police = built["h7-provincial-police-typical-cases"]
-    figures = _questions(police, "累计拦截诈骗电话")
+    figures = questions_with(police, "累计拦截诈骗电话")
     assert figures and not any("会同" in q["stem"] for q in figures)
 
 
 def test_a_false_figure_keeps_its_order_with_the_others_of_the_sentence(built):
     """受理…612件1038人，提起公诉547件____: never more prosecuted than received."""
     _d, court = built["h7-procuratorate-rule-of-law-day"]
-    for question in _questions(court, "提起公诉"):
+    for question in questions_with(court, "提起公诉"):
         if question["type"] == "fill_blank":
             continue
         shown = [question["claim"]] if question["type"] == "true_false" else question["options"]
@@ -64,7 +55,7 @@ def test_a_stem_with_its_own_source_gets_no_second_one(built):
 def test_a_share_seen_from_the_sentence_before_is_dangling(built):
     """从涉案人员看，30岁以下的占比达62.7%: of which crime's offenders, in which period?"""
     _d, court = built["h7-procuratorate-rule-of-law-day"]
-    shares = _questions(court, "30岁以下")
+    shares = questions_with(court, "30岁以下")
     assert shares and not any(q["recommended"] for q in shares)
 
 
@@ -91,7 +82,11 @@ def test_a_rules_window_is_asked_among_windows_of_its_length(built):
 def test_a_days_name_given_away_by_the_scene_is_not_recommended(built):
     """…“____”主题活动在岚溪区实验小学举行 -> 校园日 is read off the school."""
     _d, campus = built["h7-primary-school-campus-day"]
-    asked = [q for q in campus.bank["questions"] if _right(q) and _right(q)[0] == "校园日"]
+    asked = [
+        q
+        for q in campus.bank["questions"]
+        if marked_answers(q) and marked_answers(q)[0] == "校园日"
+    ]
     assert asked and all("obvious_answer" in q["quality"]["reasons"] for q in asked)
 
 
@@ -131,8 +126,8 @@ def test_tags_of_offenders_and_amounts(built):
     """在校学生 among offenders is no campus question; 公诉 counts are law's; an amount takes the
     day of what the clause before counts (未成年人网络游戏充值的投诉…涉及金额)."""
     _d, court = built["h7-procuratorate-rule-of-law-day"]
-    for question in _questions(court, "提起公诉"):
+    for question in questions_with(court, "提起公诉"):
         assert question["themed_days"] == ["law"], question["stem"]
     _d, youth = built["h7-traditional-youth-day"]
-    amounts = _questions(youth, "涉及金額____")
+    amounts = questions_with(youth, "涉及金額____")
     assert amounts and all("youth" in q["themed_days"] for q in amounts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quiz.bank.quality import statement_incomplete
+from tests.helpers.bank_questions import recommended_with
 
 # The articles the conftest ``built`` fixture generates for this module.
 BUILT = (
@@ -16,10 +17,6 @@ BUILT = (
     "h8-traditional-telecom-day",
     "h8-vocational-college-campus-day",
 )
-
-
-def _recommended(build, text=""):
-    return [q for q in build.bank["questions"] if q["recommended"] and text in q["stem"]]
 
 
 def test_a_figure_dated_only_by_the_release_is_not_recommended(built):
@@ -33,7 +30,7 @@ def test_a_figure_dated_only_by_the_release_is_not_recommended(built):
     ]
     assert undated and not any(q["recommended"] for q in undated)
     assert all("no_period" in q["quality"]["reasons"] for q in undated)
-    assert _recommended(police, "2024年8月份")
+    assert recommended_with(police, "2024年8月份")
 
 
 def test_no_official_is_made_to_advise_the_wrong_thing(built):
@@ -61,5 +58,5 @@ def test_statements_cut_after_a_partner_or_a_lead_are_incomplete():
 def test_insurance_questions_are_finance_questions(built):
     """代理退保 complaints and 冒充保险公司 fraud: the finance day."""
     _d, insurance = built["h8-insurance-finance-day"]
-    asked = [q for q in _recommended(insurance) if re.search(r"退保|保险", q["stem"])]
+    asked = [q for q in recommended_with(insurance) if re.search(r"退保|保险", q["stem"])]
     assert asked and all("finance" in q["themed_days"] for q in asked)
