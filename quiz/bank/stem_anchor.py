@@ -137,6 +137,8 @@ def resolve_years(text: str, year: int | None) -> str:
     for match in re.finditer(r"今年|去年|前年", analysis):
         if not outside[match.start()]:
             continue
+        if re.match(r"[\d零一二两三四五六七八九十]{1,4}[岁周]", analysis[match.end() :]):
+            continue  # 今年58岁 / 今年五十八歲: an age, not the year
         pieces.append(text[cursor : match.start()])
         pieces.append(f"{words[match.group(0)]}年")
         cursor = match.end()

@@ -12,6 +12,7 @@ Pure: candidates are built from the bank dicts, no database.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from itertools import combinations
 
@@ -116,7 +117,13 @@ def prints_answer(shown: dict, answered: dict) -> bool:
     # The blank separates the stem's parts: an answer does not stand across it.
     parts = [plain(part) for part in [*shown["stem"].split(BLANK), *(shown.get("options") or [])]]
     keys = [plain(answer) for answer in answers_of(answered)]
-    return any(len(key) >= 2 and key in part for key in keys for part in parts)
+    # A number is found whole: +00 (a caller's prefix) is not printed by 200元.
+    return any(
+        len(key) >= 2
+        and (re.search(rf"(?<!\d){re.escape(key)}(?!\d)", part) if key.isdigit() else key in part)
+        for key in keys
+        for part in parts
+    )
 
 
 def check_day(questions: list[dict], day: str) -> tuple[int, int]:
