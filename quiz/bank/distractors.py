@@ -140,7 +140,7 @@ def _shift_day(text: str, delta: int) -> str | None:
     if fact_range := re.search(r"(至|到|-)(\d{1,2})日$", text):
         end_day = int(fact_range.group(2)) + delta
         shifted = shifted[: -len(fact_range.group(0))] + f"{fact_range.group(1)}{end_day}日"
-    days = [int(d) for d in re.findall(r"(\d{1,2})日", shifted)]
+    days = [int(d) for d in re.findall(r"(?:月|至|到|-)(-?\d{1,2})日", shifted)]  # 12月-2日: no day
     return shifted if all(1 <= d <= 28 for d in days) else None
 
 

@@ -30,7 +30,7 @@ from .facts import Fact
 from .lexicon import places
 from .recommend import VETO_PENALTY, VETO_REASONS, precision_vetoes
 from .stem_anchor import place_anchored, time_anchored
-from .stem_text import aligned
+from .stem_text import CONDITION_ONLY, aligned
 from .textutil import compare_key
 
 # code -> Chinese explanation (what the organizer sees next to the score).
@@ -437,7 +437,9 @@ _COVERB_ONLY = re.compile(
     # 通过开学第一课、情景剧表演…等形式。: the means, with what was done by them cut off
     r"^(?:通过|以|采取|借助|利用|采用)[^，。；：]*?(?:形式|方式|方法|途径|渠道|手段)$|"
     # …保险行业协会联合市内34家保险公司。: who acted with whom, and not what they did
-    r"(?:联合|会同|携手|协同)[^，。；：]*?(?:公司|单位|部门|机构|企业|学校|社区)$"
+    r"(?:联合|会同|携手|协同)[^，。；：]*?(?:公司|单位|部门|机构|企业|学校|社区)$|"
+    # …强调，根据《中华人民共和国证券法》规定。: the source of a rule, with the rule cut off
+    r"(?:根据|按照|依据|依照)[^，。；：]*》的?(?:有关|相关)?(?:规定|要求)$"
 )
 
 
@@ -454,7 +456,12 @@ def statement_incomplete(statement: str) -> bool:
     if not text:
         return True
     last = re.split(r"[，；：。]", text)[-1].strip("“”")
-    if _DANGLING_END.search(text) or _LEAD_ONLY.match(last) or _COVERB_ONLY.search(last):
+    if (
+        _DANGLING_END.search(text)
+        or _LEAD_ONLY.match(last)
+        or _COVERB_ONLY.search(last)
+        or CONDITION_ONLY.search(last)
+    ):
         return True
     if _REPORT_VERB_END.search(last):
         return True  # 约有62%的受害人反映。: what they reported was in the next clause

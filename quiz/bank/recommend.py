@@ -136,10 +136,18 @@ _WEEK_PLACE = re.compile(
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}日")
 # A stem lifted from the middle of a narrative: a pointer back (这些号码, 法院遂…, 林雪梅还提到,
 # 我们整理了) or a date relative to the text (不久, 本月2日, 上月, 次日).
+_CONTINUATION = re.compile(
+    r"^(?:(?:值得|需要)(?:注意|关注|一提|指出)的是|其中|这其中|与此同时|同时|此外|另外|而)"
+)
+_PERIOD_WORDS = re.compile(r"\d{4}年|[一二〇零]{4}年|\d{1,2}月|以来|今年|去年|上半年|同期|期间")
 _NARRATIVE = re.compile(
     r"这些|这批|那些|(?<![\u4e00-\u9fa5])遂|[，。]遂|还(?:提到|表示|介绍|指出|说)|(?<![\u4e00-\u9fa5])不久|"
     r"[，。]不久|(?:本|上|下)月\d{1,2}日|次日|当晚|同日|(?<![\u4e00-\u9fa5])我们|[，。]我们|"
-    r"(?:^|[，。])(?:随后|此后|之后|其后|后来)"
+    r"(?:^|[，。])(?:随后|此后|之后|其后|后来)|"
+    # 县反诈中心接警后立即启动紧急止付程序: the case whose report it answers is told before
+    r"(?:接警|接到报警|接报|报警|报案|案发|事发)(?:后|之后)|"
+    # 这是反诈中心的预警劝阻专线: what 这 is (96110的来电) was in the clause the stem cut off
+    r"(?:^|报道，|[，；])这(?:是|就是|说明|表明)"
 )
 # An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
 _ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")
@@ -289,6 +297,14 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         and re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
     ):
         # 据…2024年9月报道，…全月共接报…: the release date is not the period the figure counts.
+        codes.append("no_period")
+    elif (
+        fact.kind == "quantity"
+        and _CONTINUATION.match(fact.sentence.analysis)
+        and not _PERIOD_WORDS.search(fact.sentence.analysis)
+    ):
+        # 值得注意的是，帮信案件已占全部网络犯罪案件的47.4%: a share of the sentence before's
+        # total, whose period (二〇一八年至今年九月) the stem's year does not give.
         codes.append("no_period")
     if (
         fact.kind != "place"

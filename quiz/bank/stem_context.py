@@ -11,7 +11,7 @@ from .facts import Fact
 from .layout import SPEAKER_LABEL
 from .lexicon import places
 from .speakers import citizen_descriptor, introduce, speaker_before
-from .stem_anchor import expand_organisation
+from .stem_anchor import expand_organisation, place_anchored
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import analysis_text
 
@@ -152,6 +152,8 @@ def add_context(
         and not names_place  # 广东还将组织…: the clause names its place already
         and not mentions(whole, scope)
         and not re.search(r"全省|全市|全国|我省|我市", prefix)
+        # 今年1月至8月，岚山县公安局共破获…: the actor names the place (no 全县 before it)
+        and not (scope.startswith("全") and place_anchored(document, whole))
     ):
         # Directly before the answer the scope gets its own clause, so the blank keeps its
         # original left context.

@@ -8,6 +8,14 @@ from functools import lru_cache
 
 from .textutil import analysis_text, compare_key
 
+# 一旦发现被骗。 / 未经国务院证券监督管理机构核准。 / 在…要求…提供1小时服务后。: a condition or a
+# time clause whose main clause (what to do, what is forbidden, what happened) was cut off.
+CONDITION_ONLY = re.compile(
+    r"^(?:一旦|如果|如若|若是?|假如|倘若|万一|只要|一经)(?![^，。；：]*(?:要|应|请|可|须|必|立即|马上|"
+    r"就|都|即|便|会|将|不))|^未经[^，。；：]*(?:核准|批准|许可|同意|授权|允许|备案)$|"
+    r"^(?:在|自|当|待)[^，。；：]*(?:之后|后|之时|时|以前|之前|前)$"
+)
+
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _WORD_CHAR = r"[\u4e00-\u9fa5A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"

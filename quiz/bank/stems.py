@@ -26,7 +26,7 @@ from .layout import DATELINE_RE, REPORTER_LEAD_RE
 from .segment import Clause
 from .stem_anchor import anchor, resolve_organisations
 from .stem_context import LEAD_RE, add_context, attribute_quote, resolve_deixis
-from .stem_text import display, finish, sub_aligned
+from .stem_text import CONDITION_ONLY, display, finish, sub_aligned
 
 # display stays importable from here: the question, distractor and generate modules use it.
 __all__ = ["Frame", "display", "frame"]
@@ -39,6 +39,7 @@ _VERB_FIRST = re.compile(
 _REPORTING_VERB = re.compile(r"要求|提出|表示|介绍|指出|强调|认为|希望|提醒|建议|呼吁|透露|称")
 FILLER_RE = re.compile(
     r"^(?:据了解|据悉|据介绍|另外|此外|同时|其中|与此同时|在这里|全文如下|在今天的行动中|"
+    r"(?:值得|需要|应当)(?:注意|关注|一提|指出|警惕)的是|"
     r"(?:记者|笔者)(?:从|在|于|近日|日前|今天|今日)?[^，]{0,30}?(?:获悉|了解到|得知))$"
 )
 
@@ -123,6 +124,16 @@ def _segments(
         # 较去年同期增加12.4% continues the clause before it (投诉1350件): keep that one too.
         first -= 1
         length += len(clauses[first].analysis)
+    if (
+        walk_back
+        and first > 0
+        and clauses[first - 1].analysis.endswith("的")
+        and length + len(clauses[first - 1].analysis) <= 110
+    ):
+        # 工作日平均每天上网超过2小时的，小学生占8.6%: a clause ending in 的 is what the
+        # shares that follow it are shares of.
+        first -= 1
+        length += len(clauses[first].analysis)
     if any(re.match(r"^其中", c.analysis) for c in clauses[first + 1 : last + 1]):
         # …共侦破案件3100余起，抓获…4200余名，其中侦破…280起: 其中 refers to the sentence's
         # first count, so the frame keeps the sentence from its first non-lead clause.
@@ -155,6 +166,9 @@ def _segments(
         last = _whole_statement(document, fact, clauses, last)
     elif fact.kind != "statement":
         last = _through_colon_list(document, fact, clauses, last)
+    own_last = _clause_index(clauses, max(start, end - 1))
+    while last > own_last and CONDITION_ONLY.search(clauses[last].analysis):
+        last -= 1  # …拨打96110咨询；一旦发现被骗: a condition whose consequence the frame cut off
     leads = [
         c
         for i, c in enumerate(clauses[:first])

@@ -37,7 +37,9 @@ _ORG_RE = re.compile(
 )
 _INCIDENTAL_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,8}(?:学生|大学生|青年|师生|教师)代表|退休教师|退休职工|大学同学|同学的|"
-    r"(?:进|走进)(?:校园|学校|课堂)|高校多|[\u4e00-\u9fa5]{2,10}(?:大学|学院|中学|小学)(?=的|学生|代表)"
+    r"(?:进|走进)(?:校园|学校|课堂)|高校多|[\u4e00-\u9fa5]{2,10}(?:大学|学院|中学|小学)(?=的|学生|代表)|"
+    # 接到…投诉举报1360余件: the complaints a regulator receives are its caseload, not the law
+    r"投诉举报"
 )
 _WEEK_WORDS = re.compile(r"宣传周|开幕|启动仪式|启动|主题日|开幕式|闭幕")
 _WEEK_KINDS = {"date", "place", "edition"}
@@ -93,10 +95,8 @@ def _names_a_day(document: Document, fact: Fact) -> bool:
 _OFFENDERS = re.compile(r"涉案人员|犯罪嫌疑人|被告人|起诉|判处|罪犯")
 
 
-def _previous_clause(document: Document, fact: Fact) -> str:
-    clauses = document.clauses(fact.sentence)
-    before = [c for c in clauses if c.end <= fact.start]
-    return before[-1].analysis if before else ""
+def _clauses_before(document: Document, fact: Fact) -> list[str]:
+    return [c.analysis for c in document.clauses(fact.sentence) if c.end <= fact.start]
 
 
 def is_about_the_week(document: Document, fact: Fact) -> bool:
@@ -147,6 +147,10 @@ def _list_topic_words(fact: Fact) -> bool:
     return not re.search(r"^(?:以下|下面|如下)|[一二三四五六七八九十\d]+(?:条|要)", heading)
 
 
+_HEAD_COUNT = re.compile(r"(?:名|人|个|伙)$")
+_FINANCE_TOPIC = re.compile(
+    r"银行|金融|理财|投资|集资|保险|退保|保单|理赔|证券|股票|基金|期货|贷款|资金|账户|转账|止付|冻结"
+)
 _FRAUD_FIGURES = re.compile(r"电信网络诈骗|电信诈骗|电诈|网络诈骗|反诈|涉诈|诈骗案件|诈骗警情")
 
 
@@ -186,6 +190,9 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # 9月13日为金融日 / ____为校园日: the week's schedule, which fits any day's paper (rounds
         # 5 and 6 read a themed day's date as the week's, not as that day's topic).
         return [GENERAL_TAG]
+    if aligned(document.analysis[fact.start : fact.end]).strip('“”"') in THEMED_DAYS.values():
+        # 9月18日是…宣传周的“____” (个人信息保护日): which day falls when is the schedule too.
+        return [GENERAL_TAG]
     named = [code for code, name in THEMED_DAYS.items() if name in _clause_text(document, fact)]
     if len(named) == 1:
         return named  # 校园日的主题是… / 校园日活动在…举行: a question about that day
@@ -195,10 +202,13 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
     days = _keyword_days(themes, document, text)
     if not days and fact.kind == "quantity":
         # 共接获涉及未成年人网络游戏充值的投诉157宗，涉及金额约46万元: an amount whose own
-        # clause names nothing is about what the clause before counts.
-        days = _keyword_days(
-            themes, document, _law_names(question, _previous_clause(document, fact))
-        )
+        # clause names nothing is about what the clauses before it count (…非法证券期货活动的
+        # 投诉举报1360余件，同比增长12.4%，其中涉及非法荐股的占比约58%: the nearest that names
+        # a topic).
+        for clause in reversed(_clauses_before(document, fact)):
+            days = _keyword_days(themes, document, _law_names(question, clause))
+            if days:
+                break
     if "campus" in days and _OFFENDERS.search(fact.sentence.analysis):
         # 涉案人员…其中在校学生81人: who the offenders are, not a campus question.
         days = [day for day in days if day != "campus"] or ["law"]
@@ -213,6 +223,15 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         days = [
             code for code in THEMED_DAYS if code in {*days, *_keyword_days(themes, document, claim)}
         ]
+    if (
+        "finance" in days
+        and fact.kind == "quantity"
+        and _HEAD_COUNT.search(aligned(fact.text))
+        and not _FINANCE_TOPIC.search(_clause_text(document, fact))
+    ):
+        # 打掉为诈骗团伙提供“两卡”的帮信犯罪团伙9个 / 打击处理“两卡”违法犯罪人员10万余名: a count
+        # of gangs or offenders is police work, whatever the cards they traded.
+        days = [day for day in days if day != "finance"] or ["law"]
     if fact.kind == "quantity" and _FRAUD_FIGURES.search(
         document.analysis[fact.sentence.start : fact.end]
     ):

@@ -66,6 +66,14 @@ THIN = {
     "h8-insurance-finance-day": 8,
     "h8-traditional-telecom-day": 5,
     "h8-vocational-college-campus-day": 4,
+    # Round-9 articles (tuning since generator 2.9): a county police event whose case details
+    # and hotline lines lean on the sentence before (narrative_pointer), a school lesson and a
+    # securities regulator's day whose tips name no one, and a traditional court open day whose
+    # shares are of the sentence before's totals (no_period).
+    "h9-county-police-antifraud-day": 12,
+    "h9-middle-school-privacy-lesson": 5,
+    "h9-securities-finance-day": 6,
+    "h9-traditional-rule-of-law-day": 0,
 }
 
 
