@@ -31,7 +31,13 @@ from .questions import Result, rng_for
 from .relative_places import home_places, resolve_relative
 from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
-from .stem_anchor import full_organisations, place_anchored, resolve_organisations, resolve_years
+from .stem_anchor import (
+    full_organisations,
+    place_anchored,
+    resolve_organisations,
+    resolve_years,
+    tips_author,
+)
 from .stem_text import aligned, display
 
 TRUE_FALSE_TAIL = "这一说法是否正确？"
@@ -68,14 +74,6 @@ def _police(document: Document) -> str:
         if re.search(r"公安|警", aligned(name)):
             return name
     return ""
-
-
-def _author(document: Document) -> str:
-    """Who speaks in a tips text: its police or cyberspace organisation, else the publisher."""
-    for _offset, name in full_organisations(document):
-        if re.search(r"公安|警|反诈|网信", aligned(name)):
-            return name
-    return document.article.publisher
 
 
 def giver_verb(document: Document, fact: Fact) -> tuple[str, str]:
@@ -127,13 +125,15 @@ def giver(document: Document, fact: Fact) -> str:
         event = document.event
         return f"{publisher}在{event}期间" if event else publisher
     if fact.attrs.get("heading"):
-        return _author(document)
+        return tips_author(document)
     if re.match(
         r"^(?:并|还|也|又|同时|并且)|提出[^，]{0,4}点|[一二三四五六七八九十\d]点$", aligned(who)
     ):
         return ""  # 并向家长提出三点提醒： names no giver: unsure who advises
     if re.fullmatch(r"(?:风险|温馨|特别|友情|安全|重要)", aligned(who)):
-        return _author(document)  # 风险提醒：… is a rubric, not a giver: the article's own advice
+        return tips_author(
+            document
+        )  # 风险提醒：… is a rubric, not a giver: the article's own advice
     if who in ("他", "她") or not who:
         name = subject_person(document, sentence) if who == "" else ""
         if name is None:
@@ -200,7 +200,10 @@ def _list_topic(fact: Fact) -> str:
         or _LIST_GIVER.match(aligned(topic))
         or len(topic) > 14
         or re.search(r"[，,。；]", topic)
-        or re.fullmatch(r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)", aligned(topic))
+        or re.fullmatch(
+            r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)(?:做|做到|这样做|这么做)?",
+            aligned(topic).strip("“”"),
+        )
         # 防骗六要六不要, 以下是十条实用提示: a label that counts the items, not a topic
         or re.search(r"[一二三四五六七八九十\d]+要[一二三四五六七八九十\d]*不要", aligned(topic))
         or re.match(r"^(?:以下|下面|如下)|^.{0,4}[一二三四五六七八九十\d]+条", aligned(topic))
@@ -327,6 +330,17 @@ def _judge(fact: Fact, rule: str, stem_body: str, claim: str, truth: bool, span)
     return question, None
 
 
+def _as_long_as(key: str, others: list[str]) -> str:
+    """The key cut to its first clause when it is far longer than every other option (通过正规
+    金融机构和官方渠道购买理财产品，投资前查验…金融牌照 beside 相信群里其他人晒出的收益截图): the
+    longest option is not to give itself away."""
+    longest = max((len(o) for o in others), default=0)
+    head = re.split(r"[，；]", key, maxsplit=1)[0]
+    if longest and len(key) > 1.6 * longest and len(head) >= 8 and head != key:
+        return head
+    return key
+
+
 def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     who = giver(document, fact)
     if not who:
@@ -337,6 +351,7 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     results: list[Result] = []
     if fact.attrs["form"] == "do":
         wrong = _wrong_behaviours(document, fact, facts)
+        action = _as_long_as(action, wrong[:3])
         stem = f"{who}提醒：{situation}，下列做法正确的是？"
         # No false version: a curated wrong behaviour put in a named official's mouth
         # (何敬舟提醒…可以把验证码告诉陌生人) is not what they said, and is guessed at sight.
@@ -481,7 +496,7 @@ def _rule(document: Document, fact: Fact) -> list[Result]:
         # 市民何女士: a victim telling what she learned, not someone who advises (round 8).
         return [(None, ("speaker_unsure", "讲述经历的市民不是给出提醒的人"))]
     if not who and (fact.attrs.get("heading") or _TIPS_TEXT.search(document.analysis)):
-        who = _police(document) or _author(document)  # a tips text speaks for its author
+        who = _police(document) or tips_author(document)  # a tips text speaks for its author
     lead = f"根据{who}的提醒，" if who else ""
     text = _shown(document, fact.start, fact.end)
     span = (fact.start, fact.end)

@@ -249,7 +249,7 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
 
 def equivalent_forms(text: str) -> list[str]:
     """Accepted spellings of a quantity answer: 72万元 -> 72万, 720000元; 2.9亿元 -> 29000万元;
-    约60家 -> 60家."""
+    约60家 -> 60家; 超过960万条 -> 960万条."""
     quantity = quantity_from_text(text)
     if quantity is None:
         return []
@@ -270,8 +270,8 @@ def equivalent_forms(text: str) -> list[str]:
         forms.append(text.replace("%", "％"))
     if quantity.qualifier == "余":
         forms.append(text.replace("余", "多", 1))
-    if quantity.prefix in APPROXIMATE:
-        # 约60家: a student who writes 60家 knows the figure.
+    if quantity.prefix in APPROXIMATE or quantity.prefix in ("超过", "逾", "多达", "高达"):
+        # 约60家 / 超过960万条: a student who writes 60家 / 960万条 knows the figure.
         forms.append(text[len(quantity.prefix) :])
     return [form for form in forms if form and form != text]
 

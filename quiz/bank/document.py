@@ -35,7 +35,8 @@ _DAY_SCENE_RE = re.compile(
 _BRACKETED_RE = re.compile(r"《[^》]*》|[(（][^)）]*[)）]")
 SCOPE_WORD_RE = re.compile(r"全国|全省|全市|全区|全县|全州|我省|我市|我区|我县|我国|本省|本市")
 EVENT_RE = re.compile(
-    r"(?:\d{4}年(?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县|自治区))?)?(?:国家)?网络安全宣传周"
+    r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县|自治区))?)?"
+    r"(?:国家)?网络安全宣传周"
 )
 _LEAD_OR_FILLER = re.compile(
     r"^(?:近年来|近几年|目前|当前|今年以来|去年以来|当天|当日|同日|会上|据了解|据悉|据介绍|另外|此外|同时|"
@@ -111,7 +112,9 @@ class Document:
         first = ""
         for sentence in self.sentences[:8]:
             match = EVENT_RE.search(sentence.analysis)
-            if not match or not re.match(r"\d{4}年", match.group(0)):
+            if not match or not re.match(
+                r"(?:\d{4}|[〇零一二三四五六七八九]{4})年", match.group(0)
+            ):
                 continue
             begin = match.start()
             for name in sorted(places(), key=len, reverse=True):
@@ -126,8 +129,15 @@ class Document:
                 )
                 if own and self.analysis.count(own.group(0)) >= 2:
                     begin -= len(own.group(0))
-            named = sentence.text[begin : match.end()]
-            if begin < match.start():
+            end = match.end()
+            # 2023年国家网络安全宣传周嵩岚省活动: a province's or a city's events of the week
+            local = re.match(
+                r"[\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|自治区)活动", sentence.analysis[end:]
+            )
+            if local and begin == match.start():
+                end += len(local.group(0))
+            named = sentence.text[begin:end]
+            if begin < match.start() or end > match.end():
                 return named  # the week with its place (a headline may omit it)
             first = first or named
         if first:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .textutil import analysis_text
+
 _PAREN = r"[(（][^)）]{0,40}[)）]"
 # One dateline / byline opening a paragraph; may chain (masthead, 讯/电, (记者…), 记者… 报道：).
 DATELINE_RE = re.compile(
@@ -50,6 +52,9 @@ _EDITOR_LINE = re.compile(
     r"图片|图文|摄影|视频|制作|实习编辑|本文来源|原标题|文字|通讯员|记者|编者按|编者的话)\s*[:：/|｜\s]"
 )
 _END_MARK = re.compile(r"^[(（【\[]\s*(?:完|全文完|终)\s*[)）】\]]$")
+# A letter's salutation on a line of its own (尊敬的客户： / 亲爱的同学们： / 各位家长：): it greets
+# the reader and is part of no sentence.
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|敬爱的|各位|广大)[\u4e00-\u9fa5、]{1,14}[:：]$")
 _CAPTION = re.compile(
     r"^(?:▲|△|■|●|◆|↑|图为|图[:：]|图\d|图片说明|上图|下图|左图|右图|组图|配图|视频[:：])|"
     r"(?:摄|供图|图片来源[^)）]*|资料图)\s*[)）]?$|^[(（]\s*(?:图片来源|图源|摄影)"
@@ -72,11 +77,14 @@ SPEAKER_LABEL = re.compile(
 
 
 def is_furniture(line: str) -> bool:
-    """Bylines, editor and source lines, timestamps, end marks and photo captions."""
+    """Bylines, editor and source lines, timestamps, end marks, photo captions and a letter's
+    salutation."""
     text = line.strip()
     if not text:
         return False
     if _EDITOR_LINE.match(text) or _END_MARK.match(text) or _CAPTION.search(text):
+        return True
+    if _SALUTATION.match(analysis_text(text)):
         return True
     if _TIMESTAMP.search(text) and len(text) <= 60:
         return True

@@ -41,6 +41,7 @@ REASONS: dict[str, str] = {
     "shape_report": "考查举报、报警渠道",
     "shape_theme": "考查活动主题",
     "shape_hotline": "考查热线电话",
+    "shape_formula": "考查防范口诀",
     "shape_figure": "考查关键数据",
     "shape_date": "考查时间",
     "shape_period": "考查统计时段",
@@ -98,6 +99,7 @@ _SHAPES: tuple[tuple[str, str, int], ...] = (
     ("term.slogan", "shape_theme", 86),
     ("term.hotline", "shape_hotline", 84),
     ("term.app", "shape_hotline", 80),
+    ("term.formula", "shape_formula", 82),
     ("term.day", "shape_date", 76),
     ("schedule.", "shape_date", 78),
     ("quantity.", "shape_figure", 80),
@@ -182,6 +184,21 @@ _METAPHOR_RE = re.compile(
 )
 
 
+# 不听、不信、不转账 / 三不一多: the few words an official asks people to remember, in a
+# sentence that asks them to (做到, 牢记…).
+_ADVICE_FORMULA = re.compile(
+    r"^(?:不[\u4e00-\u9fa5]{1,3}[、，·]?){3,}$|^[一二三四五六七八九十][不要][一二三四五六七八九十][不要多]$"
+)
+_ADVICE_FRAME = re.compile(r"做到|牢记|记住|谨记|遵循|口诀|原则")
+
+
+def _advice_formula(fact: Fact) -> bool:
+    return bool(
+        _ADVICE_FORMULA.match(aligned(fact.text).strip('“”「」"'))
+        and _ADVICE_FRAME.search(fact.sentence.analysis)
+    )
+
+
 def shape_key(rule: str, fact: Fact, document: Document) -> str:
     """The rule refined by what the fact is: term.slogan…, date.period…, statement.principle…"""
     kind, _, rest = rule.partition(".")
@@ -193,6 +210,8 @@ def shape_key(rule: str, fact: Fact, document: Document) -> str:
             shape = "app"
         if shape == "term" and fact.text in _DAY_NAMES:
             shape = "day"  # 9月12日是…“校园日”: which themed day a date is
+        if shape not in ("slogan", "hotline", "app", "day") and _advice_formula(fact):
+            shape = "formula"  # 只要做到“不听、不信、不转账”，…: what to remember
         return f"term.{shape}.{rest}"
     if kind == "date" and fact.attrs.get("shape") == "period":
         return f"date.period.{rest}"
@@ -463,6 +482,8 @@ def statement_incomplete(statement: str) -> bool:
         or CONDITION_ONLY.search(last)
     ):
         return True
+    if re.search(r"[\u4e00-\u9fa5”]{3,}(?<![落滞最然此以今随其之过前])后$", last):
+        return True  # 张阿姨按照“客服”提示操作后。: what happened next was cut off
     if _REPORT_VERB_END.search(last):
         return True  # 约有62%的受害人反映。: what they reported was in the next clause
     return bool(re.search(r"凡是", text)) and not re.search(

@@ -173,6 +173,12 @@ _TRIVIA_COUNT = re.compile(
     r"(?:活动|讲座|宣讲|培训|演练|比赛)[^，。]{0,4}场|场(?:次)?(?:活动|讲座|宣讲|培训|演练)|走进|"
     r"面积|平方米|博览会|展览|展会|展商|带来了"
 )
+# 全省网络安全产业规模达到286亿元，同比增长17.5% / 相关企业436家: an industry's size is
+# economics, not what the week teaches a student (the growth's clause counts what the one before
+# it names).
+_INDUSTRY = re.compile(
+    r"产业规模|产业[^，。]{0,6}(?:增长|产值|营收|收入)|相关企业|专精特新|营业收入|产值"
+)
 # Enforcement outcomes: a count of these is worth knowing even beside a trivia word.
 _STRONG_FIGURE = re.compile(
     r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|劝阻|查处|清理|"
@@ -327,6 +333,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     if kind == "quantity" and (
         (_TRIVIA_COUNT.search(own) and not _STRONG_FIGURE.search(own))
         or not _KEY_FIGURE.search(before + own)
+        or _INDUSTRY.search(before + own)
     ):
         codes.append("trivia_count")
     if kind == "date" and not (
@@ -370,9 +377,12 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     # -- wording tricks
     if _in_printed_document(document, fact):
         codes.append("initiative_text")
-    if kind == "statement" or (
-        kind == "term" and shape.split(".")[1] not in ("slogan", "hotline", "app", "day")
-    ):
+    if (
+        kind == "statement"
+        or (kind == "term" and shape.split(".")[1] not in ("slogan", "hotline", "app", "day"))
+    ) and not (shape.startswith("term.formula") and question["type"] == "fill_blank"):
+        # (the formula of an advice is worth a blank; its true/false and choice versions
+        # stay held back: a swapped formula is false only in wording)
         codes.append("slogan_restatement")
     if kind == "enumeration" and (rule.endswith("listed") or "listed" in rule.split(".")[-1]):
         codes.append("open_listed")

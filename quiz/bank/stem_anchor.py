@@ -39,6 +39,14 @@ def _full_org_re() -> re.Pattern:
     return re.compile(rf"(?:{alternation}){piece}(?:{piece})*")
 
 
+def tips_author(document: Document) -> str:
+    """Who speaks in a tips text: its police or cyberspace organisation, else the publisher."""
+    for _offset, name in full_organisations(document):
+        if re.search(r"公安|警|反诈|网信", aligned(name)):
+            return name
+    return document.article.publisher
+
+
 def full_organisations(document: Document) -> list[tuple[int, str]]:
     """(offset, display name) of every organisation named with its place (长沙市公安局岳麓分局)."""
     cache = document.__dict__.setdefault("_full_orgs", None)

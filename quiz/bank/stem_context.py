@@ -177,7 +177,17 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     event = document.event
     stem = prefix + suffix
     if event and not mentions(stem, event):
-        prefix = sub_aligned(r"本届(?:国家)?网络安全宣传周|本届宣传周", event, prefix, count=1)
+        prefix = sub_aligned(
+            r"本届(?:国家)?网络安全宣传周|(?:本届|今年|本年度)的?宣传周(?!期间)",
+            event,
+            prefix,
+            count=1,
+        )
+        if not mentions(prefix + suffix, event):
+            # 主办单位表示，…: the week's organisers (which week, where).
+            prefix = sub_aligned(
+                r"^(主办单位|主办方)(?=表示|介绍|称|指出)", lambda g: event + g[1], prefix, count=1
+            )
         prefix = sub_aligned(r"^本次活动", f"{event}活动", prefix, count=1)
         prefix = sub_aligned(
             r"(^|，)(开幕式上|启动仪式上|启动仪式现场|开幕式(?=还|期间|现场|定于|将于|于|在)|"

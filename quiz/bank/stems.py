@@ -24,9 +24,9 @@ from .document import Document
 from .facts import Fact
 from .layout import DATELINE_RE, REPORTER_LEAD_RE
 from .segment import Clause
-from .stem_anchor import anchor, resolve_organisations
+from .stem_anchor import anchor, place_anchored, resolve_organisations, tips_author
 from .stem_context import LEAD_RE, add_context, attribute_quote, resolve_deixis
-from .stem_text import CONDITION_ONLY, display, finish, sub_aligned
+from .stem_text import CONDITION_ONLY, aligned, display, finish, sub_aligned
 
 # display stays importable from here: the question, distractor and generate modules use it.
 __all__ = ["Frame", "display", "frame"]
@@ -53,7 +53,16 @@ def _reporting_date(clauses: list[Clause], index: int) -> bool:
     )
 
 
-CONNECTIVE_RE = re.compile(r"(^|，)(?:同时还|同时|并且|另外|此外)(?=[\u4e00-\u9fa5])")
+_LIST_NUMBER = re.compile(
+    r"^\s*(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(][一二三四五六七八九十\d]+[)）])?\s*"
+)
+_INSTRUCTION = re.compile(
+    r"^(?:遇到|遇有|如遇|如有|如果|如|若|发现|接到|收到|一旦|要|请|应|及时|可|牢记|记住)"
+)
+# (二是定期通过营业厅…开展“一证通查”: the count of a list of measures goes with the list.)
+CONNECTIVE_RE = re.compile(
+    r"(^|，)(?:同时还|同时|并且|另外|此外|[一二三四五六七八九十]是)(?=[\u4e00-\u9fa5])"
+)
 _PREPOSITIONAL_RE = re.compile(r"^(?:[\u4e00-\u9fa5]{0,6}?(?:将|要)?(?:通过|从|以|为了|随着|经由))")
 
 
@@ -110,6 +119,14 @@ def _segments(
             break
         first -= 1
         length += len(clauses[first].analysis)
+    answer_first = _clause_index(clauses, start)
+    while first < answer_first and re.search(
+        r"^[^由]*(?:承办|主办|协办|指导|支持)$", clauses[first].analysis
+    ):
+        # 岚城市委、市政府承办，将持续至9月17日: the second half of 由…共同主办，…承办 whose 由
+        # was left out says nothing by itself.
+        length -= len(clauses[first].analysis)
+        first += 1
     while first < own_first and _VERB_FIRST.match(clauses[first].analysis):
         # 设置……六大展区，约60家企业参展: a clause borrowed for context that starts with its
         # verb (its subject is further back) would make the stem start mid-clause.
@@ -287,6 +304,20 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
             suffix = suffix[:-1]  # the sentence's own closing quote, not a term's
         prefix = f"{voice}写道：“{prefix.lstrip('“').translate(inner)}"
         suffix = suffix.translate(inner) + "”"
+    elif (
+        fact.kind == "term"
+        and fact.attrs.get("shape") == "hotline"
+        and document.event
+        and _INSTRUCTION.match(_LIST_NUMBER.sub("", aligned(prefix)))
+        and not place_anchored(document, prefix + suffix)
+        and (document.article.publisher or tips_author(document))
+    ):
+        # 6.遇到可疑情况，及时拨打____反诈专线: a tip of the article's own, said by its author in
+        # the week (who and when), as an advice question says it.
+        number = _LIST_NUMBER.match(prefix).group(0)
+        # (a numbered tip is the publisher's own list, as an advice question reads it)
+        author = document.article.publisher if number.strip() else tips_author(document)
+        prefix = f"{author}在{document.event}期间提醒：{prefix[len(number) :]}"
     # Dropped words between the quotation's opening mark and the frame: it starts mid-speech.
     started_inside = inside_quote and bool(head_text[head_text.rfind("“") + 1 :].strip())
     return Frame(

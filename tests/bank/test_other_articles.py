@@ -74,6 +74,14 @@ THIN = {
     "h9-middle-school-privacy-lesson": 5,
     "h9-securities-finance-day": 6,
     "h9-traditional-rule-of-law-day": 0,
+    # Round-10 articles (tuning since generator 2.10): a bank's risk notice and a telecom
+    # operator's release whose figures have no subject of their own, a college's activity
+    # report, a district court's cases (narratives) and a traditional report.
+    "h10-bank-finance-day": 7,
+    "h10-campus-day": 5,
+    "h10-court-pi-cases": 10,
+    "h10-telecom-sim-card": 2,
+    "h10-trad-lingwan": 6,
 }
 
 
