@@ -184,18 +184,19 @@ _METAPHOR_RE = re.compile(
 )
 
 
-# 不听、不信、不转账 / 三不一多: the few words an official asks people to remember, in a
-# sentence that asks them to (做到, 牢记…).
-_ADVICE_FORMULA = re.compile(
-    r"^(?:不[\u4e00-\u9fa5]{1,3}[、，·]?){3,}$|^[一二三四五六七八九十][不要][一二三四五六七八九十][不要多]$"
-)
+# 三不一多 / 一不二要: a numbered formula of advice, in a sentence that asks people to remember it.
+_ADVICE_FORMULA = re.compile(r"^[一二三四五六七八九十][不要][一二三四五六七八九十][不要多]$")
 _ADVICE_FRAME = re.compile(r"做到|牢记|记住|谨记|遵循|口诀|原则")
 
 
-def _advice_formula(fact: Fact) -> bool:
+def advice_formula(fact: Fact) -> bool:
+    """三不一多 beside its four rules (要牢记“三不一多”：未知链接不点击，…): one answer. (A 不X不Y不Z
+    formula alone - 要做到“____” - has others that fit: 不轻信、不透露、不转账.)"""
+    after = fact.sentence.analysis[fact.end - fact.sentence.start :]
     return bool(
         _ADVICE_FORMULA.match(aligned(fact.text).strip('“”「」"'))
         and _ADVICE_FRAME.search(fact.sentence.analysis)
+        and re.match(r"^[”」\"]?(?:原则|口诀)?[，,]?(?:即)?[:：]", after)
     )
 
 
@@ -210,7 +211,7 @@ def shape_key(rule: str, fact: Fact, document: Document) -> str:
             shape = "app"
         if shape == "term" and fact.text in _DAY_NAMES:
             shape = "day"  # 9月12日是…“校园日”: which themed day a date is
-        if shape not in ("slogan", "hotline", "app", "day") and _advice_formula(fact):
+        if shape not in ("slogan", "hotline", "app", "day") and advice_formula(fact):
             shape = "formula"  # 只要做到“不听、不信、不转账”，…: what to remember
         return f"term.{shape}.{rest}"
     if kind == "date" and fact.attrs.get("shape") == "period":

@@ -26,6 +26,7 @@ from .extract.people import SPEAKER_RE
 from .facts import Fact
 from .layout import DATELINE_RE
 from .lexicon import places, themed_day_names
+from .quality import advice_formula
 from .stem_text import aligned
 from .themes import ThemeMap
 
@@ -167,6 +168,11 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             days = list(themes.situations.get(section_situation(document, fact.sentence), ()))
             days = [] if days == themes.situations.get("general") else days
         return days or [GENERAL_TAG]  # no day's words: a general tip, not a fraud situation
+    if fact.kind == "term" and advice_formula(fact):
+        # 要牢记“三不一多”：未知链接不点击，…: an anti-fraud rule, tagged as advice is.
+        extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
+        days = set(themes.situations.get("general", ())) | (extra & {"law", "finance", "privacy"})
+        return [code for code in THEMED_DAYS if code in days][: themes.general_above]
     if fact.kind in ("advice", "scenario"):
         form = fact.attrs.get("form")
         text = document.analysis[fact.start : fact.end]

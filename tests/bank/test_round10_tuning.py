@@ -18,6 +18,7 @@ BUILT = (
     "h10-telecom-sim-card",
     "h10-trad-lingwan",
     "h5-district-police-weekly-alert",
+    "h8-traditional-telecom-day",
 )
 
 
@@ -100,12 +101,16 @@ def test_a_list_count_and_a_cut_after_clause_are_not_stems(built):
     assert not statement_incomplete("活动结束后，参与的同学获得了纪念品。")
 
 
-def test_the_advice_formula_is_a_recommended_blank(built):
-    """只要做到“____”，绝大多数骗局都可以避免 -> 不听、不信、不转账: the formula is worth a blank;
-    its true/false stays held back (a swapped formula is false only in wording)."""
+def test_a_numbered_formula_beside_its_rules_is_a_recommended_blank(built):
+    """要牢記「____」：未知鏈接不點擊，… -> 三不一多: one answer, a telecom-day rule; its true/false
+    stays held back (a swapped formula is false only in wording). 只要做到“____”，绝大多数骗局都可以
+    避免 (不听、不信、不转账) is not: 不轻信、不透露、不转账 fits that blank too."""
+    _d, telecom = built["h8-traditional-telecom-day"]
+    formula = [
+        q for q in questions_with(telecom, "：未知鏈接不點擊") if q["answer"] == ["三不一多"]
+    ]
+    assert formula and all(q["recommended"] and q["themed_days"] == ["telecom"] for q in formula)
+    judged = [q for q in questions_with(telecom, "「三不一多」") if q["type"] == "true_false"]
+    assert judged and not any(q["recommended"] for q in judged)
     _d, alert = built["h5-district-police-weekly-alert"]
-    formula = [q for q in questions_with(alert, "只要做到") if q["type"] == "fill_blank"]
-    assert formula and all(q["recommended"] for q in formula)
-    assert all("shape_formula" in q["quality"]["reasons"] for q in formula)
-    judged = [q for q in questions_with(alert, "只要做到") if q["type"] == "true_false"]
-    assert not any(q["recommended"] for q in judged)
+    assert questions_with(alert, "只要做到") and not recommended_with(alert, "只要做到")
