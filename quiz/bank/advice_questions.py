@@ -204,6 +204,10 @@ def _list_topic(fact: Fact) -> str:
             r"[一二三四五六七八九十\d]*(?:要|不要|要与不要|要和不要)(?:做|做到|这样做|这么做)?",
             aligned(topic).strip("“”"),
         )
+        # 反诈小贴士 / 安全提示 / 防骗指南: the list's own name, not what it is about
+        or re.search(
+            r"(?:小贴士|贴士|提示|须知|指南|清单|提醒|建议|妙招|攻略|锦囊)$", aligned(topic)
+        )
         # 防骗六要六不要, 以下是十条实用提示: a label that counts the items, not a topic
         or re.search(r"[一二三四五六七八九十\d]+要[一二三四五六七八九十\d]*不要", aligned(topic))
         or re.match(r"^(?:以下|下面|如下)|^.{0,4}[一二三四五六七八九十\d]+条", aligned(topic))
@@ -303,6 +307,8 @@ def _distinct(values: list[str], document: Document, avoid: str) -> list[str]:
     for value in values:
         if not value or value == avoid or value in result:
             continue
+        if re.search(r"[:：]", value):
+            continue  # 转账：凡是要求…的 - a tip's label and its gloss, no behaviour
         grams = _bigram_set(value)
         if any(_alike(grams, _bigram_set(other)) for other in [*result, avoid]):
             continue
@@ -347,6 +353,8 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
         return [(None, ("speaker_unsure", "无法确定是谁给出的建议"))]
     situation = _situation(document, fact)
     action = _shown(document, fact.start, fact.end)
+    if re.search(r"[:：]", action):
+        return [(None, ("labelled_tip", "建议是“标签：说明”格式，无法作为选项"))]
     span = (fact.start, fact.end)
     results: list[Result] = []
     if fact.attrs["form"] == "do":

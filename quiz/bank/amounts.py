@@ -210,7 +210,11 @@ def intervals_overlap(first: tuple[float, float], second: tuple[float, float]) -
     return low < high
 
 
-_FACTORS = (0.5, 0.6, 0.7, 0.8, 1.2, 1.3, 1.5, 1.7, 2.0)
+# Distractors are the answer times an irregular factor (0.45-0.88 or 1.15-2.2), never near a
+# simple ratio: with 0.5x/1.5x/2x options the key is the one the others are multiples of (round
+# 11's reviewer worked 2680 out of 1610/4020/5360).
+_FACTOR_RANGES = ((0.45, 0.88), (1.15, 2.2))
+_SIMPLE_RATIOS = (0.5, 2 / 3, 0.75, 1.25, 4 / 3, 1.5, 2.0)
 
 
 def _round_like(value: float, template: str) -> str | None:
@@ -229,11 +233,28 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
     """Other numbers written like the original, some below and some above it, in mixed order."""
     original = Decimal(quantity.number)
     below, above = [], []
-    for factor in _FACTORS:
-        written = _round_like(float(original) * factor, quantity.number)
+    if "." not in quantity.number and original < 20:
+        # 3名, 9个: small counts differ by a few, not by a factor.
+        for step in (1, 2, 3, 4, 5, 6):
+            below += [str(original - step)] if original - step > 0 else []
+            above.append(str(original + step))
+    template = quantity.number
+    if "." not in template and len(template) >= 2 and len(template.rstrip("0")) == 1:
+        template = template[:-1]  # 100所 -> 60/150所, 20万元 -> 13/27万元: one digit finer
+    for draw in range(96 if not (below or above) else 0):
+        if len(below) + len(above) >= count or (draw >= 64 and len(below) + len(above) >= 3):
+            break
+        low, high = _FACTOR_RANGES[len(below) > len(above)]
+        written = _round_like(float(original) * rng.uniform(low, high), template)
         if written is None or Decimal(written) == original:
             continue
-        (below if Decimal(written) < original else above).append(written)
+        value = Decimal(written)
+        simple = any(abs(float(value / original) - r) < 0.04 for r in _SIMPLE_RATIOS)
+        if simple and draw < 64:
+            continue  # (a round figure such as 20万元 has only simple neighbours: 10, 30, 40)
+        if any(abs(value - Decimal(other)) < Decimal("0.08") * value for other in below + above):
+            continue  # 1490 beside 1530: two options that are one guess
+        (below if value < original else above).append(written)
     below = list(dict.fromkeys(below))
     above = list(dict.fromkeys(above))
     rng.shuffle(below)

@@ -58,6 +58,7 @@ VETO_REASONS: dict[str, str] = {
     "open_listed": "“文中列举了哪些”要看原文才能答，且未列出的项本身也可能正确",
     "outreach_list": "“进社区、进校园”等活动形式列举，干扰项同样合理",
     "hotline_swap": "判断题错误版本只是换成另一个真实热线号码，属技术性错误",
+    "reminder_restated": "判断题复述某单位的提醒，凭“提醒”二字即可判断为正确",
     "hotline_owner": "运营商客服热线没有说明是哪家运营商",
     "several_answers": "填空有多个合理答案（如向谁举报、报警电话）",
     "odd_key": "正确选项是唯一的数字（或唯一的文字），一眼可辨",
@@ -97,7 +98,8 @@ _DANGLING = re.compile(
 )
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.
-_OF_WHICH = re.compile(r"(?:^|，)其中")
+# (…，其中… / 霁州市对其中276款依法责令限期整改: of which?)
+_OF_WHICH = re.compile(r"(?:^|，|对|在|从|将|把|向)其中")
 _STATED_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多]?[\u4e00-\u9fa5%]|____")
 
 
@@ -117,7 +119,9 @@ def _of_which_dangles(body: str) -> bool:
     if not found:
         return False
     before = re.sub(
-        r"^据[^，]{2,24}报道，|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", body[: found.start()]
+        r"^据[^，]{2,24}报道，|\d{4}年|\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)?",
+        "",
+        body[: found.start()],
     )
     return not _STATED_COUNT.search(before)
 
@@ -392,6 +396,15 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     # -- options
     if kind == "term" and shape.startswith("term.hotline") and rule.endswith(".false"):
         codes.append("hotline_swap")
+    if (
+        question["type"] == "true_false"
+        and kind == "term"
+        and shape.startswith("term.hotline")
+        and re.search(r"提醒[：:，]", body)
+    ):
+        # …提醒：如果接到96110的来电，请务必接听。这一说法是否正确？: true because it is a
+        # reminder; the number itself is tested by the blank and the choice.
+        codes.append("reminder_restated")
     for number, operator in _OPERATOR_HOTLINES.items():
         if number in "".join(_answer_texts(question)) + body and operator not in body:
             codes.append("hotline_owner")

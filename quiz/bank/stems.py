@@ -56,8 +56,10 @@ def _reporting_date(clauses: list[Clause], index: int) -> bool:
 _LIST_NUMBER = re.compile(
     r"^\s*(?:(?:\d+|[一二三四五六七八九十]+)[.、．]|[（(][一二三四五六七八九十\d]+[)）])?\s*"
 )
+# (如有疑问，…: doubt about what? the scenario it answers is elsewhere)
 _INSTRUCTION = re.compile(
-    r"^(?:遇到|遇有|如遇|如有|如果|如|若|发现|接到|收到|一旦|要|请|应|及时|可|牢记|记住)"
+    r"^(?!如有(?:疑问|疑虑|需要|问题)|若有疑问)"
+    r"(?:遇到|遇有|如遇|如有|如果|如|若|发现|接到|收到|一旦|要|请|应|及时|可|牢记|记住)"
 )
 # (二是定期通过营业厅…开展“一证通查”: the count of a list of measures goes with the list.)
 CONNECTIVE_RE = re.compile(

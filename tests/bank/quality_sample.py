@@ -48,6 +48,9 @@ REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "sichuan-2021-cybersecurity-week.txt"
 HELDOUT = Path(__file__).with_name("heldout")
 VERDICTS = Path(__file__).with_name("data") / "seed_blind_verdicts.tsv"
+# Later blind reads of seed questions a generator changed, in the same format; a later read of an
+# id replaces the earlier one.
+REREADS = (Path(__file__).with_name("data") / "seed_reread_2_11.tsv",)
 SAMPLE_SEED = "issue8-blind-review"
 SEED_SAMPLE = 40
 ARTICLE_SAMPLE = 15
@@ -181,10 +184,11 @@ def counts_table(figures: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_verdicts(path: Path = VERDICTS) -> dict[str, dict]:
-    """id -> {verdict, tags, stem, shown (options and answer), reason} of the blind read."""
+def load_verdicts(paths: tuple[Path, ...] = (VERDICTS, *REREADS)) -> dict[str, dict]:
+    """id -> {verdict, tags, stem, shown (options and answer), reason} of the blind reads."""
     verdicts = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         qid, verdict, tags, stem, shown, reason = (line.split("\t") + [""])[:6]

@@ -82,6 +82,15 @@ THIN = {
     "h10-court-pi-cases": 10,
     "h10-telecom-sim-card": 2,
     "h10-trad-lingwan": 6,
+    # Round-11 articles (tuning since generator 2.11): a procuratorate's release and a
+    # traditional privacy feature whose figures lean on the sentence before (其中, dangling), a
+    # Q&A text whose answers are its questions' (如有疑问…), a police alert of labelled tips, a
+    # school's youth-day report of activity counts.
+    "h11-dailan-procuratorate-law-day": 9,
+    "h11-fengyu-cac-qa": 5,
+    "h11-jizhou-pi-protection-day": 8,
+    "h11-yaochuan-police-alert": 8,
+    "h11-yuexi-school-youth-day": 2,
 }
 
 
