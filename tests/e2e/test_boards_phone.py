@@ -176,6 +176,9 @@ def test_units_show_a_short_name_and_the_full_path_on_tap(live_server, browser):
     sync_api.expect(page.locator("[data-board-status]")).to_contain_text("已更新")
     redrawn = page.locator("table[data-board] tbody tr").first.locator("td.col-org summary")
     assert redrawn.text_content() == "广元市利州区第一初级中学"
+    # A path tapped open stays open through the refresh.
+    redrawn_full = page.locator("table[data-board] tbody tr").first.locator(".org-full")
+    sync_api.expect(redrawn_full).to_be_visible()
     # The two unit boards have two names.
     contest_nav = page.locator("nav.board-nav").nth(0).locator("a").all_text_contents()
     event_nav = page.locator("nav.board-nav").nth(1).locator("a").all_text_contents()

@@ -34,11 +34,12 @@
 
   /* The same markup as org_cell in templates/boards/_macros.html: a short name, the full
    * path on tap. */
-  function orgCell(row, short, full) {
+  function orgCell(row, short, full, open) {
     var td = cell(row, "", "col-org");
     if (!full || !short || short === full) { td.textContent = full || ""; return; }
     var details = document.createElement("details");
     details.className = "org-path";
+    details.open = Boolean(open[full]);
     var summary = document.createElement("summary");
     summary.textContent = short;
     var span = document.createElement("span");
@@ -83,6 +84,12 @@
   function render(body) {
     var tbody = table.querySelector("tbody");
     var fresh = document.createElement("tbody");
+    /* A path someone tapped open stays open through the refresh (it would close under their
+     * finger every few seconds). */
+    var open = {};
+    tbody.querySelectorAll("details.org-path[open] .org-full").forEach(function (span) {
+      open[span.textContent] = true;
+    });
     body.rows.forEach(function (r) {
       var tr = document.createElement("tr");
       if (r.is_me) { tr.className = "is-me"; }
@@ -96,7 +103,7 @@
         name.appendChild(document.createTextNode(" "));
         name.appendChild(link);
       }
-      orgCell(tr, r.organization_short, r.organization);
+      orgCell(tr, r.organization_short, r.organization, open);
       cell(tr, r.score, "col-num");
       if (week && body.days) {
         body.days.forEach(function (d) { cell(tr, r.days[d.code], "day-col"); });
