@@ -233,7 +233,15 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
     """Other numbers written like the original, some below and some above it, in mixed order."""
     original = Decimal(quantity.number)
     below, above = [], []
-    if "." not in quantity.number and original < 20:
+    if quantity.qualifier in ("多", "余") and quantity.number.endswith("0"):
+        # 30多位 -> 20多位/50多位, never 4多位 or 18多位: X多 / X余 take a round X.
+        zeros = len(quantity.number) - len(quantity.number.rstrip("0"))
+        step = Decimal(10 ** max(zeros, len(quantity.number) - 1 - (len(quantity.number) > 3), 1))
+        for k in rng.sample(range(1, 7), 6):  # irregular gaps: 470/770/870, not 540/570/600
+            if original - k * step > 0 and k <= 4:
+                below.append(str(original - k * step))
+            above.append(str(original + k * step))
+    elif "." not in quantity.number and original < 20:
         # 3名, 9个: small counts differ by a few, not by a factor.
         for step in (1, 2, 3, 4, 5, 6):
             below += [str(original - step)] if original - step > 0 else []
@@ -248,6 +256,9 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
         written = _round_like(float(original) * rng.uniform(low, high), template)
         if written is None or Decimal(written) == original:
             continue
+        decimals = written.partition(".")[2]
+        if decimals and not decimals.strip("0") and template.partition(".")[2].strip("0"):
+            continue  # 41.0万张 beside 26.5万张: a figure no article writes
         value = Decimal(written)
         simple = any(abs(float(value / original) - r) < 0.04 for r in _SIMPLE_RATIOS)
         if simple and draw < 64:
@@ -259,12 +270,13 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
     above = list(dict.fromkeys(above))
     rng.shuffle(below)
     rng.shuffle(above)
-    # Alternate sides, starting on a random one, so the answer is neither always the extreme
-    # nor always the middle value.
-    first, second = (below, above) if rng.random() < 0.5 else (above, below)
+    # Each next option from a side drawn at random (while both have some), so the answer's rank
+    # among the options is anything from first to last: with sides taken in turn it was always
+    # second or third of four, the middle of an even-looking run (540/570/600, round 12).
     mixed = []
-    for index in range(max(len(first), len(second))):
-        mixed.extend(side[index] for side in (first, second) if index < len(side))
+    while below or above:
+        side = rng.choice([s for s in (below, above) if s])
+        mixed.append(side.pop(0))
     return mixed[:count]
 
 

@@ -459,7 +459,9 @@ _COVERB_ONLY = re.compile(
     # …保险行业协会联合市内34家保险公司。: who acted with whom, and not what they did
     r"(?:联合|会同|携手|协同)[^，。；：]*?(?:公司|单位|部门|机构|企业|学校|社区)$|"
     # …强调，根据《中华人民共和国证券法》规定。: the source of a rule, with the rule cut off
-    r"(?:根据|按照|依据|依照)[^，。；：]*》的?(?:有关|相关)?(?:规定|要求)$"
+    r"(?:根据|按照|依据|依照)[^，。；：]*》的?(?:有关|相关)?(?:规定|要求)$|"
+    # 栖川市围绕校园日、…六个主题日。: around what, it says; what was done, it does not
+    r"围绕[^，。；：]*(?:日|主题|方面|领域|问题|重点|工作)$"
 )
 
 
@@ -597,4 +599,8 @@ def construction_problem(
         return "incomplete"
     if question["type"] != "true_false" and statement_incomplete(stem.replace(BLANK, "答案")):
         return "incomplete"
+    if question["type"] == "multiple_choice" and re.search(
+        r"围绕哪些[^，。?？]*[?？]", aligned(stem)
+    ):
+        return "incomplete"  # 七天里，栖川市围绕哪些主题日？: around which days it did what?
     return None

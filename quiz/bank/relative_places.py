@@ -147,6 +147,8 @@ def home_places(document: Document) -> dict[str, str]:
         name = stem + suffix
         if _NOT_A_STEM.match(stem) or name in table or name in found[level]:
             continue
+        if not match.group(2) and re.search(re.escape(stem) + r"(?:镇|乡|街道)", document.analysis):
+            continue  # 邮储银行芦汀支行 in 芦汀镇: a town's branch, not a city's
         found[level][name] = max(2, document.analysis.count(stem))
         first_at.setdefault(name, match.start())
     paper = re.match(
@@ -212,6 +214,14 @@ def home_names(document: Document) -> set[str]:
             names.add(name[:2])
     if home_institution(document):
         names.add(home_institution(document))  # 澄江理工大学: where a school's own news happens
+    # 芦汀镇, 青石街道: a town or sub-district the article names twice is where its news happens
+    towns = re.findall(r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2})(镇|乡|街道)", document.analysis)
+    towns += re.findall(
+        r"(?<=[，。、：；“”（(\s])([\u4e00-\u9fa5]{2})(镇|乡|街道)", document.analysis
+    )
+    for stem, suffix in set(towns):
+        if not _NOT_A_STEM.match(stem) and document.analysis.count(stem + suffix) >= 2:
+            names.add(stem + suffix)
     return names
 
 

@@ -108,7 +108,11 @@ def add_context(
     lead_match = re.match(r"^(?:[^，]{1,12}，)*", prefix)
     if lead_match:
         for piece in lead_match.group(0).split("，")[:-1]:
-            if LEAD_RE.match(aligned(piece)) or _SPEECH_LEAD.match(aligned(piece)):
+            if (
+                LEAD_RE.match(aligned(piece))
+                or _SPEECH_LEAD.match(aligned(piece))
+                or re.match(r"^截至[^，]{1,10}$", aligned(piece))  # 截至8月底，<agent>共核查…
+            ):
                 leads_end += len(piece) + 1
             else:
                 break

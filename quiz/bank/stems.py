@@ -97,6 +97,16 @@ def _clause_index(clauses: list[Clause], offset: int) -> int:
     return len(clauses) - 1
 
 
+def _narration_before_colon(document: Document, clause: Clause) -> bool:
+    """…曹远山用一组数字引起了老人们的注意： - the article telling how something was said, not
+    a speaker's lead (介绍：/提醒：), before the figures it introduced."""
+    if document.analysis[clause.end : clause.end + 1] not in (":", "："):
+        return False
+    return not re.search(
+        r"(?:介绍|表示|说|指出|提醒|强调|称|通报|建议|呼吁|提示|写道|如下)$", clause.analysis
+    )
+
+
 def _segments(
     document: Document, fact: Fact, start: int, end: int, walk_back: bool
 ) -> list[tuple[int, int]]:
@@ -117,7 +127,9 @@ def _segments(
     length = sum(len(c.analysis) for c in clauses[first : last + 1])
     own_first = first
     while walk_back and first > 0 and length + len(clauses[first - 1].analysis) <= MAX_BODY:
-        if FILLER_RE.match(clauses[first - 1].analysis):
+        if FILLER_RE.match(clauses[first - 1].analysis) or _narration_before_colon(
+            document, clauses[first - 1]
+        ):
             break
         first -= 1
         length += len(clauses[first].analysis)
@@ -239,6 +251,34 @@ def frame(
     return memo[key]
 
 
+# 截至8月底，共核查…: a sentence that opens on its verb continues the sentence before's agent.
+_VERB_OPENING = re.compile(r"^(?:共|累计|先后|已经?|还|并|同步|全年共?|期间共?)")
+
+
+def _carried_subject(document: Document, sentence) -> str:
+    """The agent of the sentence before, in the same paragraph, for a sentence with none of its
+    own whose first clause after its leads opens on the verb (今年以来，青榆分公司持续深化“断卡”
+    行动… + 截至8月底，共核查高风险电话卡3.4万张); '' otherwise."""
+    if sentence.index == 0:
+        return ""
+    before = document.sentences[sentence.index - 1]
+    if before.heading or before.paragraph != sentence.paragraph:
+        return ""
+    clauses = [c.analysis for c in document.clauses(sentence)]
+    body = next(
+        (
+            c
+            for c in clauses
+            if not LEAD_RE.match(c) and not FILLER_RE.match(c) and not c.startswith("截至")
+        ),
+        "",
+    )
+    if not _VERB_OPENING.match(body):
+        return ""
+    _at, agent = document.subject(before)
+    return agent
+
+
 def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back: bool) -> Frame:
     text = document.display_text
     spans = _segments(document, fact, start, end, walk_back)
@@ -263,7 +303,9 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
     prefix = sub_aligned(DATELINE_RE.pattern, "", display(prefix), count=1)
     prefix = sub_aligned(CONNECTIVE_RE.pattern, lambda g: g[1], prefix)
     suffix = display(suffix)
-    subject_at, subject = document.subject(fact.sentence)
+    subject_at, subject = document.subject(fact.sentence) or (-1, "")
+    if not subject:
+        subject = _carried_subject(document, fact.sentence)
     if subject and (
         fact.kind in ("person", "statement")
         or subject_at >= start
@@ -281,11 +323,17 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         subject = ""
     head_text = document.analysis[fact.sentence.start : main_start]
     inside_quote = head_text.count("“") > head_text.count("”")
+    # (what comes before a narration's colon - 活动一开始，…引起了老人们的注意： - is no part of
+    # the figures it introduces)
+    told = max(
+        (c.end for c in clauses if c.end <= main_start and _narration_before_colon(document, c)),
+        default=-1,
+    )
     cut_head = (
         inside_quote
         or not subject
         and any(
-            clause.end <= main_start
+            told < clause.end <= main_start
             and not LEAD_RE.match(clause.analysis)
             and not FILLER_RE.match(clause.analysis)
             and DATELINE_RE.sub("", clause.analysis).strip()

@@ -152,6 +152,9 @@ _HEAD_COUNT = re.compile(r"(?:名|人|个|伙)$")
 _FINANCE_TOPIC = re.compile(
     r"银行|金融|理财|投资|集资|保险|退保|保单|理赔|证券|股票|基金|期货|贷款|资金|账户|转账|止付|冻结"
 )
+_FINANCE_SCAMS = re.compile(
+    r"代理退保|非法集资|非法荐股|虚假投资|投资理财诈骗|理财诈骗|非法证券|非法期货"
+)
 _FRAUD_FIGURES = re.compile(r"电信网络诈骗|电信诈骗|电诈|网络诈骗|反诈|涉诈|诈骗案件|诈骗警情")
 
 
@@ -168,6 +171,17 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             days = list(themes.situations.get(section_situation(document, fact.sentence), ()))
             days = [] if days == themes.situations.get("general") else days
         return days or [GENERAL_TAG]  # no day's words: a general tip, not a fraud situation
+    if (
+        fact.kind == "term"
+        and fact.attrs.get("shape") == "hotline"
+        and fact.text in ("110", "96110")
+        and re.search(r"诈骗|骗|冒充|可疑|核实|自称", fact.sentence.analysis)
+    ):
+        # 接到自称公检法的电话，先挂断，…拨打110核实: anti-fraud advice, the telecom day's (with
+        # the law, finance or privacy words of its clause).
+        extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
+        days = {"telecom"} | (extra & {"law", "finance", "privacy"})
+        return [code for code in THEMED_DAYS if code in days]
     if fact.kind == "term" and advice_formula(fact):
         # 要牢记“三不一多”：未知链接不点击，…: an anti-fraud rule, tagged as advice is.
         extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
@@ -238,6 +252,18 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # 打掉为诈骗团伙提供“两卡”的帮信犯罪团伙9个 / 打击处理“两卡”违法犯罪人员10万余名: a count
         # of gangs or offenders is police work, whatever the cards they traded.
         days = [day for day in days if day != "finance"] or ["law"]
+    if fact.kind == "quantity" and _FINANCE_SCAMS.search(
+        document.analysis[fact.sentence.start : fact.end]
+    ):
+        # 移送涉嫌“代理退保”黑产线索23条，…抓获犯罪嫌疑人31名: figures on a financial scam
+        # are the finance day's, whichever clause holds them.
+        days = [code for code in THEMED_DAYS if code in {*days, "finance"}]
+    if fact.kind == "quantity" and re.search(
+        r"断卡", document.analysis[fact.sentence.start : fact.end]
+    ):
+        # 在“断卡”行动中，…对其中358人依法实施了金融惩戒: the 断卡 action's figures are law
+        # enforcement against fraud (and finance where its own words say so).
+        days = [code for code in THEMED_DAYS if code in {*days, "telecom", "law"}]
     if fact.kind == "quantity" and _FRAUD_FIGURES.search(
         document.analysis[fact.sentence.start : fact.end]
     ):

@@ -50,7 +50,7 @@ HELDOUT = Path(__file__).with_name("heldout")
 VERDICTS = Path(__file__).with_name("data") / "seed_blind_verdicts.tsv"
 # Later blind reads of seed questions a generator changed, in the same format; a later read of an
 # id replaces the earlier one.
-REREADS = (Path(__file__).with_name("data") / "seed_reread_2_11.tsv",)
+REREADS = (Path(__file__).with_name("data") / "seed_reread.tsv",)
 SAMPLE_SEED = "issue8-blind-review"
 SEED_SAMPLE = 40
 ARTICLE_SAMPLE = 15

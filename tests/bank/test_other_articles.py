@@ -91,6 +91,12 @@ THIN = {
     "h11-jizhou-pi-protection-day": 8,
     "h11-yaochuan-police-alert": 8,
     "h11-yuexi-school-youth-day": 2,
+    # Round-12 articles (tuning since generator 2.12): an insurance regulator's release, a
+    # county court's open day (the trial is a narrative) and a traditional campus report whose
+    # figures are its survey's and its activities'.
+    "h12-canglan-finance": 11,
+    "h12-fengdu-court": 5,
+    "h12-nanyu-campus": 4,
 }
 
 

@@ -31,7 +31,9 @@ _FIRST_ITEM_CUT = re.compile(
     r"由|从|对|如|以|在|将|了|是|有|为|与|和|及|的|等)"
 )
 _LAST_ITEM_CUT = re.compile(
-    r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|是|\()"
+    r"(?:等等|等|“|联合|共同|相关|广泛|分别|的|都|均|已|将|作为|参与|组成|成为|以及|为主|方面|是|\(|"
+    # …青少年日、个人信息保护日六个主题日: the count after the last item closes the list
+    r"[一二三四五六七八九十两\d]+(?:个|大|项|类))"
 )
 # “净网”“护网”“四断”等专项行动: operation code names, not worth asking.
 CODE_NAME_AFTER = re.compile(r"^等?(?:系列)?(?:专项行动|专项整治|行动|专案|战役|工程|攻坚战?)")
