@@ -97,6 +97,11 @@ THIN = {
     "h12-canglan-finance": 11,
     "h12-fengdu-court": 5,
     "h12-nanyu-campus": 4,
+    # Round-13 articles (tuning since generator 2.12.1): a district's privacy day whose figures
+    # are its own activity counts, a vocational school's campus day told as one student's case.
+    "h13-bank-finance-day": 14,
+    "h13-district-pip-day": 5,
+    "h13-vocational-campus-internship": 0,
 }
 
 
