@@ -229,6 +229,16 @@ def _round_like(value: float, template: str) -> str | None:
     return str(rounded) if rounded > 0 else None
 
 
+def _digit_edit(written: str, template: str) -> bool:
+    """``written`` shares the key's decimals (x.3 beside 18.3) or is the key with a digit
+    dropped (8.3 from 18.3)."""
+    decimals = template.partition(".")[2]
+    if decimals and written.partition(".")[2] == decimals:
+        return True
+    digits, key = written.replace(".", ""), template.replace(".", "")
+    return len(digits) < len(key) and key.endswith(digits)
+
+
 def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) -> list[str]:
     """Other numbers written like the original, some below and some above it, in mixed order."""
     original = Decimal(quantity.number)
@@ -259,6 +269,8 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
         decimals = written.partition(".")[2]
         if decimals and not decimals.strip("0") and template.partition(".")[2].strip("0"):
             continue  # 41.0万张 beside 26.5万张: a figure no article writes
+        if _digit_edit(written, template):
+            continue  # 8.3%/21.3% beside 18.3%: the key is the one the others were edited from
         value = Decimal(written)
         simple = any(abs(float(value / original) - r) < 0.04 for r in _SIMPLE_RATIOS)
         if simple and draw < 64:

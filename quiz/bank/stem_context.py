@@ -193,6 +193,10 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
                 r"^(主办单位|主办方)(?=表示|介绍|称|指出)", lambda g: event + g[1], prefix, count=1
             )
         prefix = sub_aligned(r"^本次活动", f"{event}活动", prefix, count=1)
+        # 杜振海在活动中通报，…: which activity (the week's, by the article's own account)
+        prefix = sub_aligned(
+            r"在(?:本次)?活动(中|上|现场)", lambda g: f"在{event}活动{g[1]}", prefix, count=1
+        )
         prefix = sub_aligned(
             r"(^|，)(开幕式上|启动仪式上|启动仪式现场|开幕式(?=还|期间|现场|定于|将于|于|在)|"
             r"启动仪式(?=还|现场|定于|将于|于|在)|闭幕式(?=定于|将于|于|在))",

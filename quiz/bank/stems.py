@@ -302,6 +302,10 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
     suffix = "，".join(after_parts)
     prefix = sub_aligned(DATELINE_RE.pattern, "", display(prefix), count=1)
     prefix = sub_aligned(CONNECTIVE_RE.pattern, lambda g: g[1], prefix)
+    # 在此提醒广大群众: the police's own "here"; the stem says who reminds
+    prefix = sub_aligned(
+        r"(^|，)在此(?=提醒|呼吁|郑重|特别)", lambda g: g[1] + tips_author(document), prefix
+    )
     suffix = display(suffix)
     subject_at, subject = document.subject(fact.sentence) or (-1, "")
     if not subject:

@@ -102,6 +102,15 @@ THIN = {
     "h13-bank-finance-day": 14,
     "h13-district-pip-day": 5,
     "h13-vocational-campus-internship": 0,
+    # Round-14 articles (tuning since generator 2.13): a bank association's event whose figures
+    # are the police's and the regulator's, a court white paper's cases (narratives), a
+    # traditional youth day's survey shares (the survey named sentences before), an education
+    # department's report of activity counts, a feature told as a victim's story.
+    "h14-bank-finance-day": 9,
+    "h14-court-pi-whitepaper": 6,
+    "h14-province-campus-day": 0,
+    "h14-victim-police-feature": 0,
+    "h14-youth-day-trad": 11,
 }
 
 
