@@ -307,7 +307,7 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         r"(^|，)在此(?=提醒|呼吁|郑重|特别)", lambda g: g[1] + tips_author(document), prefix
     )
     suffix = display(suffix)
-    subject_at, subject = document.subject(fact.sentence) or (-1, "")
+    subject_at, subject = document.subject(fact.sentence)
     if not subject:
         subject = _carried_subject(document, fact.sentence)
     if subject and (
