@@ -111,8 +111,9 @@ def _segments(
     document: Document, fact: Fact, start: int, end: int, walk_back: bool
 ) -> list[tuple[int, int]]:
     clauses = document.clauses(fact.sentence)
-    first = _clause_index(clauses, start)
-    last = _clause_index(clauses, max(start, end - 1))
+    # The clauses holding the answer's first and last characters; the frame grows from them.
+    answer_first = first = _clause_index(clauses, start)
+    own_last = last = _clause_index(clauses, max(start, end - 1))
     own = DATELINE_RE.sub("", clauses[first].analysis)
     if len(own) - (end - start) < 5:
         if (
@@ -133,7 +134,6 @@ def _segments(
             break
         first -= 1
         length += len(clauses[first].analysis)
-    answer_first = _clause_index(clauses, start)
     while first < answer_first and re.search(
         r"^[^由]*(?:承办|主办|协办|指导|支持)$", clauses[first].analysis
     ):
@@ -197,7 +197,6 @@ def _segments(
         last = _whole_statement(document, fact, clauses, last)
     elif fact.kind != "statement":
         last = _through_colon_list(document, fact, clauses, last)
-    own_last = _clause_index(clauses, max(start, end - 1))
     while last > own_last and CONDITION_ONLY.search(clauses[last].analysis):
         last -= 1  # …拨打96110咨询；一旦发现被骗: a condition whose consequence the frame cut off
     leads = [
