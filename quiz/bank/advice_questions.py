@@ -33,12 +33,14 @@ from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
 from .stem_anchor import (
     full_organisations,
+    named_publisher,
     place_anchored,
     resolve_organisations,
     resolve_years,
     tips_author,
 )
 from .stem_text import aligned, display
+from .textutil import GIVEAWAY_RE
 
 TRUE_FALSE_TAIL = "这一说法是否正确？"
 
@@ -92,14 +94,34 @@ _LIST_GIVER = re.compile(
 )
 
 
-def _named_giver(document: Document, fact: Fact, who: str) -> str:
+def _section_heading(document: Document, sentence) -> str:
+    """The nearest heading above ``sentence`` (its own section's, or the one above a bare 要：)
+    that names a giver, without its number; '' if none within a few headings."""
+    seen = 0
+    for other in reversed(document.sentences[: sentence.index]):
+        if not other.heading:
+            continue
+        heading = re.sub(
+            r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]\s*)", "", other.analysis.strip()
+        )
+        if _LIST_GIVER.match(heading):
+            return heading
+        seen += 1
+        if seen == 3:
+            break
+    return ""
+
+
+def _named_giver(document: Document, fact: Fact, who: str, *, body_ok: bool = False) -> str:
     """The giver a list heading names, as :func:`giver` would name it in a sentence ('' when
-    unsure)."""
+    unsure); with ``body_ok`` an organisation (金管局) too."""
     if re.search(r"[这此该]", who):
         return ""
     if re.fullmatch(r"(?:警方|民警|公安机关)", who):
         return _police(document) or ""
     person = speaker_name(who) or (who if is_name(who) else "")
+    if not person and body_ok and re.search(rf"{_ROLE_BODY}$|局|办|委|会|中心|协会$", who):
+        return resolve_organisations(document, display(who), fact.sentence.start)
     if not person:
         return ""
     # 学校邀请法治副校长、城南派出所副所长崔立军: the role, not the clause that introduced it.
@@ -113,13 +135,17 @@ def giver(document: Document, fact: Fact) -> str:
     if fact.attrs.get("numbered"):
         # A numbered 要/不要 list is the publisher's own (雁屿共青团), whoever it quotes elsewhere;
         # under a heading that is a sentence (学生工作部…总结了六条提醒) it may be someone else's.
-        publisher = document.article.publisher
+        publisher = named_publisher(document)
         heading = aligned(fact.attrs.get("heading", ""))
         intro = _LIST_GIVER.match(heading)
         if intro:
             # 市委网信办副主任陈嘉怡在现场提醒市民： / 崔立军提醒同学们记住几条： / 警方提醒：…:
             # the list is the advice of the one the heading names.
             return _named_giver(document, fact, intro.group("who"))
+        section = _LIST_GIVER.match(_section_heading(document, sentence) or "-")
+        if section:
+            # 四、金管局提示市民「四要四不要」 over 要： / 一、要…: the section names the giver.
+            return _named_giver(document, fact, section.group("who"), body_ok=True)
         if not publisher or re.search(r"[，,。]", heading) or len(heading) > 24:
             return ""
         event = document.event
@@ -309,6 +335,9 @@ def _distinct(values: list[str], document: Document, avoid: str) -> list[str]:
             continue
         if re.search(r"[:：]", value):
             continue  # 转账：凡是要求…的 - a tip's label and its gloss, no behaviour
+        number = re.search(r"\d{3,}", value)
+        if number and document.traditional and number.group(0) not in document.analysis:
+            continue  # 拨打96110 in a report whose hotline is another (警方防騙熱線): not ours
         grams = _bigram_set(value)
         if any(_alike(grams, _bigram_set(other)) for other in [*result, avoid]):
             continue
@@ -365,6 +394,9 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
         # (何敬舟提醒…可以把验证码告诉陌生人) is not what they said, and is guessed at sight.
         results.append(_choice(fact, "do_choice", stem, action, wrong, span))
     else:
+        audience = _audience(document, fact)
+        # (advice to parents - 要多陪伴、多沟通 - is no option among a child's choices)
+        facts = [f for f in facts if f.kind != "advice" or _audience(document, f) == audience]
         right = [
             _shown(document, f.start, f.end)
             for f in facts
@@ -395,11 +427,23 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
             others = []  # bullying, personal information: fraud advice is another topic
         rng_for(fact.id, "others").shuffle(others)
         right = _distinct(same + others, document, avoid=action)
+        action = GIVEAWAY_RE.sub("", action)
         stem = f"{who}提醒：{situation}，下列做法错误的是？"
         # No "X提醒：…可以<the wrong thing>" true/false: rounds 6 and 8 read an official
         # advising the opposite of the advice as absurd, and guessed at sight.
         results.append(_choice(fact, "dont_choice", stem, action, right, span))
     return results
+
+
+_TO_PARENTS = re.compile(
+    r"(?:提醒|建议|呼吁|提示)(?:各位|广大)?(?:家长|父母)|(?:家长|父母)(?:们)?(?:要|应|应当|需要)"
+)
+
+
+def _audience(document: Document, fact: Fact) -> str:
+    """家长 for advice the sentence addresses to parents (…并提醒家长：…要多陪伴), else ''."""
+    head = document.analysis[fact.sentence.start : fact.start]
+    return "家长" if _TO_PARENTS.search(head) else ""
 
 
 def _clause_around(document: Document, fact: Fact) -> tuple[int, int]:

@@ -116,8 +116,23 @@ def for_quantity(
             continue
         if parsed and not intervals_overlap(target, parsed.interval()):
             perturbed.append(variant)
+    # 批准逮捕44件____ never offers 44人: a number printed in the sentence gives itself away
+    # as a distractor whatever its unit (round 15).
+    printed = set(
+        re.findall(
+            r"(?<![\d.第])\d+(?:\.\d+)?(?![\d.年月日号])", fact.sentence.analysis.replace(",", "")
+        )
+    )
+    printed.discard(answer.number)
+    perturbed = [c for c in perturbed if not _number_of(c) & printed]
+    from_article = [c for c in from_article if not _number_of(c) & printed]
     # One article value at most: the rest keep the answer's own magnitude so it is not obvious.
     return unique_candidates(fact.text, perturbed[:1] + from_article[:1] + perturbed[1:])
+
+
+def _number_of(option: str) -> set[str]:
+    parsed = quantity_from_text(nfkc(option))
+    return {parsed.number} if parsed and not parsed.numerals else set()
 
 
 _GROWTH = re.compile(r"增长|上升|增加|提高|提升|增幅|涨|翻")

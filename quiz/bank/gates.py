@@ -23,7 +23,7 @@ from .constants import (
     TRUE_FALSE_OPTIONS,
     TRUE_FALSE_OPTIONS_TRADITIONAL,
 )
-from .textutil import compare_key, nfkc
+from .textutil import GIVEAWAY_RE, compare_key, nfkc
 
 REQUIRED = (
     "id",
@@ -90,7 +90,8 @@ def _span_forms(span: str) -> set[str]:
     """Keys an answer may have for a source span: the span itself, or - a victim's words told
     in the third person - with 我 as 他/她 (骗子盗用我朋友的微信号 -> 骗子盗用他朋友的微信号)."""
     key = compare_key(span)
-    return {key, key.replace("我", "他"), key.replace("我", "她")}
+    # (a "which is wrong" option drops the words that brand it: 所谓“老师” -> “老师”)
+    return {key, key.replace("我", "他"), key.replace("我", "她"), GIVEAWAY_RE.sub("", key)}
 
 
 def _answer_texts(question: dict) -> list[str]:

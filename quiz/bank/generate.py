@@ -23,6 +23,7 @@ from .document import Document
 from .explain import difficulty, explanation
 from .extract import extract_facts
 from .gates import check_question
+from .layout import DATELINE_RE
 from .lexicon import places
 from .plan import questions_for
 from .quality import REASONS, assess, construction_problem, needs_anchor
@@ -30,7 +31,7 @@ from .questions import rng_for
 from .relative_places import resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
-from .stem_anchor import report_lead, time_anchored
+from .stem_anchor import report_lead, resolve_organisations, time_anchored
 from .stem_text import aligned, drop_additive, drop_scene, mentions, sub_aligned
 from .stems import display
 from .tagging import tag_question
@@ -187,6 +188,17 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     if not needs_anchor(fact) and not advice_like:
         return
     if advice_like:
+        question["stem"] = question["stem"].removeprefix("根据报道，")
+        giver = _giver_head(document, fact, question["stem"])
+        if giver:
+            # 分公司提醒广大用户：不要轻信… - advice said by whom the sentence says, never
+            # 据…报道，不要轻信… (an instruction is nobody's report; round 15).
+            stem = f"{giver}：{question['stem']}"
+            when = report_lead(document, with_publisher=False)
+            if when and not time_anchored(document, stem):
+                stem = when.removeprefix("据").removesuffix("的报道，") + "，" + stem  # 2023年9月，
+            question["stem"] = stem
+            return
         # Advice and cases say whose report they come from and when, like any other stem.
         if not time_anchored(document, question["stem"]):
             publisher = document.article.publisher or ""
@@ -195,6 +207,12 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
             own = bool(publisher) and mentions(question["stem"][:40], publisher)
             # 据叶春林介绍，…: the stem has its source; "据…报道，据…介绍" would name two.
             own = own or question["stem"].startswith("据")
+            # 金管局提醒：… names its giver: the month alone says when, unless the article names
+            # the outlet or body whose news it is (据华西都市报2021年10月报道，…方万云提醒：).
+            own = own or (
+                bool(_NAMED_GIVER.match(aligned(question["stem"])))
+                and report_lead(document).endswith("的报道，")
+            )
             lead = report_lead(document, with_publisher=not own)
             if own and lead:
                 lead = lead.removeprefix("据").removesuffix("的报道，") + "，"  # 2024年9月，
@@ -227,6 +245,30 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     question["_report_lead"] = True
 
 
+_NAMED_GIVER = re.compile(r"^[^，：:]{2,40}?(?:提醒|提示|建议|呼吁)[^，：:]{0,8}[：:]")
+# An instruction opening a stem (不要轻信…, 凡是要求…的一律是诈骗): it needs its giver.
+_IMPERATIVE = re.compile(r"^(?:不要|要|切勿|务必|请|千万|一定|凡是|勿|谨防|警惕|注意|牢记|拒绝)")
+# 分公司提醒广大用户： / 民警特别提示： heading the sentence: who gives what follows.
+_GIVER_HEAD = re.compile(
+    r"^(?P<head>[^，：:“”。]{2,30}?(?:提醒|提示|建议|呼吁|告诫)[^，：:“”。]{0,10})[：:]"
+)
+
+
+def _giver_head(document: Document, fact, stem: str) -> str:
+    """``中国电信榆岭县分公司提醒广大用户`` for an imperative stem whose sentence opens on its
+    giver's colon (分公司提醒广大用户：不要…), '' otherwise."""
+    if not _IMPERATIVE.match(aligned(stem)):
+        return ""
+    sentence = fact.sentence
+    body = DATELINE_RE.sub("", sentence.analysis, count=1)
+    found = _GIVER_HEAD.match(body)
+    if not found or re.search(r"[这此该他她]", found.group("head")[:2]):
+        return ""
+    at = sentence.start + len(sentence.analysis) - len(body)
+    shown = display(document.article.text[at : at + found.end("head")])
+    return resolve_organisations(document, shown, sentence.start)
+
+
 _YEARLESS_LEAD = re.compile(
     r"^(自)?(\d{1,2})月(?:\d{1,2}日)?(?:(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?)?[^，]{0,4}，"
 )
@@ -248,7 +290,7 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
         or not _DAY_NAME.search(aligned(stem))
     ):
         return
-    body = re.sub(r"^据[^，]{2,30}报道，", "", stem)
+    body = re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", stem)
     # 2025年9月15日为金融日 -> 9月15日为金融日: the week's name carries the year.
     body = sub_aligned(r"^\d{4}年(?=\d{1,2}月)", "", body, count=1)
     question["stem"] = f"{display(event)}期间，{body}"

@@ -317,7 +317,7 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
         penalise("judge_restates")
     advice_like = rule.startswith(("advice.", "scenario."))
     # The report lead (据西安晚报2024年9月报道) says when, never where: 西安晚报 is no place.
-    own_words = re.sub(r"^据[^，]{2,24}报道，", "", stem)
+    own_words = re.sub(r"^据[^，]{2,24}(?:报道|消息)，", "", stem)
     if needs_anchor(fact) and not advice_like:
         if not time_anchored(document, stem):
             penalise("no_time")
@@ -348,7 +348,7 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
         penalise("many_numbers")
     if re.search(r"(?<!写道)[：:]“[^”]{28,}”", stem) and not advice_like:
         penalise("long_quote")
-    if _CONNECTIVE_RE.match(re.sub(r"^据[^，]{2,20}报道，", "", body)):
+    if _CONNECTIVE_RE.match(re.sub(r"^据[^，]{2,20}(?:报道|消息)，", "", body)):
         penalise("connective_start")
     for code in precision_vetoes(question, fact, document, shape_key(rule, fact, document)):
         penalise(code)
@@ -370,7 +370,7 @@ _SUBJECTLESS_START = re.compile(
 )
 # Clauses that only set the scene before the subject: they are skipped when looking for it.
 _SCENE_CLAUSE = re.compile(
-    r"^(?:据[^，]{0,24}(?:报道|介绍|了解|悉|统计|通报|显示)|根据报道|根据[^，]{0,20}|"
+    r"^(?:据[^，]{0,24}(?:报道|消息|介绍|了解|悉|统计|通报|显示)|根据报道|根据[^，]{0,20}|"
     r"(?:近年来|近几年|目前|当前|如今|今后|下一步|当天|当日|同日|会上|现场|活动现场)|"
     r"[^，]{0,20}(?:期间|以来|现场|上|中|后|时|前|之际|方面|当天|当日)|"
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚)?(?:至\d{1,2}月(?:\d{1,2}日)?)?|"
@@ -415,7 +415,7 @@ def starts_with_subject(clause: str, document: Document) -> bool:
 
 def _body_clauses(stem: str) -> list[str]:
     text = aligned(stem)
-    text = re.sub(r"^(?:根据报道|据[^，]{2,24}报道)，", "", text)
+    text = re.sub(r"^(?:根据报道|据[^，]{2,24}(?:报道|消息))，", "", text)
     return [c for c in re.split(r"[，；：]", text) if c]
 
 
@@ -444,7 +444,7 @@ _DANGLING_END = re.compile(
 )
 _LEAD_ONLY = re.compile(
     r"^(?:[^，。]{0,24}(?:当天|当日|期间|以来|现场|之际)|[^，。]{0,16}(?:开幕式|启动仪式|仪式|会议|大会|"
-    r"发布会|会|活动)上|据[^，]{0,20}(?:介绍|了解|悉|统计|报道)|"
+    r"发布会|会|活动)上|据[^，]{0,20}(?:介绍|了解|悉|统计|报道|消息)|"
     r"(?:\d{4}年)?\d{1,2}月(?:(?:至|到)\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?|近年来|目前|当前|"
     r"凡是[^都均]*|(?:正值|适逢|恰逢)[^，。]*)$"
 )

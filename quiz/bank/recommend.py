@@ -119,7 +119,7 @@ def _of_which_dangles(body: str) -> bool:
     if not found:
         return False
     before = re.sub(
-        r"^据[^，]{2,24}报道，|\d{4}年|\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)?",
+        r"^据[^，]{2,24}(?:报道|消息)，|\d{4}年|\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)?",
         "",
         body[: found.start()],
     )
@@ -151,7 +151,7 @@ _NARRATIVE = re.compile(
     # 县反诈中心接警后立即启动紧急止付程序: the case whose report it answers is told before
     r"(?:接警|接到报警|接报|报警|报案|案发|事发)(?:后|之后)|"
     # 这是反诈中心的预警劝阻专线: what 这 is (96110的来电) was in the clause the stem cut off
-    r"(?:^|报道，|[，；])这(?:是|就是|说明|表明)"
+    r"(?:^|报道，|消息，|[，；])这(?:是|就是|说明|表明)"
 )
 # An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
 _ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")
@@ -240,6 +240,17 @@ def _bare_person(document: Document, body: str) -> bool:
     return False
 
 
+_CEREMONY_ACT = re.compile(
+    r"(?:长|主任|书记|学生|委员|教授|老师|主席|代表|员)([\u4e00-\u9fa5]{2,3}?)"
+    r"(?:代表[^，。]{0,16})?(?:发布了|宣读了|作了题为)"
+)
+
+
+def _person_ceremony(body: str) -> bool:
+    """A named person's ceremonial act (副书记林茜发布了…, 学生宋雨桐代表全区青少年宣读了…)."""
+    return any(is_name(m.group(1)) for m in _CEREMONY_ACT.finditer(aligned(body)))
+
+
 def _answer_texts(question: dict) -> list[str]:
     if question["type"] == "fill_blank":
         return question["answer"][:1]
@@ -300,9 +311,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("no_year")  # a year, or the week's name (which holds it)
     elif (
         fact.kind == "quantity"
-        and re.match(r"^据[^，]{2,30}\d{4}年\d{1,2}月(?:的)?报道，", question["stem"])
+        and re.match(r"^据[^，]{2,30}\d{4}年\d{1,2}月(?:的报道|报道|消息)，", question["stem"])
         and not re.search(
-            r"\d{4}年|\d{1,2}月|以来|上半年|同期", re.sub(r"^据[^，]{2,30}报道，", "", body)
+            r"\d{4}年|\d{1,2}月|以来|上半年|同期",
+            re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", body),
         )
         and re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
     ):
@@ -346,6 +358,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     ):
         codes.append("trivia_date")
     if kind == "person" or shape.startswith("person."):
+        codes.append("trivia_person")
+    elif question["type"] == "true_false" and _person_ceremony(body):
+        # 团区委副书记林茜发布了《…》。这一说法是否正确？ - who read or released a document at
+        # a ceremony: a name to remember, not knowledge (round 15).
         codes.append("trivia_person")
     if shape.startswith("enumeration.organisers"):
         # Which bodies organised the week, one or all of them (a multiple choice on the list):
@@ -422,7 +438,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 在…小学举行的“____”活动 -> 校园日: the scene names the day's own field.
         codes.append("obvious_answer")
     if question["type"] == "true_false" and re.match(
-        r"^(?:据[^，]{2,24}报道，)?(?:请|要|务必)", body
+        r"^(?:据[^，]{2,24}(?:报道|消息)，)?(?:请|要|务必)", body
     ):
         codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
     if _odd_key(question):

@@ -167,6 +167,13 @@ def introduce(document: Document, name: str, before: int) -> str:
             else []
         )
     for start, end in cache[name]:
+        # 五年级（3）班班主任马晓芸: the role pattern takes no digits, so it starts at "）班";
+        # the class's number and grade go back in front.
+        grade = re.search(
+            r"[\u4e00-\u9fa5]{0,6}\(\d{1,2}$", document.analysis[max(0, start - 9) : start]
+        )
+        if document.analysis[start : start + 1] == ")" and grade:
+            start -= len(grade.group(0))
         found = display(document.article.text[start:end])
         if start >= before:
             break

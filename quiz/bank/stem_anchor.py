@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import places
-from .stem_text import aligned, sub_aligned
+from .stem_text import aligned, mentions, sub_aligned
 from .textutil import outside_quotes
 
 _ORG_HEADS = (
@@ -44,7 +44,20 @@ def tips_author(document: Document) -> str:
     for _offset, name in full_organisations(document):
         if re.search(r"公安|警|反诈|网信", aligned(name)):
             return name
-    return document.article.publisher
+    return named_publisher(document)
+
+
+# A news outlet's name (华西都市报, 南嶼大學新聞網, 某某广播电视台), not a body's (…分公司, 团区委).
+_OUTLET_END = re.compile(r"(?:报|网|台|新闻|社|频道|客户端|传媒|融媒体中心)$")
+
+
+def named_publisher(document: Document) -> str:
+    """The publisher when the article itself names it (华西都市报 in its dateline); '' when only
+    the sidecar does: a stem never cites a source a reader of the article cannot see (round 15:
+    据澄川日报…报道 over an article that says only 本报讯)."""
+    publisher = document.article.publisher or ""
+    # (the analysis copy is simplified: 霽州日報 is looked up as 霁州日报)
+    return publisher if mentions(document.analysis, aligned(publisher)) else ""
 
 
 def full_organisations(document: Document) -> list[tuple[int, str]]:
@@ -204,14 +217,19 @@ def place_anchored(document: Document, text: str) -> bool:
 
 
 def report_lead(document: Document, *, with_publisher: bool = True) -> str:
-    """``据潇湘晨报2024年9月报道，`` (publisher and month known), else what is known."""
+    """``据潇湘晨报2024年9月报道，`` (an outlet the article names, and the month), ``据<body><month>消息，``
+    (a body it names), else ``据<month>的报道，``."""
     article = document.article
     date = re.match(r"(\d{4})-(\d{2})", article.date or "")
     when = f"{date.group(1)}年{int(date.group(2))}月" if date else ""
     if not when:
         return ""
-    if with_publisher and article.publisher:
-        return f"据{article.publisher}{when}报道，"
+    publisher = named_publisher(document) if with_publisher else ""
+    if publisher and _OUTLET_END.search(aligned(publisher)):
+        return f"据{publisher}{when}报道，"
+    if publisher:
+        # 据共青团…委员会2022年9月消息，: a body's own release is its news, not a report on it.
+        return f"据{publisher}{when}消息，"
     return f"据{when}的报道，"
 
 

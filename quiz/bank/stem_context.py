@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .document import Document
-from .extract.people import CITIZEN_RE
+from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .layout import SPEAKER_LABEL
 from .lexicon import places
@@ -91,7 +91,13 @@ def _turn_speaker(document: Document, sentence) -> str:
         return ""
     label = SPEAKER_LABEL.match(document.sentences[sentence.section].analysis.strip())
     name = label.group("name") if label else ""
-    return "" if not name or name in ("主持人", "发布人", "记者") else name
+    if not name or name in ("主持人", "发布人", "记者"):
+        return ""
+    # 要做到： heading a list of tips is no speaker: a turn is a person's name or title.
+    return name if is_name(name) or _TITLE_END.search(name) else ""
+
+
+_TITLE_END = re.compile(r"(?:长|主任|书记|记者|警官|法官|检察官|老师|教授|专家|代表)$")
 
 
 def add_context(
@@ -279,7 +285,7 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     if event and not mentions(prefix + suffix, event):
         # 六大主题日依次为：… -> 江岚省2024年网络安全宣传周六大主题日依次为：…
         prefix = sub_aligned(
-            r"(^|，|报道，)((?:六大|七大|各)?主题日(?=依次|分别|为|是))",
+            r"(^|，|报道，|消息，)((?:六大|七大|各)?主题日(?=依次|分别|为|是))",
             lambda g: g[1] + event + g[2],
             prefix,
             count=1,

@@ -24,7 +24,13 @@ from .document import Document
 from .facts import Fact
 from .layout import DATELINE_RE, REPORTER_LEAD_RE
 from .segment import Clause
-from .stem_anchor import anchor, place_anchored, resolve_organisations, tips_author
+from .stem_anchor import (
+    anchor,
+    named_publisher,
+    place_anchored,
+    resolve_organisations,
+    tips_author,
+)
 from .stem_context import LEAD_RE, add_context, attribute_quote, resolve_deixis
 from .stem_text import CONDITION_ONLY, aligned, display, finish, sub_aligned
 
@@ -363,13 +369,14 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         and document.event
         and _INSTRUCTION.match(_LIST_NUMBER.sub("", aligned(prefix)))
         and not place_anchored(document, prefix + suffix)
-        and (document.article.publisher or tips_author(document))
+        and (named_publisher(document) or tips_author(document))
     ):
         # 6.遇到可疑情况，及时拨打____反诈专线: a tip of the article's own, said by its author in
         # the week (who and when), as an advice question says it.
         number = _LIST_NUMBER.match(prefix).group(0)
         # (a numbered tip is the publisher's own list, as an advice question reads it)
-        author = document.article.publisher if number.strip() else tips_author(document)
+        author = named_publisher(document) if number.strip() else tips_author(document)
+        author = author or tips_author(document)
         prefix = f"{author}在{document.event}期间提醒：{prefix[len(number) :]}"
     # Dropped words between the quotation's opening mark and the frame: it starts mid-speech.
     started_inside = inside_quote and bool(head_text[head_text.rfind("“") + 1 :].strip())

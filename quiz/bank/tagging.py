@@ -236,7 +236,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # A true/false on a figure claims its whole statement (各中小学共开展主题班会约860节，
         # 发放《…手册》2万余册): the days of the statement's other clauses count too.
         claim = re.sub(
-            r"^(?:据[^，]{2,24}报道，)|《[^》]*》|这一说法是否正确[?？]?$",
+            r"^(?:据[^，]{2,24}(?:报道|消息)，)|《[^》]*》|这一说法是否正确[?？]?$",
             "",
             aligned(question["stem"]),
         )

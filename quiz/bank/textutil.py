@@ -19,6 +19,11 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Words that brand a behaviour wrong on sight (所谓“老师”, 来路不明的链接): a "which is wrong"
+# option that keeps them is answered without reading (round 15). Both scripts.
+GIVEAWAY_RE = re.compile(r"所[谓謂]|[来來]路不明的?|[来來][历歷]不明的?|不明[来來]源的?")
+
+
 @lru_cache(maxsize=65536)
 def compare_key(text: str) -> str:
     """A loose key for duplicate detection: NFKC, lower-case, punctuation and spaces removed

@@ -419,9 +419,11 @@ def test_each_tuning_article_yields_fifteen_recommended(builds):
             if q["recommended"] or "same_fact" in q["quality"]["reasons"]
         ]
         # 西安: 11 since 2.4 recommends no organiser list and no false version made of a
-        # curated wrong behaviour (round 4), and 2.8 no false version of its don'ts (round 8).
-        assert len(found) >= (11 if name == "xian-2024-campus-day" else 15), name
-        assert len(_recommended(build)) >= 11, name
+        # curated wrong behaviour (round 4), and 2.8 no false version of its don'ts (round 8);
+        # 10 since 2.14 does not recommend who read its pact aloud (round 15).
+        thin = name == "xian-2024-campus-day"
+        assert len(found) >= (10 if thin else 15), name
+        assert len(_recommended(build)) >= (10 if thin else 11), name
         assert check_bank(build.bank, {article.id: article.text}) == [], name
 
 

@@ -28,7 +28,9 @@ THIN = {
     "h3-security-tips": 6,
     # Generator 2.4 recommends no organiser list and puts no curated wrong behaviour in a
     # named official's mouth (round-4 review): 西安 loses its list and 孙立群's false version.
-    "xian-2024-campus-day": 11,  # 2.8: no false version of a don't in an official's mouth
+    # 2.8: no false version of a don't in an official's mouth; 2.14: who read a pact aloud is
+    # a name, not knowledge
+    "xian-2024-campus-day": 10,
     # Round-4 articles (tuning since generator 2.4): reported in docs/question-quality.md, not
     # padded. The finance release's figures are the regulator's 辖内 (no place a stem can name)
     # and the Q&A text's answers are its own wording.
@@ -86,7 +88,7 @@ THIN = {
     # traditional privacy feature whose figures lean on the sentence before (其中, dangling), a
     # Q&A text whose answers are its questions' (如有疑问…), a police alert of labelled tips, a
     # school's youth-day report of activity counts.
-    "h11-dailan-procuratorate-law-day": 9,
+    "h11-dailan-procuratorate-law-day": 8,
     "h11-fengyu-cac-qa": 5,
     "h11-jizhou-pi-protection-day": 8,
     "h11-yaochuan-police-alert": 8,
@@ -110,7 +112,18 @@ THIN = {
     "h14-court-pi-whitepaper": 6,
     "h14-province-campus-day": 0,
     "h14-victim-police-feature": 0,
-    "h14-youth-day-trad": 11,
+    # 2.14: the survey's shares no longer name the place through a newspaper the article never
+    # names (嵐澤時報 is only in the sidecar)
+    "h14-youth-day-trad": 7,
+    # Round-15 articles (tuning since generator 2.14): a county operator's event for the elderly,
+    # a traditional finance day whose regulator is named without its place (金管局), a primary
+    # school's class survey and tips, a procuratorate's case counts, a youth league's survey and
+    # ceremony (who released or read what is a name, not knowledge).
+    "h15-county-telecom-elderly": 13,
+    "h15-finance-day-traditional": 0,
+    "h15-primary-school-campus-day": 8,
+    "h15-procuratorate-law-day": 11,
+    "h15-youth-league-cyberbullying": 7,
 }
 
 

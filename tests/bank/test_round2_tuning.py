@@ -204,7 +204,8 @@ def test_a_tips_box_with_chinese_numerals_is_advice(built):
     assert dont["stem"] == (
         "嶺南時報在2022年國家網絡安全宣傳週期間提醒：關於“守護個人信息”，下列做法錯誤的是？"
     )
-    assert dont["options"][dont["answer"][0]] == "隨意掃描來歷不明的二維碼"
+    # (without 來歷不明的, which would brand it wrong on sight: round 15)
+    assert dont["options"][dont["answer"][0]] == "隨意掃描二維碼"
     assert dont["recommended"]
 
 
@@ -240,7 +241,9 @@ def test_advice_terms_in_a_report_say_whose_report(built):
         for q in build.bank["questions"]
         if q["type"] == "single_choice" and "接到____的来电要及时接听" in q["stem"]
     )
-    assert question["stem"].startswith("据桐溪日报2023年9月报道，桐溪市公安局临渚分局")
+    # (桐溪日报 is only in the sidecar, never in the article: the lead names no source a
+    # reader cannot see, since 2.14)
+    assert question["stem"].startswith("据2023年9月的报道，桐溪市公安局临渚分局")
     assert question["recommended"]
 
 

@@ -20,13 +20,13 @@ BUILT = (
 
 
 def test_a_figure_dated_only_by_the_release_is_not_recommended(built):
-    """据澄江市公安局2024年9月报道，…共破获…247起，同比上升12.7%: the figure is August's, which the
+    """据澄江市公安局2024年9月消息，…共破获…247起，同比上升12.7%: the figure is August's, which the
     stem never says; the questions that carry 2024年8月份 stay recommended."""
     _d, police = built["h8-city-police-monthly-briefing"]
     undated = [
         q
         for q in police.bank["questions"]
-        if q["stem"].startswith("据澄江市公安局2024年9月报道") and "247起" in q["stem"]
+        if q["stem"].startswith("据澄江市公安局2024年9月消息") and "247起" in q["stem"]
     ]
     assert undated and not any(q["recommended"] for q in undated)
     assert all("no_period" in q["quality"]["reasons"] for q in undated)

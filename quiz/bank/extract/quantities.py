@@ -71,6 +71,10 @@ def extract(document: Document, sentence: Sentence) -> list[Fact]:
         after = analysis[end] if end < len(analysis) else ""
         if before in "第·." or before.isdigit() or inside(blocked, start, end):
             continue
+        if not match.group("num")[0].isdigit() and (
+            before in "万亿" or after in "零〇一二两三四五六七八九十百千"
+        ):
+            continue  # 约二万一千名: a compound numeral; neither 约二万 nor 一千名 is the figure
         if after in "年月日号·" or (match.group("unit") == "个" and after in _DURATION_AFTER):
             continue
         if analysis[end - 1 : end + 1] in _UNIT_WORDS:
