@@ -120,7 +120,7 @@ def _named_giver(document: Document, fact: Fact, who: str, *, body_ok: bool = Fa
     if re.fullmatch(r"(?:警方|民警|公安机关)", who):
         return _police(document) or ""
     person = speaker_name(who) or (who if is_name(who) else "")
-    if not person and body_ok and re.search(rf"{_ROLE_BODY}$|局|办|委|会|中心|协会$", who):
+    if not person and body_ok and re.search(rf"(?:{_ROLE_BODY}|局|办|委|会|中心)$", who):
         return resolve_organisations(document, display(who), fact.sentence.start)
     if not person:
         return ""
