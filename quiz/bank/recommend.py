@@ -151,7 +151,9 @@ _NARRATIVE = re.compile(
     # 县反诈中心接警后立即启动紧急止付程序: the case whose report it answers is told before
     r"(?:接警|接到报警|接报|报警|报案|案发|事发)(?:后|之后)|"
     # 这是反诈中心的预警劝阻专线: what 这 is (96110的来电) was in the clause the stem cut off
-    r"(?:^|报道，|消息，|[，；])这(?:是|就是|说明|表明)"
+    r"(?:^|报道，|消息，|[，；])这(?:是|就是|说明|表明)|"
+    # 同期，… whose period the sentence before said and the stem could not recover (round 16)
+    r"(?:^|[，。])同期，"
 )
 # An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
 _ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")
@@ -238,6 +240,21 @@ def _bare_person(document: Document, body: str) -> bool:
         if not _PERSON_CONTEXT.search(body[: match.start()]):
             return True
     return False
+
+
+_DAY_ACTIVITY = r"(?:校园|电信|法治|金融|青少年|个人信息保护)?日”?(?:主题|系列|宣传)?活动"
+# “青少年日”主题活动在县实验中学举行 / 系列活动在大学生活动中心正式启动: one school's or
+# venue's event (a province's themed day held in a city is the day itself); 召开新闻通气会; 共有
+# 四十余家机构参与“金融日”主题活动.
+_LOCAL_EVENT = re.compile(
+    rf"{_DAY_ACTIVITY}在[^，。；]{{0,24}}?(?:中学|小学|大学|学院|学校|校区|中心|广场|社区|报告厅|"
+    r"礼堂|楼|馆)[^，。；]{0,6}?(?:举行|启动|举办|开展)|召开[^，。；]{0,10}(?:通气会|发布会|座谈会)|"
+    rf"(?:参与|参加)[^，。；]{{0,4}}“?{_DAY_ACTIVITY}"
+)
+# “____”活动在…举行: which themed day an event was is read off its venue or guessed.
+_DAY_ACTIVITY_HELD = re.compile(
+    r"“日”(?:主题|系列|宣传)?活动在[^，。；]{1,30}?(?:举行|启动|举办|开展)"
+)
 
 
 _CEREMONY_ACT = re.compile(
@@ -357,6 +374,15 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         or _WEEK_DATE.search(body.replace(BLANK, "9月9日"))
     ):
         codes.append("trivia_date")
+    elif (kind in ("date", "term") and _LOCAL_EVENT.search(fact.sentence.analysis)) or (
+        kind == "term"
+        and _DAY_ACTIVITY_HELD.search(fact.sentence.analysis.replace(fact.text, "日"))
+    ):
+        # 9月14日，…桐岭县“青少年日”主题活动在县实验中学举行 / …召开新闻通气会 / 共有四十余家
+        # 机构参与“金融日”主题活动: when and under what name one local event was held is the
+        # report's news, not what the week teaches (round 16); the week's own opening is not
+        # such an event.
+        codes.append("trivia_date" if kind == "date" else "trivia_contest")
     if kind == "person" or shape.startswith("person."):
         codes.append("trivia_person")
     elif question["type"] == "true_false" and _person_ceremony(body):

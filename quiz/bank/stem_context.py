@@ -47,6 +47,27 @@ def attribute_quote(
 _NARRATIVE_RE = re.compile(r"[\u4e00-\u9fa5](?:先生|女士|同学|大爷|阿姨)|^案例")
 
 
+_PERIOD = re.compile(
+    r"(?:今年|去年|\d{4}年)?(?:前[一二三四五六七八九十\d]{1,2}个月|上半年|"
+    r"\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?|\d{1,2}-\d{1,2}月)|(?:今年|\d{4}年)以来"
+)
+
+
+def _previous_period(document: Document, sentence) -> str:
+    """The period (今年前八个月, 1月至8月) the sentence before, in the same paragraph, counts
+    over; '' when there is none or the sentence opens no 同期."""
+    if sentence.index == 0 or not sentence.analysis.startswith("同期"):
+        return ""
+    previous = document.sentences[sentence.index - 1]
+    if previous.heading or previous.paragraph != sentence.paragraph:
+        return ""
+    found = _PERIOD.search(previous.analysis)
+    if not found:
+        return ""
+    at = previous.start + found.start()
+    return display(document.article.text[at : at + len(found.group(0))])
+
+
 def _inherited_lead(document: Document, sentence) -> str:
     """For a sentence opening with 其中, the lead clause (宣传周期间) of the sentence before."""
     if not sentence.analysis.startswith("其中") or sentence.index == 0:
@@ -277,6 +298,13 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
                 at = document.analysis.rfind(name, 0, fact.sentence.start)
                 shown = display(document.article.text[at : at + len(name)])
                 prefix = shown + prefix[this.end() :]
+    period = _previous_period(document, fact.sentence)
+    if period:
+        # 同期，全市公安机关破获… <- 今年前八个月，全市共接报… (the sentence before): the period
+        # it points back to (round 16), which also says the year a 今年， added before it did.
+        prefix = sub_aligned(
+            r"^(?:(?:今年|\d{4}年)，)?同期，", lambda _g: f"{period}，", prefix, count=1
+        )
     if re.search(
         r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "").replace("同期", "")
     ):

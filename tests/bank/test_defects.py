@@ -420,10 +420,11 @@ def test_each_tuning_article_yields_fifteen_recommended(builds):
         ]
         # 西安: 11 since 2.4 recommends no organiser list and no false version made of a
         # curated wrong behaviour (round 4), and 2.8 no false version of its don'ts (round 8);
-        # 10 since 2.14 does not recommend who read its pact aloud (round 15).
+        # 10 since 2.14 does not recommend who read its pact aloud (round 15), 7 since 2.15 does
+        # not recommend the date its campus day was held at one university (round 16).
         thin = name == "xian-2024-campus-day"
-        assert len(found) >= (10 if thin else 15), name
-        assert len(_recommended(build)) >= (10 if thin else 11), name
+        assert len(found) >= (7 if thin else 15), name
+        assert len(_recommended(build)) >= (7 if thin else 11), name
         assert check_bank(build.bank, {article.id: article.text}) == [], name
 
 

@@ -29,8 +29,9 @@ THIN = {
     # Generator 2.4 recommends no organiser list and puts no curated wrong behaviour in a
     # named official's mouth (round-4 review): 西安 loses its list and 孙立群's false version.
     # 2.8: no false version of a don't in an official's mouth; 2.14: who read a pact aloud is
-    # a name, not knowledge
-    "xian-2024-campus-day": 10,
+    # a name, not knowledge; 2.15: the date its campus day was held at one university is news,
+    # not knowledge (as for every school's or venue's own themed-day event since 2.15)
+    "xian-2024-campus-day": 7,
     # Round-4 articles (tuning since generator 2.4): reported in docs/question-quality.md, not
     # padded. The finance release's figures are the regulator's 辖内 (no place a stem can name)
     # and the Q&A text's answers are its own wording.
@@ -45,7 +46,7 @@ THIN = {
     "h5-district-police-weekly-alert": 11,
     "h5-macau-style-traditional": 7,
     # (2.7: its date-of-the-day blank is given away by the university, obvious_answer)
-    "h5-university-campus-day": 10,
+    "h5-university-campus-day": 6,  # 2.15: the date of its own campus-day event is news
     # Round-6 articles (tuning since generator 2.6): a bank's risk notice whose cases are
     # narratives, a school's activity report (entrants and classes are trivia), a telecom
     # operator's release and a traditional report of about 1,400 characters each.
@@ -56,8 +57,8 @@ THIN = {
     # Round-7 articles (tuning since generator 2.7): a primary school's and a rural credit
     # union's activity reports (their figures are outreach counts), a procuratorate's release
     # whose shares are of the sentence before's figures, a traditional youth-day report.
-    "h7-primary-school-campus-day": 3,
-    "h7-procuratorate-rule-of-law-day": 13,
+    "h7-primary-school-campus-day": 0,  # 2.15: likewise its campus day at one school
+    "h7-procuratorate-rule-of-law-day": 12,  # 2.15: the date its press conference was called is news
     "h7-rural-credit-finance-day": 3,
     "h7-traditional-youth-day": 10,
     # Round-8 articles (tuning since generator 2.8): a monthly police briefing whose figures
@@ -80,7 +81,7 @@ THIN = {
     # operator's release whose figures have no subject of their own, a college's activity
     # report, a district court's cases (narratives) and a traditional report.
     "h10-bank-finance-day": 7,
-    "h10-campus-day": 5,
+    "h10-campus-day": 2,  # 2.15: likewise its own campus-day launch
     "h10-court-pi-cases": 10,
     "h10-telecom-sim-card": 2,
     "h10-trad-lingwan": 6,
@@ -123,7 +124,15 @@ THIN = {
     "h15-finance-day-traditional": 0,
     "h15-primary-school-campus-day": 8,
     "h15-procuratorate-law-day": 11,
-    "h15-youth-league-cyberbullying": 7,
+    "h15-youth-league-cyberbullying": 3,  # 2.15: its youth day at a centre, dated
+    # Round-16 articles (tuning since generator 2.15): the dates and names of a county's and a
+    # university's own themed-day events are news, not knowledge; a bank branch's outreach
+    # counts; a traditional court release and a tips text whose figures name no place.
+    "h16-bank-finance-day": 0,
+    "h16-county-youth-day": 0,
+    "h16-privacy-day-tips": 3,
+    "h16-traditional-law-day": 0,
+    "h16-university-campus-day": 0,
 }
 
 
