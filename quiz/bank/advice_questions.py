@@ -89,7 +89,9 @@ def giver_verb(document: Document, fact: Fact) -> tuple[str, str]:
 # (以下是十条实用提示： / 下面这几条建议 name no giver: the list is then the publisher's.)
 _LIST_GIVER = re.compile(
     r"^(?!以下|下面|如下|这|那|[\d一二三四五六七八九十几]+条)"
-    r"(?P<who>[^，,。:：“”]{2,24}?)(?:在[^，,。:：]{1,8}?)?(?:提醒|建议|提示)"
+    r"(?P<who>[^，,。:：“”]{2,24}?)(?:在[^，,。:：]{1,8}?)?"
+    # 消委會提出六條建議 (round 17)
+    r"(?:(?:提出|给出|总结了?|发布了?)(?:[\d一二三四五六七八九十几]+[条点项])?)?(?:提醒|建议|提示)"
     r"(?:[^，,。:：]{0,10})[:：]?(?:[^，,。]{0,16})$"
 )
 
@@ -110,6 +112,13 @@ def _section_heading(document: Document, sentence) -> str:
         if seen == 3:
             break
     return ""
+
+
+def heading_giver(document: Document, fact: Fact) -> str:
+    """The giver a heading above ``fact`` names (四、消委會提出六條建議 -> 鷺原市消費者權益保護
+    委員會), '' if none."""
+    section = _LIST_GIVER.match(_section_heading(document, fact.sentence) or "-")
+    return _named_giver(document, fact, section.group("who"), body_ok=True) if section else ""
 
 
 def _named_giver(document: Document, fact: Fact, who: str, *, body_ok: bool = False) -> str:
@@ -142,10 +151,10 @@ def giver(document: Document, fact: Fact) -> str:
             # 市委网信办副主任陈嘉怡在现场提醒市民： / 崔立军提醒同学们记住几条： / 警方提醒：…:
             # the list is the advice of the one the heading names.
             return _named_giver(document, fact, intro.group("who"))
-        section = _LIST_GIVER.match(_section_heading(document, sentence) or "-")
+        section = heading_giver(document, fact)
         if section:
             # 四、金管局提示市民「四要四不要」 over 要： / 一、要…: the section names the giver.
-            return _named_giver(document, fact, section.group("who"), body_ok=True)
+            return section
         if not publisher or re.search(r"[，,。]", heading) or len(heading) > 24:
             return ""
         event = document.event

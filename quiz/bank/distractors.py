@@ -84,6 +84,8 @@ def for_quantity(
             fact.text
         ).startswith("约"):
             continue  # 约1500人 among 6340名 options is another kind of count
+        if quantity.numerals != answer.numerals:
+            continue  # 三百元 among 1280元/780元 stands out (round 17)
         if (quantity.multiplier, bool(quantity.qualifier)) != (
             answer.multiplier,
             bool(answer.qualifier),

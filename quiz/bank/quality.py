@@ -300,6 +300,9 @@ def _names_giver(document: Document, giver: str) -> bool:
     return any(is_name(m.group(0)) for m in re.finditer(r"[\u4e00-\u9fa5]{2,3}$", aligned(giver)))
 
 
+_SUBJECTLESS_EVENT = re.compile(r"^在[^，。]{2,24}?(?:举办|举行|开展|召开|发布)")
+
+
 def assess(question: dict, fact: Fact, document: Document) -> Assessment:
     """Score a generated question (see module docstring)."""
     rule = question["generator"]["rule"]
@@ -330,6 +333,9 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
         if not _names_giver(document, giver):
             penalise("no_context")  # 工作人员提醒… : nobody's advice
     elif not _has_context(document, own_words):
+        penalise("no_context")
+    if _SUBJECTLESS_EVENT.match(re.sub(r"^据[^，]{2,24}(?:报道|消息)，", "", body)):
+        # 在鷺原市民中心廣場舉辦主題宣傳活動，並發佈《…》: who held it was cut off (round 17).
         penalise("no_context")
     scene = body
     if document.event:
@@ -445,7 +451,7 @@ _DANGLING_END = re.compile(
 _LEAD_ONLY = re.compile(
     r"^(?:[^，。]{0,24}(?:当天|当日|期间|以来|现场|之际)|[^，。]{0,16}(?:开幕式|启动仪式|仪式|会议|大会|"
     r"发布会|会|活动)上|据[^，]{0,20}(?:介绍|了解|悉|统计|报道|消息)|"
-    r"(?:\d{4}年)?\d{1,2}月(?:(?:至|到)\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?|近年来|目前|当前|"
+    r"(?:\d{4}年)?\d{1,2}月(?:(?:至|到)(?:\d{4}年)?\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?|近年来|目前|当前|"
     r"凡是[^都均]*|(?:正值|适逢|恰逢)[^，。]*)$"
 )
 

@@ -153,7 +153,9 @@ _NARRATIVE = re.compile(
     # 这是反诈中心的预警劝阻专线: what 这 is (96110的来电) was in the clause the stem cut off
     r"(?:^|报道，|消息，|[，；])这(?:是|就是|说明|表明)|"
     # 同期，… whose period the sentence before said and the stem could not recover (round 16)
-    r"(?:^|[，。])同期，"
+    r"(?:^|[，。])同期，|"
+    # 另一名学生… : the first one was told in the clause the stem cut off (round 17)
+    r"另一(?:名|位|个|起|户|家)"
 )
 # An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
 _ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")

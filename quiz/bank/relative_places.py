@@ -39,7 +39,8 @@ _LEVEL_CHAR = {"province": "省", "city": "市", "county": "县", "district": "�
 _SCOPE_WORDS = {
     "province": r"全省|我省|本省",
     # 辖内: a city regulator's jurisdiction (辖内22家银行业保险业机构)
-    "city": r"全市|我市|本市|(?<![市县区省])辖内",
+    # (西岭监管局辖内 is the bureau's own jurisdiction, which may be a province: kept, round 17)
+    "city": r"全市|我市|本市|(?<![市县区省局厅办委])辖内",
     "county": r"全县|我县|本县",
     "district": r"全区|我区|本区",
 }

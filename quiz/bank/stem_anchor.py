@@ -111,6 +111,11 @@ def expand_organisation(document: Document, short: str, before: int) -> str:
         candidates.append((offset < before, offset if offset < before else -offset, name))
     if not candidates:
         return ""
+    heads = set(re.findall(rf"([局会委院部行厅署])(?={re.escape(key)})", document.analysis))
+    if len(heads) > 1:
+        # 国家金融监督管理总局西岭监管局 and 中国证监会西岭监管局 both end in 西岭监管局: the short
+        # name is either; the stem keeps it as the article says it (round 17).
+        return ""
     return max(candidates)[2]
 
 

@@ -214,6 +214,12 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             prefix,
             count=1,
         )
+        # 9月9日上午，宣传周开幕式在…举行: whose week's opening (round 17), also after the blank
+        bare = r"(?:(?<=^)|(?<=，)|(?<=上午，)|(?<=下午，))宣传周(?=开幕式|启动仪式|闭幕式)"
+        if not mentions(prefix + suffix, event):
+            prefix = sub_aligned(bare, event, prefix, count=1)
+        if not mentions(prefix + suffix, event):
+            suffix = sub_aligned(bare, event, suffix, count=1)
         if not mentions(prefix + suffix, event):
             # 主办单位表示，…: the week's organisers (which week, where).
             prefix = sub_aligned(

@@ -375,7 +375,11 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         # the week (who and when), as an advice question says it.
         number = _LIST_NUMBER.match(prefix).group(0)
         # (a numbered tip is the publisher's own list, as an advice question reads it)
-        author = named_publisher(document) if number.strip() else tips_author(document)
+        from .advice_questions import heading_giver  # (it builds on the stems)
+
+        # (the heading above the list may name whose list it is: 四、消委會提出六條建議)
+        author = heading_giver(document, fact) if number.strip() else ""
+        author = author or (named_publisher(document) if number.strip() else "")
         author = author or tips_author(document)
         prefix = f"{author}在{document.event}期间提醒：{prefix[len(number) :]}"
     # Dropped words between the quotation's opening mark and the frame: it starts mid-speech.

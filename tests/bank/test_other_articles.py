@@ -133,6 +133,14 @@ THIN = {
     "h16-privacy-day-tips": 3,
     "h16-traditional-law-day": 0,
     "h16-university-campus-day": 0,
+    # Round-17 articles (tuning since generator 2.16): a county police event's few figures, a
+    # court's cases (narratives), an insurance regulator named only as 西岭监管局 (two bodies
+    # share that name: the stem keeps it, so it names no place), a school's cases told one
+    # after another (另一名学生).
+    "h17-county-police-telecom-day": 8,
+    "h17-court-law-day-cases": 11,
+    "h17-insurance-finance-day": 2,
+    "h17-middle-school-campus-day": 9,
 }
 
 
