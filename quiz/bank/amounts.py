@@ -303,6 +303,9 @@ def equivalent_forms(text: str) -> list[str]:
         # 一百五十七宗: a student may write 157宗
         arabic = replace(quantity, numerals=False).render()
         forms += [arabic, *equivalent_forms(arabic)]
+    if quantity.separator:
+        # 2，430萬條: a student writes 2430萬條 (or 2,430: punctuation is ignored when marking)
+        forms.append(replace(quantity, separator="").render())
     if quantity.unit == "元" and quantity.multiplier:
         forms.append(text[: -len(quantity.suffix) or None].removesuffix("元") + quantity.suffix)
         if not quantity.qualifier:

@@ -305,8 +305,19 @@ def _same_year(document: Document, month: int) -> bool:
     return not date or month <= int(date.group(1)) + 2
 
 
+# 1，286萬次: a full-width comma grouping digits reads as a list; the stem says 1,286萬次.
+_GROUPING_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
 def _in_article_script(question: dict, document: Document) -> None:
     """Every generated string in the article's script; fill-blank answers in both."""
+    question["stem"] = _GROUPING_COMMA.sub(",", question["stem"])
+    if question["type"] == "fill_blank":
+        question["answer"] = _unique(_GROUPING_COMMA.sub(",", a) for a in question["answer"])
+    elif question.get("options"):
+        question["options"] = [_GROUPING_COMMA.sub(",", o) for o in question["options"]]
+    if "claim" in question:
+        question["claim"] = _GROUPING_COMMA.sub(",", question["claim"])
     if not document.traditional:
         if question["type"] == "fill_blank":
             question["answer"] = _unique(f for a in question["answer"] for f in script_forms(a))

@@ -465,6 +465,11 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     if day and question["type"] != "true_false" and _DAY_GIVEAWAY[day].search(body):
         # 在…小学举行的“____”活动 -> 校园日: the scene names the day's own field.
         codes.append("obvious_answer")
+    if re.search(r"\d小时", "".join(_answer_texts(question))) and re.search(
+        r"\d{1,2}(?:时|点)(?:\d{1,2}分)?(?:至|到|-)\d{1,2}(?:时|点)", body
+    ):
+        # 晚上8时至9时…____小时: the stem's own hours give the duration away (round 18).
+        codes.append("obvious_answer")
     if question["type"] == "true_false" and re.match(
         r"^(?:据[^，]{2,24}(?:报道|消息)，)?(?:请|要|务必)", body
     ):

@@ -82,12 +82,17 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
                     for m in pattern.finditer(document.analysis)
                 ]
             )
-        # 岚山县公安局会同省反诈中心: two bodies joined by a verb, not one body's full name.
-        cache = [
-            (offset, name)
-            for offset, name in cache
-            if not re.search(r"会同|联合|配合|协同|协助|指导|[和与及]", aligned(name))
-        ]
+        # 岚山县公安局会同省反诈中心: two bodies joined by a verb, not one body's full name; the
+        # first is still one (鹭汀市公安局临溪分局联合区委网信办…, round 18).
+        joined = []
+        for offset, name in cache:
+            cut = re.search(r"会同|联合|配合|协同|协助|指导|[和与及]", aligned(name))
+            if cut:
+                name = name[: cut.start()]
+                if len(name) < 4 or not re.search(rf"(?:{_ORG_HEADS})$", aligned(name)):
+                    continue
+            joined.append((offset, name))
+        cache = joined
         document.__dict__["_full_orgs"] = cache
     return cache
 
@@ -120,7 +125,9 @@ def expand_organisation(document: Document, short: str, before: int) -> str:
 
 
 _SHORT_ORG_RE = re.compile(
-    rf"(?:(?<=^)|(?<=[，。；：“]))(?!全|该|本)([\u4e00-\u9fa5]{{0,6}}?(?:{_ORG_HEADS})){_TITLE_AFTER}"
+    # (据分局刑侦大队副大队长…介绍: a 据 opens the clause too, round 18)
+    rf"(?:(?<=^)|(?<=[，。；：“])|(?<=^据)|(?<=[，。；：“]据))(?!全|该|本|据)"
+    rf"([\u4e00-\u9fa5]{{0,6}}?(?:{_ORG_HEADS})){_TITLE_AFTER}"
 )
 
 

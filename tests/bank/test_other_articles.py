@@ -141,6 +141,16 @@ THIN = {
     "h17-court-law-day-cases": 11,
     "h17-insurance-finance-day": 2,
     "h17-middle-school-campus-day": 9,
+    # Round-18 articles (tuning since generator 2.17): a city opening and a district police
+    # report a little short of 15, a rural bank's outreach counts, a traditional telecom day, a
+    # vocational school's campus day told as events, a Q&A text of rules (answers read off the
+    # stem are not recommended).
+    "h18-city-opening-ceremony": 14,
+    "h18-district-police-fraud-cases": 14,
+    "h18-rural-bank-finance-day": 2,
+    "h18-traditional-telecom-day": 13,
+    "h18-vocational-school-campus-day": 0,
+    "h18-youth-privacy-qa": 1,
 }
 
 
