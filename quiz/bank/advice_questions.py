@@ -246,6 +246,8 @@ def _list_topic(fact: Fact) -> str:
         # 防骗六要六不要, 以下是十条实用提示: a label that counts the items, not a topic
         or re.search(r"[一二三四五六七八九十\d]+要[一二三四五六七八九十\d]*不要", aligned(topic))
         or re.match(r"^(?:以下|下面|如下)|^.{0,4}[一二三四五六七八九十\d]+条", aligned(topic))
+        # 请和孩子一起记住 / 牢记: an instruction heading the list, not what it is about (round 19)
+        or re.match(r"^(?:请|要|记住|牢记|谨记|切记)", aligned(topic))
     ):
         return ""
     return topic

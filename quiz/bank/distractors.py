@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
+from decimal import Decimal
 
 from .amounts import intervals_overlap, perturbed_numbers, quantity_from_text
 from .candidates import unique_candidates
@@ -128,8 +130,21 @@ def for_quantity(
     printed.discard(answer.number)
     perturbed = [c for c in perturbed if not _number_of(c) & printed]
     from_article = [c for c in from_article if not _number_of(c) & printed]
+    if answer.multiplier == "万" and not answer.numerals:
+        # 13400万条 beside 9400万条: past 10,000万 a report says 亿 (1.34亿条, round 19)
+        perturbed = [_in_yi(c) for c in perturbed]
+        from_article = [_in_yi(c) for c in from_article]
     # One article value at most: the rest keep the answer's own magnitude so it is not obvious.
     return unique_candidates(fact.text, perturbed[:1] + from_article[:1] + perturbed[1:])
+
+
+def _in_yi(option: str) -> str:
+    """``13400万条`` -> ``1.34亿条``; any other option as it is."""
+    parsed = quantity_from_text(nfkc(option))
+    if not parsed or parsed.multiplier != "万" or parsed.numerals or float(parsed.number) < 10_000:
+        return option
+    yi = format(Decimal(parsed.number) / 10_000, "f").rstrip("0").rstrip(".")
+    return replace(parsed, number=yi, multiplier="亿", separator="").render()
 
 
 def _number_of(option: str) -> set[str]:

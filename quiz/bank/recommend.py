@@ -471,7 +471,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 晚上8时至9时…____小时: the stem's own hours give the duration away (round 18).
         codes.append("obvious_answer")
     if question["type"] == "true_false" and re.match(
-        r"^(?:据[^，]{2,24}(?:报道|消息)，)?(?:请|要|务必)", body
+        r"^(?:据[^，]{2,24}(?:报道|消息)，)?(?:请|要|务必|不要|切勿|谨防|警惕|牢记|"
+        r"下载|安装|开启|打开|关闭|设置|拨打)",
+        body,
     ):
         codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
     if _odd_key(question):

@@ -151,6 +151,13 @@ THIN = {
     "h18-traditional-telecom-day": 13,
     "h18-vocational-school-campus-day": 0,
     "h18-youth-privacy-qa": 1,
+    # Round-19 articles (tuning since generator 2.18): a police WeChat alert of cases and tips,
+    # a court's minors' cases (narratives), a school's letter to parents (its tips are advice
+    # questions), a traditional bank association report.
+    "h19-city-police-wechat-alert": 2,
+    "h19-court-minors-privacy": 5,
+    "h19-primary-school-parents-letter": 9,
+    "h19-traditional-finance-day": 11,
 }
 
 
