@@ -244,6 +244,9 @@ def _bare_person(document: Document, body: str) -> bool:
     return False
 
 
+_EVENT_WORD = re.compile(
+    r"宣传周|开幕|启动|举行|举办|活动|主题日|日”|召开|发布|开展|施行|实施|上线|开通|成立|签署|通过"
+)
 _DAY_ACTIVITY = r"(?:校园|电信|法治|金融|青少年|个人信息保护)?日”?(?:主题|系列|宣传)?活动"
 # “青少年日”主题活动在县实验中学举行 / 系列活动在大学生活动中心正式启动: one school's or
 # venue's event (a province's themed day held in a city is the day itself); 召开新闻通气会; 共有
@@ -376,6 +379,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         or _WEEK_DATE.search(body.replace(BLANK, "9月9日"))
     ):
         codes.append("trivia_date")
+    elif kind == "date" and not _EVENT_WORD.search(body.replace(BLANK, "")):
+        # ____上午，岫川县人民广场彩旗招展、人头攒动: the date of a scene, whose event the frame
+        # cut off (round 20).
+        codes.append("unnamed_scene")
     elif (kind in ("date", "term") and _LOCAL_EVENT.search(fact.sentence.analysis)) or (
         kind == "term"
         and _DAY_ACTIVITY_HELD.search(fact.sentence.analysis.replace(fact.text, "日"))

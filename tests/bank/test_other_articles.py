@@ -158,6 +158,16 @@ THIN = {
     "h19-court-minors-privacy": 5,
     "h19-primary-school-parents-letter": 9,
     "h19-traditional-finance-day": 11,
+    # Round-20 articles (tuning since generator 2.19): an elderly residents' privacy day and a
+    # traditional youth centre's day whose figures are their own activity's, a county opening's
+    # visitor counts, a university mock trial (a narrative), a securities branch's outreach, a
+    # police press conference just short of 15.
+    "h20-community-elderly-privacy": 0,
+    "h20-county-opening-report": 3,
+    "h20-provincial-police-presser": 14,
+    "h20-securities-finance-day": 6,
+    "h20-traditional-youth-day": 0,
+    "h20-university-law-day": 3,
 }
 
 
