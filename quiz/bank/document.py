@@ -243,8 +243,9 @@ class Document:
     def last_organisation(self, offset: int, suffix: str) -> str:
         """The last organisation name ending in ``suffix`` (局, 中心, 行) before ``offset``."""
         pattern = re.compile(
-            rf"(?:^|(?<=[，。、：；“”\s,.:;(]))([\u4e00-\u9fa5]{{2,20}}?{suffix})"
-            r"(?=相关|负责人|副|主任|局长|行长|总经理|零售|业务部|表示|介绍|发布|联合|召开|[，。、,])"
+            # (据华岳银行澄州分行统计，…该分行…: named as the source of the figures, round 21)
+            rf"(?:^|(?<=[，。、：；“”\s,.:;(据]))([\u4e00-\u9fa5]{{2,20}}?{suffix})"
+            r"(?=相关|负责人|副|主任|局长|行长|总经理|零售|业务部|表示|介绍|发布|联合|召开|统计|的|[，。、,])"
         )
         # 骗徒经常假冒银行、…: a clause about a bank, not a bank's name.
         found = [
@@ -255,7 +256,8 @@ class Document:
         if not found:
             return ""
         match = found[-1]
-        return self.article.text[match.start(1) : match.end(1)]
+        start = match.start(1) + (1 if match.group(1).startswith("据") else 0)
+        return self.article.text[start : match.end(1)]
 
     def sentence_of(self, offset: int) -> Sentence:
         """The sentence containing ``offset``."""

@@ -467,7 +467,10 @@ _COVERB_ONLY = re.compile(
     # …强调，根据《中华人民共和国证券法》规定。: the source of a rule, with the rule cut off
     r"(?:根据|按照|依据|依照)[^，。；：]*》的?(?:有关|相关)?(?:规定|要求)$|"
     # 栖川市围绕校园日、…六个主题日。: around what, it says; what was done, it does not
-    r"围绕[^，。；：]*(?:日|主题|方面|领域|问题|重点|工作)$"
+    r"围绕[^，。；：]*(?:日|主题|方面|领域|问题|重点|工作)$|"
+    # 作为2023年国家网络安全宣传周“法治日”的重点活动。: in what role, and not who did what
+    # (round 21)
+    r"^作为[^，。；：]*(?:活动|内容|举措|项目|环节|重点|之一|部分)$"
 )
 
 

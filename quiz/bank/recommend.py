@@ -34,6 +34,7 @@ from .extract.people import CITIZEN_RE, ROLE, is_name
 from .facts import Fact
 from .relative_places import unresolved_relative
 from .stem_anchor import place_anchored, time_anchored
+from .stem_context import survey_source
 from .stem_text import aligned
 
 # Enough to put any shape (base score at most 90) below RECOMMEND_THRESHOLD (70).
@@ -94,7 +95,9 @@ _DANGLING = re.compile(
     r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|同场|同台|还将|今天|今日|昨天|昨日|明天|"
     r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
-    r"(?:^|，)(?:此外|另外|与此同时|其间|对此|为此|随后|此后)"
+    r"(?:^|，)(?:此外|另外|与此同时|其间|对此|为此|随后|此后)|"
+    # 遇到类似招聘信息，请直接拨打96110: like which? (the sentence before says, round 21)
+    r"(?:遇到|碰到|接到|看到|收到|发现|遭遇)(?:了)?类似|类似(?:情况|情形|事件|问题|的情况)"
 )
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.
@@ -179,7 +182,10 @@ _TRIVIA_COUNT = re.compile(
     r"资料|传单|折页|海报|手册|展板|展台|展位|参展|展区|展出|观众|听众|师生|学员|代表队|报名|"
     r"志愿者|咨询|发放|签名|受众|点击量|浏览量|阅读量|观看|收看|参与|参加|出席|讲座|课时|课程|"
     r"(?:活动|讲座|宣讲|培训|演练|比赛)[^，。]{0,4}场|场(?:次)?(?:活动|讲座|宣讲|培训|演练)|走进|"
-    r"面积|平方米|博览会|展览|展会|展商|带来了"
+    r"面积|平方米|博览会|展览|展会|展商|带来了|"
+    # 在全区38所中小学同步开展主题班会: how many schools held the day's lessons (round 21)
+    r"\d+所[\u4e00-\u9fa5]{0,4}(?:学校|中小学|小学|中学|高校|院校)[^，。]{0,4}?(?:同步|同时|统一|共同)?"
+    r"(?:开展|举办|举行|组织)"
 )
 # 全省网络安全产业规模达到286亿元，同比增长17.5% / 相关企业436家: an industry's size is
 # economics, not what the week teaches a student (the growth's clause counts what the one before
@@ -313,6 +319,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     body = aligned(stem)
     outside = _outside_quotes(body).replace(BLANK, "〇")
     codes: list[str] = []
+    # 《…调查报告》显示，57.3%的学生…: a share the stem says is that survey's finding, in the
+    # survey's period, whatever the source's 此外 or a missing 破获/被骗 word.
+    survey = survey_source(document, fact.sentence)
+    surveyed = bool(survey) and aligned(survey) in body
 
     # -- cannot stand alone
     if unresolved_relative(document, stem):
@@ -346,6 +356,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         fact.kind == "quantity"
         and _CONTINUATION.match(fact.sentence.analysis)
         and not _PERIOD_WORDS.search(fact.sentence.analysis)
+        and not surveyed
     ):
         # 值得注意的是，帮信案件已占全部网络犯罪案件的47.4%: a share of the sentence before's
         # total, whose period (二〇一八年至今年九月) the stem's year does not give.
@@ -370,7 +381,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     own, before = _clause_of(document, fact)
     if kind == "quantity" and (
         (_TRIVIA_COUNT.search(own) and not _STRONG_FIGURE.search(own))
-        or not _KEY_FIGURE.search(before + own)
+        or not (surveyed or _KEY_FIGURE.search(before + own))
         or _INDUSTRY.search(before + own)
     ):
         codes.append("trivia_count")

@@ -28,6 +28,9 @@ _ORG_HEADS = (
 # A head directly followed by 长 is part of a title (局长), not an organisation.
 _TITLE_AFTER = r"(?!长)"
 YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+# 《…调查报告（2023）》显示，…: a stem that opens on a title saying its year (its findings are
+# that year's; a stem about who released it still needs the release's date).
+_TITLE_YEAR = re.compile(r"^《[^》]*[（(](?:19|20)\d{2}(?:年|年度|年版)?[)）][^》]*》")
 NATIONAL_RE = re.compile(r"全国|我国|中央|国家(?!级)|国务院")
 
 
@@ -196,7 +199,7 @@ def resolve_years(text: str, year: int | None) -> str:
 def time_anchored(document: Document, text: str) -> bool:
     """The stem says when: a year, or the week's name (which holds its year)."""
     analysis = aligned(text)
-    if YEAR_RE.search(analysis):
+    if YEAR_RE.search(analysis) or _TITLE_YEAR.search(analysis):
         return True
     event = document.event
     return bool(event) and aligned(event) in analysis
@@ -213,6 +216,11 @@ def place_anchored(document: Document, text: str) -> bool:
 
     if any(name in analysis for name in home_names(document)):
         return True  # 甘谷县: the article's own county, not in the gazetteer
+    school = re.search(r"[\u4e00-\u9fa5]{2,8}?(?:大学|学院)", aligned(document.article.title or ""))
+    if school and school.group(0) in analysis:
+        return (
+            True  # 《2022年东岭大学学生网络安全意识调查报告》: the university the article is about
+        )
     event = document.event
     if (
         event

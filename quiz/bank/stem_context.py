@@ -106,6 +106,54 @@ def inherited_source(document: Document, sentence) -> str:
     return ""
 
 
+# A share of people (71.5%的学生, 占受访家长的六成): a survey's finding, not a count.
+_SURVEY_SHARE = re.compile(
+    r"(?:\d+(?:\.\d+)?[%％]|百分之[一二三四五六七八九十点]+|[一二三四五六七八九]成)"
+)
+_RESPONDENTS = re.compile(
+    r"学生|家长|受访|青少年|未成年人|网民|市民|居民|用户|老人|老年人|群众|职工"
+)
+_SURVEY_WORD = re.compile(r"调查|问卷|调研|抽样|受访")
+# 调查结果显示， / 本次调查发现， : the survey said without its name.
+_BARE_SURVEY = re.compile(
+    r"^(?:(?:本次|此次|该|这次|这项|此项)?(?:问卷)?(?:调查|调研|问卷)(?:结果|数据)?|结果|数据)"
+    r"(?=显示|表明|发现)"
+)
+# 但也有12.8%的学生… : a contrast with the finding before, which the stem does not give.
+_CONTRAST = re.compile(r"^(?:但是?|不过|然而)(?:也|仍|还)?(?=有|[\u4e00-\u9fa5])")
+
+
+def survey_source(document: Document, sentence) -> str:
+    """The title of the survey whose shares the sentence reports (《云溪区中小学生网络使用情况
+    调查报告（2023）》, the last survey or report title before it), when a sentence of the same
+    passage - this one or one of the six before it, with no heading between that is not about
+    the survey - says it is a survey's; '' otherwise (round 21: 云溪区在上网时长方面，…学生占
+    21.3% named no survey and no population)."""
+    if not _SURVEY_SHARE.search(sentence.analysis):
+        return ""
+    said = None
+    for index in range(sentence.index, max(-1, sentence.index - 7), -1):
+        other = document.sentences[index]
+        if _SURVEY_WORD.search(other.analysis):
+            said = other
+            break
+        if other.heading:
+            break
+    # (排在前三位的依次是短视频、网络游戏… names no one: its paragraph's survey does)
+    if said is None or not (
+        _RESPONDENTS.search(sentence.analysis) or said.paragraph == sentence.paragraph
+    ):
+        return ""
+    found = list(
+        re.finditer(
+            r"《[^《》]{0,40}(?:调查|问卷|调研)[^《》]{0,20}》", document.analysis[: sentence.start]
+        )
+    )
+    if not found:
+        return ""
+    return display(document.article.text[found[-1].start() : found[-1].end()])
+
+
 def _turn_speaker(document: Document, sentence) -> str:
     """The speaker of a transcript turn (周牧野： heading the sentence's section), '' if none."""
     if sentence.section < 0 or sentence.heading:
@@ -156,6 +204,21 @@ def add_context(
         said = f"{introduce(document, turn, sentence.start)}介绍"
         prefix = f"{said}，{prefix}"
         leads_end += len(said) + 1
+        whole = prefix + fact.text + suffix
+    survey = survey_source(document, sentence)
+    if survey and not mentions(whole, survey):
+        bare = _BARE_SURVEY.match(aligned(prefix[leads_end:]))
+        if bare:
+            # 调查结果显示，… -> 《…调查报告（2023）》显示，…
+            prefix = prefix[:leads_end] + survey + prefix[leads_end + bare.end() :]
+        elif not _SURVEY_WORD.search(aligned(prefix + suffix)):
+            # 在上网时长方面，工作日每天上网超过两小时的学生占____: whose survey says so
+            body = prefix[leads_end:]
+            contrast = _CONTRAST.match(aligned(body))
+            if contrast:
+                body = body[contrast.end() :]
+            prefix = prefix[:leads_end] + survey + "显示，" + body
+            leads_end += len(survey) + 3
         whole = prefix + fact.text + suffix
     inherited = _inherited_lead(document, sentence)
     if inherited and not mentions(whole, inherited):
@@ -263,7 +326,7 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         if named:
             prefix = named + prefix[report.end() :]
     pointer = re.search(
-        r"(?:^|(?<=，))该(分局|支队|大队|派出所|局|中心|行|院|办|会(?!议|上|后|同|员))",
+        r"(?:^|(?<=，))该(分局|分行|支行|支队|大队|派出所|局|中心|行|院|办|会(?!议|上|后|同|员))",
         aligned(prefix),
     )
     if pointer:
@@ -337,7 +400,11 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             # (another city's week may have opened the same day).
             said = f"{event}{verb}当天"
         prefix = sub_aligned(
-            r"(^|，)(当天|当日|同日)(?=，)", lambda g: g[1] + said, prefix, count=1
+            # (当天是…宣传周“金融日”: the day is the date before, round 21)
+            r"(^|，)(当天|当日|同日)(?=，|是|为)",
+            lambda g: g[1] + said,
+            prefix,
+            count=1,
         )
     day = re.match(
         r"^(?:\d{4}年|今年)?(校园日|电信日|法治日|金融日|青少年日|个人信息保护日)", aligned(prefix)

@@ -29,6 +29,7 @@ from .stem_anchor import (
     named_publisher,
     place_anchored,
     resolve_organisations,
+    time_anchored,
     tips_author,
 )
 from .stem_context import LEAD_RE, add_context, attribute_quote, resolve_deixis
@@ -312,6 +313,16 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         r"(^|，)在此(?=提醒|呼吁|郑重|特别)", lambda g: g[1] + tips_author(document), prefix
     )
     suffix = display(suffix)
+    # 1.《…应急预案（2024年修订版）》，将网络安全事件由…: a list item's title is the subject of
+    # what follows, and a stem reads it without the item's comma (round 21).
+    prefix = sub_aligned(
+        r"^((?:\d{1,2}[.、．]\s*)?《[^《》]{2,60}》)，(?=[\u4e00-\u9fa5])",
+        lambda g: g[1],
+        prefix,
+        count=1,
+    )
+    if fact.kind == "title" and re.fullmatch(r"(?:\d{1,2}[.、．]\s*)?", prefix):
+        suffix = sub_aligned(r"^，(?=[\u4e00-\u9fa5])", "", suffix, count=1)
     subject_at, subject = document.subject(fact.sentence)
     if not subject:
         subject = _carried_subject(document, fact.sentence)
@@ -349,6 +360,14 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
             for clause in clauses
         )
     )
+    # 活动现场，县检察院副检察长…通报了一组数据：2022年以来，… -> 2022年以来，…: figures with
+    # their own period are not the scene's, whose announcer the frame dropped (round 21).
+    prefix = sub_aligned(
+        r"^(?:活动现场|现场|会上|发布会上|开幕式上|启动仪式上)，(?=(?:\d{4}年|今年|去年)[^，]{0,12}，)",
+        "",
+        prefix,
+        count=1,
+    )
     prefix, suffix = add_context(document, fact, prefix, suffix, start, subject)
     prefix, suffix = resolve_deixis(document, fact, prefix, suffix)
     prefix, suffix = attribute_quote(document, fact, prefix, suffix, spans)
@@ -368,7 +387,10 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         and fact.attrs.get("shape") == "hotline"
         and document.event
         and _INSTRUCTION.match(_LIST_NUMBER.sub("", aligned(prefix)))
-        and not place_anchored(document, prefix + suffix)
+        # (…到青禾县人民检察院控告申诉检察部门当面求助 names a place, and still no year)
+        and not (
+            place_anchored(document, prefix + suffix) and time_anchored(document, prefix + suffix)
+        )
         and (named_publisher(document) or tips_author(document))
     ):
         # 6.遇到可疑情况，及时拨打____反诈专线: a tip of the article's own, said by its author in

@@ -27,6 +27,7 @@ from .facts import Fact
 from .layout import DATELINE_RE
 from .lexicon import places, themed_day_names
 from .quality import advice_formula
+from .stem_context import survey_source
 from .stem_text import aligned
 from .themes import ThemeMap
 
@@ -281,7 +282,31 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # 立案数同比下降23.6%，群众财产损失同比下降10.4%，打击治理工作取得阶段性成效: how many
         # frauds happened is the fraud's day, not the law's (round 20).
         days = [day for day in days if day != "law"] or ["telecom"]
+    if (
+        "law" in days
+        and fact.kind == "quantity"
+        and "telecom" in days
+        and _POLICE_WORK.search(_clause_text(document, fact))
+        and not _JUDICIAL.search(document.analysis[fact.sentence.start : fact.sentence.end])
+    ):
+        # 全市公安机关共破获电信网络诈骗案件1,137起，抓获犯罪嫌疑人2,046名: how many fraud cases
+        # the police solved is the fraud's day; the law's is what courts, prosecutors and the
+        # statutes do (round 21, the fourth reviewer to say so).
+        days = [day for day in days if day != "law"]
+    if "campus" in days:
+        survey = survey_source(document, fact.sentence)
+        if survey and _MINORS.search(aligned(survey)):
+            # 《云溪区中小学生网络使用情况调查报告（2023）》显示，…上网超过两小时的学生占21.3%:
+            # how minors use the internet is the youth day's, not the school's (round 21).
+            days = [code for code in THEMED_DAYS if code in ({*days} - {"campus"}) | {"youth"}]
     return days[: themes.general_above] or [GENERAL_TAG]
+
+
+_POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办")
+_JUDICIAL = re.compile(
+    r"法院|检察|起诉|公诉|判处|判决|审结|宣判|有期徒刑|罚金|刑事责任|法律|《[^》]*法》|条例|立法"
+)
+_MINORS = re.compile(r"中小学生|青少年|未成年|少年儿童|儿童|小学生|中学生")
 
 
 _CASE_TREND = re.compile(

@@ -168,6 +168,13 @@ THIN = {
     "h20-securities-finance-day": 6,
     "h20-traditional-youth-day": 0,
     "h20-university-law-day": 3,
+    # Round-21 articles (tuning since generator 2.20): a bank's day at a senior centre (a
+    # narrative, its tips unattributed), a procuratorate's lecture (a case narrative), an
+    # operator's tips just short of 15, a traditional university's CTF day.
+    "h21-bank-elderly-finance-day": 8,
+    "h21-county-procuratorate-law-day": 6,
+    "h21-telecom-operator-tips": 10,
+    "h21-traditional-campus-day": 10,
 }
 
 
