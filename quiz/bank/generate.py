@@ -32,7 +32,14 @@ from .relative_places import resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
 from .stem_anchor import report_lead, resolve_organisations, time_anchored
-from .stem_text import aligned, drop_additive, drop_scene, mentions, sub_aligned
+from .stem_text import (
+    aligned,
+    drop_additive,
+    drop_scene,
+    mentions,
+    sub_aligned,
+    without_report_lead,
+)
 from .stems import display
 from .tagging import tag_question
 from .textutil import compare_key
@@ -291,7 +298,7 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
         or not _DAY_NAME.search(aligned(stem))
     ):
         return
-    body = re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", stem)
+    body = without_report_lead(stem)
     # 2025年9月15日为金融日 -> 9月15日为金融日: the week's name carries the year.
     body = sub_aligned(r"^\d{4}年(?=\d{1,2}月)", "", body, count=1)
     question["stem"] = f"{display(event)}期间，{body}"

@@ -30,7 +30,7 @@ from .facts import Fact
 from .lexicon import places
 from .recommend import VETO_PENALTY, VETO_REASONS, precision_vetoes
 from .stem_anchor import place_anchored, time_anchored
-from .stem_text import CONDITION_ONLY, aligned
+from .stem_text import CONDITION_ONLY, aligned, without_report_lead
 from .textutil import compare_key
 
 # code -> Chinese explanation (what the organizer sees next to the score).
@@ -320,7 +320,7 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
         penalise("judge_restates")
     advice_like = rule.startswith(("advice.", "scenario."))
     # The report lead (据西安晚报2024年9月报道) says when, never where: 西安晚报 is no place.
-    own_words = re.sub(r"^据[^，]{2,24}(?:报道|消息)，", "", stem)
+    own_words = without_report_lead(stem)
     if needs_anchor(fact) and not advice_like:
         if not time_anchored(document, stem):
             penalise("no_time")
@@ -334,7 +334,7 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
             penalise("no_context")  # 工作人员提醒… : nobody's advice
     elif not _has_context(document, own_words):
         penalise("no_context")
-    if _SUBJECTLESS_EVENT.match(re.sub(r"^据[^，]{2,24}(?:报道|消息)，", "", body)):
+    if _SUBJECTLESS_EVENT.match(without_report_lead(body)):
         # 在鷺原市民中心廣場舉辦主題宣傳活動，並發佈《…》: who held it was cut off (round 17).
         penalise("no_context")
     scene = body
@@ -354,7 +354,7 @@ def assess(question: dict, fact: Fact, document: Document) -> Assessment:
         penalise("many_numbers")
     if re.search(r"(?<!写道)[：:]“[^”]{28,}”", stem) and not advice_like:
         penalise("long_quote")
-    if _CONNECTIVE_RE.match(re.sub(r"^据[^，]{2,20}(?:报道|消息)，", "", body)):
+    if _CONNECTIVE_RE.match(without_report_lead(body)):
         penalise("connective_start")
     for code in precision_vetoes(question, fact, document, shape_key(rule, fact, document)):
         penalise(code)
@@ -421,7 +421,7 @@ def starts_with_subject(clause: str, document: Document) -> bool:
 
 def _body_clauses(stem: str) -> list[str]:
     text = aligned(stem)
-    text = re.sub(r"^(?:根据报道|据[^，]{2,24}(?:报道|消息))，", "", text)
+    text = re.sub(r"^根据报道，", "", without_report_lead(text))
     return [c for c in re.split(r"[，；：]", text) if c]
 
 

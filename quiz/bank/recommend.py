@@ -35,7 +35,7 @@ from .facts import Fact
 from .relative_places import unresolved_relative
 from .stem_anchor import place_anchored, time_anchored
 from .stem_context import survey_source
-from .stem_text import aligned
+from .stem_text import REPORT_LEAD, aligned, without_report_lead
 
 # Enough to put any shape (base score at most 90) below RECOMMEND_THRESHOLD (70).
 VETO_PENALTY = 40
@@ -122,7 +122,7 @@ def _of_which_dangles(body: str) -> bool:
     if not found:
         return False
     before = re.sub(
-        r"^据[^，]{2,24}(?:报道|消息)，|\d{4}年|\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)?",
+        rf"^{REPORT_LEAD}|\d{{4}}年|\d{{1,2}}月(?:\d{{1,2}}日)?(?:至|到|-)?",
         "",
         body[: found.start()],
     )
@@ -346,7 +346,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         and re.match(r"^据[^，]{2,30}\d{4}年\d{1,2}月(?:的报道|报道|消息)，", question["stem"])
         and not re.search(
             r"\d{4}年|\d{1,2}月|以来|上半年|同期",
-            re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", body),
+            without_report_lead(body),
         )
         and re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
     ):
@@ -489,7 +489,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 晚上8时至9时…____小时: the stem's own hours give the duration away (round 18).
         codes.append("obvious_answer")
     if question["type"] == "true_false" and re.match(
-        r"^(?:据[^，]{2,24}(?:报道|消息)，)?(?:请|要|务必|不要|切勿|谨防|警惕|牢记|"
+        rf"^(?:{REPORT_LEAD})?(?:请|要|务必|不要|切勿|谨防|警惕|牢记|"
         r"下载|安装|开启|打开|关闭|设置|拨打)",
         body,
     ):

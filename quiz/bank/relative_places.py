@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import places, short_place_name
-from .stem_text import aligned, mentions, sub_aligned
+from .stem_text import aligned, mentions, sub_aligned, without_report_lead
 from .textutil import outside_quotes
 
 # What a bare 市/县/区/省 may head: a body of that place (市公安局, 县委常委, 县人民检察院).
@@ -242,7 +242,7 @@ def _named_before(document: Document, text: str, at: int, level: str) -> bool:
     """Whether ``text[:at]`` names a place of ``level``: one of the gazetteer or the article's
     own (甘谷县 … 县公安局 is resolved, 全县 alone is not)."""
     # 据潍坊晚报2023年9月报道，: a publisher's name says whose report, not which city's body.
-    head = re.sub(r"^据[^，]{2,24}(?:报道|消息)，", "", text[:at])
+    head = without_report_lead(text[:at])
     names = _gazetteer_by_level()[level]
     home = home_places(document).get(level, "")
     if home and (home in head or short_place_name(home) in head):
@@ -297,7 +297,7 @@ def home_institution(document: Document) -> str:
 def _resolve_own_school(document: Document, text: str) -> str:
     school = home_institution(document)
     # (据云泽市第二中学…报道，全校… names the school as the publisher, not as the place.)
-    if not school or school in re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", text):
+    if not school or school in without_report_lead(text):
         return text
     analysis = aligned(text)
     outside = outside_quotes(analysis)
@@ -323,7 +323,7 @@ def _resolve_abbreviation(document: Document, text: str) -> str:
         ):
             continue  # a body's name, not a clause (…依法惩治帮助信息网络犯罪活动罪)
         short = match.group("short")
-        if mentions(re.sub(r"^据[^，]{2,30}(?:报道|消息)，", "", text), full):
+        if mentions(without_report_lead(text), full):
             continue
         found = re.search(rf"(?:^|(?<=[，：]))(?:由)?{re.escape(short)}", aligned(text))
         if found:

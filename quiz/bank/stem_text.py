@@ -16,6 +16,17 @@ CONDITION_ONLY = re.compile(
     r"^(?:在|自|当|待)[^，。；：]*(?:之后|后|之时|时|以前|之前|前)$"
 )
 
+# The lead a stem may open with, saying whose report it is and when (stem_anchor.report_lead):
+# 据潇湘晨报2024年9月报道， / 据共青团江屿市云亭区委员会2022年9月消息， / 据2024年9月的报道，
+REPORT_LEAD = r"据[^，]{2,30}(?:报道|消息)，"
+_REPORT_LEAD_RE = re.compile("^" + REPORT_LEAD)
+
+
+def without_report_lead(text: str) -> str:
+    """``text`` without the report lead it opens with (the stem's own words)."""
+    return _REPORT_LEAD_RE.sub("", text, count=1)
+
+
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _WORD_CHAR = r"[\u4e00-\u9fa5A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
@@ -128,7 +139,7 @@ def drop_additive(text: str) -> str:
 
 
 _SCENE_LEAD = re.compile(
-    r"^(?P<lead>据[^，]{2,24}(?:报道|消息)，)?(?:活动现场|现场|会上|发布会上|通报会上|发布会现场)，(?=[\u4e00-\u9fa5“《])"
+    rf"^(?P<lead>{REPORT_LEAD})?(?:活动现场|现场|会上|发布会上|通报会上|发布会现场)，(?=[\u4e00-\u9fa5“《])"
 )
 _SCENE_IN_SPEECH = re.compile(
     r"在(?:活动|会|现场|仪式|发布会|通报会)(?:上|中|现场)(?=介绍|表示|说|指出|强调|提醒)"

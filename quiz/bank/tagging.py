@@ -28,7 +28,7 @@ from .layout import DATELINE_RE
 from .lexicon import places, themed_day_names
 from .quality import advice_formula
 from .stem_context import survey_source
-from .stem_text import aligned
+from .stem_text import REPORT_LEAD, aligned
 from .themes import ThemeMap
 
 _ORG_RE = re.compile(
@@ -239,7 +239,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # A true/false on a figure claims its whole statement (各中小学共开展主题班会约860节，
         # 发放《…手册》2万余册): the days of the statement's other clauses count too.
         claim = re.sub(
-            r"^(?:据[^，]{2,24}(?:报道|消息)，)|《[^》]*》|这一说法是否正确[?？]?$",
+            rf"^(?:{REPORT_LEAD})|《[^》]*》|这一说法是否正确[?？]?$",
             "",
             aligned(question["stem"]),
         )
