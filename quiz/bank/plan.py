@@ -12,6 +12,7 @@ from .document import Document
 from .facts import Fact
 from .questions import Result, rng_for
 from .script import in_script
+from .stem_anchor import local_event
 from .stem_text import aligned, display
 from .textutil import nfkc
 
@@ -195,7 +196,8 @@ def _schedule(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]
         shifted = [pick.shift_day(answer, delta) for delta in deltas]
         others += [d for d in shifted if d and d not in others and d != answer]
     opening, closing = ("「", "」") if "「" in document.article.text else ("“", "”")
-    named = f"{display(event)}的{opening}{shown_name}{closing}"
+    # (苇塘县2023年网络安全宣传周: whose programme, when the article names the week bare)
+    named = f"{display(local_event(document))}的{opening}{shown_name}{closing}"
     results: list[Result] = [
         build.question_of(fact, "single_choice", "choice", f"{named}是哪一天？", answer, others),
         build.statement_of(fact, "judge", f"{named}是", answer, others[0] if others else None),

@@ -93,7 +93,7 @@ _GARBLED = re.compile(
 _DANGLING = re.compile(
     r"文中|上述|前述|下列哪些是[^？]*列举|(?<!》)(?<![\u4e00-\u9fa5])(?:该|这份|此份)?报告(?=显示|指出|称|认为|提出|从)|"
     r"同时(?:发布|公布|还|举行|举办|宣布|启动|上线)|同场|同台|还将|今天|今日|昨天|昨日|明天|"
-    r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订)|"
+    r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订|分别)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
     r"(?:^|，)(?:此外|另外|与此同时|其间|对此|为此|随后|此后)|"
     # 遇到类似招聘信息，请直接拨打96110: like which? (the sentence before says, round 21)
@@ -212,13 +212,36 @@ _WEEK_DATE = re.compile(
     r"宣传周[^。]*持续至|"
     r"(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)(?:”)?(?:活动|主题活动)?[^，。]{0,20}"
     r"(?:举行|举办|开展|启动)|\d{1,2}月\d{1,2}日(?:为|是)?(?:校园日|电信日|法治日|金融日|青少年日|"
-    r"个人信息保护日)"
+    r"个人信息保护日)|"
+    # 《中华人民共和国个人信息保护法》自2021年11月1日起施行: when a law took effect (round 22)
+    r"《[^》]{2,30}(?:法|条例|规定|办法)》[^，。]{0,6}(?:自|于)\d{4}年\d{1,2}月\d{1,2}日起?(?:施行|实施|生效)"
 )
 _OPERATOR_HOTLINES = {"10000": "电信", "10086": "移动", "10010": "联通", "10099": "广电"}
 _PERSON_CONTEXT = re.compile(
     rf"(?:{ROLE})、?$|(?:市民|居民|村民|网民|群众|学生|同学|老人|职工|教师|家住[^，。]{{1,12}}的|来自[^，。]{{1,12}}的|"
     r"[\u4e00-\u9fa5]{2,8}(?:区|县|市|镇|街道|乡|村)的?)$"
 )
+
+
+# 实际遭受财产损失的占6.2% / 遭遇后主动告诉家长或老师的只有16.2% / 单笔损失最高达1.2万元: a
+# clause whose subject is the clause before it (who was cheated, after what).
+_ELLIPTICAL = re.compile(
+    r"^(?:[^，；。]{1,20}的(?:占|只有|仅占|仅有|仅为|约占)|单笔|单次|其中|遭遇后|事后|此后)"
+)
+
+
+def _opens_on_an_ellipsis(fact: Fact, body: str) -> bool:
+    """The stem's first clause (after a survey's 《…》显示，) is one whose subject the clause
+    before it, in the same sentence after a comma, gave (round 22)."""
+    opening = re.sub(r"^《[^》]+》显示，", "", body)
+    first = re.split(r"[，；。]", opening)[0]
+    if not first or BLANK[:2] in first[:2] or not _ELLIPTICAL.match(first):
+        return False
+    # (a false version changed its number: find the words before it)
+    words = re.split(r"\d|_", first, maxsplit=1)[0]
+    at = fact.sentence.analysis.find(words) if len(words) >= 2 else -1
+    head = re.sub(r"(?:但是?|而|不过)$", "", fact.sentence.analysis[:at])
+    return bool(head) and head[-1] in "，,"
 
 
 def _outside_quotes(text: str) -> str:
@@ -239,7 +262,8 @@ def _bare_person(document: Document, body: str) -> bool:
         if not place_anchored(document, body[: match.start()] + body[match.end() :]):
             return True
     for match in re.finditer(
-        r"(?:^|(?<=[，。：；]))[\u4e00-\u9fa5]{2,3}?(?=表示|说|介绍|指出|强调|提醒|认为|致辞|坦言)",
+        r"(?:^|(?<=[，。：；]))[\u4e00-\u9fa5]{2,3}?"
+        r"(?=(?:在[\u4e00-\u9fa5]{1,8}?[上中时])?(?:表示|说|介绍|指出|强调|提醒|认为|致辞|坦言))",
         body,
     ):
         name = match.group(0)
@@ -334,6 +358,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     ):
         # 其中，帮信罪案件占比最高，约为41% / 从涉案人员看，30岁以下的占比达62.7%: a share or
         # part of the sentence before's figures (its period and base), which the stem lacks.
+        codes.append("dangling_reference")
+    if _opens_on_an_ellipsis(fact, without_report_lead(body)):
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")

@@ -120,6 +120,16 @@ def split_sentences(text: str, analysis: str) -> list[Sentence]:
             raw.append((line_start, line_end, paragraph, True, True))
             continue
         ends, open_tail = _sentence_ends(analysis, line_start, line_end)
+        if re.match(r"\s*一是", analysis[line_start:line_end]):
+            # 一是不要轻信…；二是…；三是…。: a paragraph that is a list holds one item per
+            # sentence, as numbered lines do (round 22).
+            items = [
+                line_start + m.end()
+                for m in re.finditer(
+                    r"[；;](?=[二三四五六七八九十]是)", analysis[line_start:line_end]
+                )
+            ]
+            ends = sorted(set(ends) | set(items))
         cursor = line_start
         for stop in ends:
             begin = pending_start if pending_start is not None else cursor

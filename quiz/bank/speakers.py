@@ -185,7 +185,9 @@ def introduce(document: Document, name: str, before: int) -> str:
 
 
 _BARE_NAME_LEAD = re.compile(
-    rf"(?:^|(?<=，))据?(?P<name>[\u4e00-\u9fa5]{{2,3}}?)(?:还|也|则|又)?(?={_SPEECH})"
+    # (殷和平在讲话中指出，…: the occasion between the name and the verb, round 22)
+    rf"(?:^|(?<=，))据?(?P<name>[\u4e00-\u9fa5]{{2,3}}?)(?:还|也|则|又)?"
+    rf"(?=(?:在[\u4e00-\u9fa5]{{1,8}}?[上中时])?{_SPEECH})"
 )
 
 

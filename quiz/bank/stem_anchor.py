@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from .document import Document
 from .lexicon import places
-from .stem_text import aligned, mentions, sub_aligned
+from .script import in_script
+from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import outside_quotes
 
 _ORG_HEADS = (
@@ -31,7 +32,7 @@ YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
 # 《…调查报告（2023）》显示，…: a stem that opens on a title saying its year (its findings are
 # that year's; a stem about who released it still needs the release's date).
 _TITLE_YEAR = re.compile(r"^《[^》]*[（(](?:19|20)\d{2}(?:年|年度|年版)?[)）][^》]*》")
-NATIONAL_RE = re.compile(r"全国|我国|中央|国家(?!级)|国务院")
+NATIONAL_RE = re.compile(r"全国|我国|中央|国家(?!级)|国务院|中华人民共和国")
 
 
 @lru_cache(maxsize=1)
@@ -262,4 +263,57 @@ def anchor(document: Document, prefix: str, suffix: str, before: int) -> tuple[s
     if event and aligned(event) in aligned(prefix):
         # 深圳市2024年网络安全宣传周期间，2024年，… : the week's name already says the year.
         prefix = sub_aligned(r"(^|，)\d{4}年，", lambda g: g[1], prefix)
-    return prefix, suffix
+    return _local_week(document, prefix, suffix)
+
+
+def local_event(document: Document) -> str:
+    """The week's name with the local report's place when the article names it bare
+    (2023年网络安全宣传周 in 苇塘县's release -> 苇塘县2023年网络安全宣传周); else the week's name.
+    Each province and county sets its own days, so a bare name reads as the national week's
+    (round 22)."""
+    event = document.event
+    # (2023年国家网络安全宣传周 names the national week itself, whose programme it is)
+    if not event or not re.fullmatch(r"\d{4}年网络安全宣传周", aligned(event)):
+        return event
+    from .relative_places import home_places
+
+    home = home_places(document)
+    place = next(
+        (home[level] for level in ("county", "district", "city", "province") if level in home), ""
+    )
+    return in_script(document, display(place)) + event if place else event
+
+
+def _local_week(document: Document, prefix: str, suffix: str) -> tuple[str, str]:
+    """A bare week name gets its place (:func:`local_event`) when nothing else in the stem says
+    where: ____是2023年网络安全宣传周“电信日” -> 在苇塘县，____是2023年网络安全宣传周“电信日”."""
+    event, local = document.event, local_event(document)
+    if local == event:
+        return prefix, suffix
+    whole = aligned(prefix + suffix)
+    if aligned(event) not in whole or _names_a_place(document, whole.replace(aligned(event), "")):
+        return prefix, suffix
+    # The blank keeps the source's words on each side (the gate reads it back): the place
+    # goes before the week's name when that is far enough from the blank, else in a lead.
+    at = aligned(prefix).find(aligned(event))
+    if at >= 0 and len(prefix) - (at + len(event)) > _CONTEXT_KEPT:
+        return sub_aligned(re.escape(aligned(event)), local, prefix, count=1), suffix
+    at = aligned(suffix).find(aligned(event))
+    if at > _CONTEXT_KEPT:
+        return prefix, sub_aligned(re.escape(aligned(event)), local, suffix, count=1)
+    return f"在{local[: len(local) - len(event)]}，{prefix}", suffix
+
+
+# The gate reads a blank back with up to this many characters of the source on each side.
+_CONTEXT_KEPT = 4
+
+
+def _names_a_place(document: Document, analysis: str) -> bool:
+    """The text names a place of the gazetteer, the article's own or the nation."""
+    if NATIONAL_RE.search(analysis.replace("国家网络安全宣传周", "")):
+        return True
+    if any(name in analysis for name in places() if len(name) >= 2):
+        return True
+    from .relative_places import home_names
+
+    return any(name in analysis for name in home_names(document))

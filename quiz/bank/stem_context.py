@@ -10,8 +10,9 @@ from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .layout import SPEAKER_LABEL
 from .lexicon import places
+from .script import in_script
 from .speakers import citizen_descriptor, introduce, speaker_before
-from .stem_anchor import expand_organisation, place_anchored
+from .stem_anchor import expand_organisation, named_publisher, place_anchored
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import analysis_text
 
@@ -387,6 +388,15 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             prefix,
             count=1,
         )
+    published = re.fullmatch(r"\d{4}-(\d{2})-(\d{2})", document.article.date or "")
+    said_at = re.search(r"今天|今日", fact.sentence.analysis)
+    head = fact.sentence.analysis[: said_at.start()] if said_at else ""
+    if published and said_at and head.count("“") == head.count("”"):
+        # 今天是2023年网络安全宣传周“个人信息保护日”: a release's today is its date (round 22).
+        today = f"{int(published.group(1))}月{int(published.group(2))}日"
+        prefix = sub_aligned(
+            r"(^|，)(?:今天|今日)(?=是|为|，)", lambda g: g[1] + today, prefix, count=1
+        )
     date = document.last_date(fact.sentence.start)
     if date:
         opening, verb = document.event_day
@@ -412,22 +422,40 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     if day and event and not mentions(prefix + suffix, event):
         # 今年校园日的主题是… -> 西安市2024年网络安全宣传周校园日的主题是…
         prefix = event + prefix[day.start(1) :]
-    if re.search(r"我校|本校|(?:^|，)学校(?!财务|保卫|党委|官方)", aligned(prefix)):
+    if re.search(r"我校|本校|该校|我院|本院|(?:^|，)学校(?!财务|保卫|党委|官方)", aligned(prefix)):
         # 我校以“…”为主题 / ，学校邮件系统共拦截… -> 青岚科技大学… (the school the title names).
         school = _school(document)
         if school and school not in prefix:
             prefix = sub_aligned(
-                r"我校|本校|(^|，)学校(?!财务|保卫|党委|官方)",
+                r"我校|本校|该校|我院|本院|(^|，)学校(?!财务|保卫|党委|官方)",
                 lambda g: (g[1] or "") + school,
                 prefix,
                 count=1,
             )
+    elif re.search(r"我校|本校|我院|本院", aligned(suffix)):
+        # …系列活动在我院南校区体育馆拉开帷幕 (after the blank): the same school.
+        school = _school(document)
+        if school and school not in prefix + suffix:
+            suffix = sub_aligned(r"我校|本校|我院|本院", school, suffix, count=1)
     region = document.region
     stem = prefix + fact.text + suffix
     if region and region not in stem:
         prefix = sub_aligned(r"我省", region, prefix, count=1)
         suffix = sub_aligned(r"我省", region, suffix)
         prefix = sub_aligned(r"(，|^)全省", lambda g: g[1] + region + "全省", prefix, count=1)
+    each = re.search(
+        r"(?:^|(?<=，))各(?=银行|商业银行|银行业金融机构|金融机构|学校|中小学|高校|派出所|社区|街道|乡镇)",
+        aligned(prefix),
+    )
+    if each and not place_anchored(document, prefix + suffix):
+        # 各银行对大额转账…的客户进行电话回访: the banks of the article's own city (round 22).
+        from .relative_places import home_places
+
+        home = home_places(document)
+        place = next((home[k] for k in ("county", "district", "city") if k in home), "")
+        if place:
+            shown = in_script(document, display(place))
+            prefix = prefix[: each.start()] + shown + prefix[each.start() :]
     district = document.home_district
     if district and "辖区" in aligned(prefix + suffix):
         # 辖区发案最多的三类诈骗 -> 岳麓区发案最多的三类诈骗 (the article's one district)
@@ -460,16 +488,15 @@ def introduce_citizens(document: Document, fact: Fact, prefix: str) -> str:
     return prefix
 
 
-_SCHOOL = re.compile(r"[\u4e00-\u9fa5]{2,12}?(?:大学|学院|职业技术学院|中学|小学|学校)")
-
-
 def _school(document: Document) -> str:
-    """The school a campus report is about: the first one its title names ('' if none)."""
-    title = document.article.title or ""
-    match = _SCHOOL.search(aligned(title))
-    if not match:
-        return ""
-    return display(title[match.start() : match.end()])
+    """The school a campus report is about: the first one its title names, else the school
+    that publishes it when the article names it (来源：澄江工贸职业技术学院党委宣传部 over
+    我院举办…, round 22); '' if none."""
+    for source in (document.article.title or "", named_publisher(document)):
+        match = re.search(r"[\u4e00-\u9fa5]{2,12}?(?:大学|学院|中学|小学|学校)", aligned(source))
+        if match and not match.group(0).startswith(("我", "本", "该")):
+            return display(source[match.start() : match.end()])
+    return ""
 
 
 _COMMITTEE = re.compile(

@@ -308,6 +308,10 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
     suffix = "，".join(after_parts)
     prefix = sub_aligned(DATELINE_RE.pattern, "", display(prefix), count=1)
     prefix = sub_aligned(CONNECTIVE_RE.pattern, lambda g: g[1], prefix)
+    # 第四，《中华人民共和国个人信息保护法》自…起施行: the speaker's own numbering of points
+    prefix = sub_aligned(
+        r"^(?:第[一二三四五六七八九十]{1,2}|首先|其次|再次|最后)，", "", prefix, count=1
+    )
     # 在此提醒广大群众: the police's own "here"; the stem says who reminds
     prefix = sub_aligned(
         r"(^|，)在此(?=提醒|呼吁|郑重|特别)", lambda g: g[1] + tips_author(document), prefix

@@ -41,7 +41,9 @@ _INCIDENTAL_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,8}(?:学生|大学生|青年|师生|教师)代表|退休教师|退休职工|大学同学|同学的|"
     r"(?:进|走进)(?:校园|学校|课堂)|高校多|[\u4e00-\u9fa5]{2,10}(?:大学|学院|中学|小学)(?=的|学生|代表)|"
     # 接到…投诉举报1360余件: the complaints a regulator receives are its caseload, not the law
-    r"投诉举报"
+    r"投诉举报|"
+    # 编造“某学校食堂饭菜有毒”的虚假信息: an unnamed school in a rumour is its scene (round 22)
+    r"某(?:学校|小学|中学|高校|大学)"
 )
 _WEEK_WORDS = re.compile(r"宣传周|开幕|启动仪式|启动|主题日|开幕式|闭幕")
 _WEEK_KINDS = {"date", "place", "edition"}
@@ -202,6 +204,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # The situation decides; the advice's own words may add the law, finance or privacy
         # day (报警, 转账, 个人信息) - never campus or youth for a word like 同学.
         extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
+        if fact.kind == "scenario" and key != "general":
+            # How a named victim was tricked tests the trick: 王女士…输入银行卡号…被转走 is the
+            # fake customer-service situation's, not the finance day's (round 22).
+            extra = set()
         days = set(themes.situations.get(key, ())) | (extra & {"law", "finance", "privacy"})
         ordered = [code for code in THEMED_DAYS if code in days]
         return ordered[: themes.general_above] or [GENERAL_TAG]
@@ -250,7 +256,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         "finance" in days
         and fact.kind == "quantity"
         and _HEAD_COUNT.search(aligned(fact.text))
-        and not _FINANCE_TOPIC.search(_clause_text(document, fact))
+        # (为诈骗团伙提供转账洗钱、引流推广服务的…团伙: the services a gang sold, round 22)
+        and not _FINANCE_TOPIC.search(
+            re.sub(r"提供[^，。；]{0,30}?服务", "", _clause_text(document, fact))
+        )
     ):
         # 打掉为诈骗团伙提供“两卡”的帮信犯罪团伙9个 / 打击处理“两卡”违法犯罪人员10万余名: a count
         # of gangs or offenders is police work, whatever the cards they traded.

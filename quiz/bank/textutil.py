@@ -64,11 +64,13 @@ def analysis_text(original: str) -> str:
     else:
         text = "".join(_char_map(char, converter) for char in original)
     text = _curly_quotes(text) if '"' in text else text
-    # 「…」『…』 (traditional-script quotation marks) read as “…”‘…’: one set of quote rules.
-    return text.translate(_CORNER_QUOTES) if "「" in text or "『" in text else text
+    # 「…」『…』 (traditional-script quotation marks) read as “…”‘…’: one set of quote rules;
+    # 帳 converts to 帐, which simplified text writes 账 (转账, 账户: round 22's 轉帳 read no
+    # transfer).
+    return text.translate(_ANALYSIS_CHARS) if re.search("[「『帐]", text) else text
 
 
-_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+_ANALYSIS_CHARS = str.maketrans("「」『』帐", "“”‘’账")
 
 
 def _curly_quotes(text: str) -> str:

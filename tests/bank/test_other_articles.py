@@ -175,6 +175,11 @@ THIN = {
     "h21-county-procuratorate-law-day": 6,
     "h21-telecom-operator-tips": 10,
     "h21-traditional-campus-day": 10,
+    # Round-22 articles (tuning since generator 2.21): a court's privacy day (case narratives),
+    # a traditional finance day, a vocational college's day (its tips have no named giver).
+    "h22-court-privacy-day": 8,
+    "h22-traditional-finance-day": 7,
+    "h22-vocational-campus-day": 1,
 }
 
 
