@@ -73,6 +73,10 @@ _PLACE_SUBJECT_FOLLOWERS = re.compile(
 )
 
 
+# A place name followed by one of these names a street or a landmark (中山路, 人民广场).
+_STREET_AFTER = re.compile(r"路|街|大道|大街|巷|广场|公园|桥|小区|花园|大厦")
+
+
 @dataclass
 class Document:
     """An article prepared for extraction; all offsets are absolute into ``article.text``."""
@@ -369,7 +373,9 @@ class Document:
                     continue
                 position = self.analysis.find(name)
                 while position >= 0:
-                    found.setdefault(position, (len(name), place.name))
+                    # (中山路金融街: a street named after a city, round 23)
+                    if not _STREET_AFTER.match(self.analysis, position + len(name)):
+                        found.setdefault(position, (len(name), place.name))
                     position = self.analysis.find(name, position + 1)
             cache[level] = sorted(
                 (position, name, length) for position, (length, name) in found.items()

@@ -183,6 +183,8 @@ _TRIVIA_COUNT = re.compile(
     r"志愿者|咨询|发放|签名|受众|点击量|浏览量|阅读量|观看|收看|参与|参加|出席|讲座|课时|课程|"
     r"(?:活动|讲座|宣讲|培训|演练|比赛)[^，。]{0,4}场|场(?:次)?(?:活动|讲座|宣讲|培训|演练)|走进|"
     r"面积|平方米|博览会|展览|展会|展商|带来了|"
+    # 发布____典型案例 / 比赛中…提交有效漏洞报告127份: a release's or a contest's own tally
+    r"(?:发布|通报|公布)[^，。]{0,6}典型案例|"
     # 在全区38所中小学同步开展主题班会: how many schools held the day's lessons (round 21)
     r"\d+所[\u4e00-\u9fa5]{0,4}(?:学校|中小学|小学|中学|高校|院校)[^，。]{0,4}?(?:同步|同时|统一|共同)?"
     r"(?:开展|举办|举行|组织)"
@@ -407,6 +409,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     own, before = _clause_of(document, fact)
     if kind == "quantity" and (
         (_TRIVIA_COUNT.search(own) and not _STRONG_FIGURE.search(own))
+        # 历时10小时的比赛中，选手们共提交有效漏洞报告127份: a contest's own tally (round 23)
+        or re.search(r"比赛|竞赛|对抗赛|大赛|夺旗赛", before + own)
         or not (surveyed or _KEY_FIGURE.search(before + own))
         or _INDUSTRY.search(before + own)
     ):

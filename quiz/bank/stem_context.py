@@ -19,7 +19,7 @@ from .textutil import analysis_text
 LEAD_RE = re.compile(
     r"^(?:近年来|近几年|目前|当前|今年以来|当天|当日|同日|会上|开幕式上|启动仪式上|启动仪式现场|"
     r"返还仪式现场|活动现场|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚)?|今年\d{1,2}月|"
-    r"\d{1,2}月(?:至|到)\d{1,2}月|自\d{1,2}月\d{1,2}日起|[\u4e00-\u9fa5]{0,8}期间|其间|"
+    r"\d{1,2}月?(?:至|到)\d{1,2}月|自\d{1,2}月\d{1,2}日起|[\u4e00-\u9fa5]{0,8}期间|其间|"
     r"(?:今年)?\d{1,2}月(?:上旬|中旬|下旬|初|底|中)|[\u4e00-\u9fa5]{1,8}当天|"
     r"据[\u4e00-\u9fa5]{2,24}?(?:介绍|通报|透露))$"
 )
@@ -181,7 +181,8 @@ def add_context(
     whole = prefix + fact.text + suffix
     sentence = fact.sentence
     leads_end = 0
-    lead_match = re.match(r"^(?:[^，]{1,12}，)*", prefix)
+    # (据省通信管理局网络安全管理处处长郑怀远介绍，: a source clause can be long, round 23)
+    lead_match = re.match(r"^(?:[^，]{1,30}，)*", prefix)
     if lead_match:
         for piece in lead_match.group(0).split("，")[:-1]:
             if (
@@ -227,7 +228,12 @@ def add_context(
         prefix = f"{inherited}，{prefix}"
         leads_end += len(inherited) + 1
         whole = prefix + fact.text + suffix
-    if subject and not mentions(whole, subject):
+    if (
+        subject
+        and not mentions(whole, subject)
+        # (…通报：今年以来，全市公安机关侦破…: the clause names its own actor, round 23)
+        and not re.match(r"(?:全[省市县区]|各地|各级)", aligned(prefix[leads_end:]))
+    ):
         # The sentence's agent (广元市, 网络安全博览会) when the frame starts after it.
         glue = "，" if leads_end == len(prefix) else ""
         prefix = prefix[:leads_end] + subject + glue + prefix[leads_end:]
@@ -256,7 +262,12 @@ def add_context(
         prefix = prefix[:leads_end] + scope + glue + prefix[leads_end:]
     if fact.kind == "quantity" and not narrative:
         frame_time = document.time_frame(sentence, offset)
-        if frame_time and not mentions(prefix + suffix, frame_time):
+        if (
+            frame_time
+            and not mentions(prefix + suffix, frame_time)
+            # (1至8月，全市电信网络诈骗立案数…: the clause's own period, round 23)
+            and not re.search(r"\d{1,2}月?(?:至|到|-)\d{1,2}月|以来", aligned(prefix))
+        ):
             # After leads such as 活动现场/开幕式上, before the rest.
             non_time = 0
             for piece in prefix[:leads_end].split("，")[:-1]:

@@ -317,6 +317,24 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         r"(^|，)在此(?=提醒|呼吁|郑重|特别)", lambda g: g[1] + tips_author(document), prefix
     )
     suffix = display(suffix)
+    # …查获涉案公民个人信息____；1至8月。: the next item's period, cut off from its figures
+    suffix = sub_aligned(
+        r"[；;](?:\d{1,2}月?(?:至|到|-)\d{1,2}月|[^，；。]{0,10}(?:以来|期间))$",
+        "",
+        suffix,
+        count=1,
+    )
+    # 9月15日，…通报相关数据：今年以来，… -> 今年以来，…: the day it was said is not the period
+    prefix = sub_aligned(
+        r"^\d{1,2}月\d{1,2}日(?:上午|下午|晚)?，(?=(?:\d{4}年|今年)以来)", "", prefix, count=1
+    )
+    # 今年以来，…；1至8月，全市电信网络诈骗立案数…: the clause's own period, not the sentence's
+    prefix = sub_aligned(
+        r"^(?:\d{4}年|今年)以来，(?=(?:\d{4}年)?\d{1,2}月?(?:至|到|-)\d{1,2}月，)",
+        "",
+        prefix,
+        count=1,
+    )
     # 1.《…应急预案（2024年修订版）》，将网络安全事件由…: a list item's title is the subject of
     # what follows, and a stem reads it without the item's comma (round 21).
     prefix = sub_aligned(

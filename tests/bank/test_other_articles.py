@@ -180,6 +180,12 @@ THIN = {
     "h22-court-privacy-day": 8,
     "h22-traditional-finance-day": 7,
     "h22-vocational-campus-day": 1,
+    # Round-23 articles (tuning since generator 2.22): a community privacy day whose survey has
+    # no title and whose figures are its own event's, a police alert of case narratives, a
+    # primary school's day.
+    "h23-community-privacy-day": 0,
+    "h23-district-police-wechat-alert": 3,
+    "h23-primary-school-campus-day": 4,
 }
 
 

@@ -18,7 +18,10 @@ from .common import bracket_spans, inside, make_fact
 
 _NOT_A_PLACE_AFTER = re.compile(
     r"^(?:市|省|区|县)?(?:公安|政府|委|局|厅|分行|银行|副|市长|省长|区长|县长|警方|建市|大学|日报|晚报|都市报|籍|人民|"
-    r"第[一二三四五六七八九十百零\d]+)"
+    r"第[一二三四五六七八九十百零\d]+|"
+    # 中山路金融街, 延安路: a street named after a city is no place of the city (round 23)
+    r"(?:路|街|大道|大街|巷|广场|公园|桥|小区|花园|大厦)"
+    r")"
 )
 # 南京市教育局, 武汉市公安局反诈中心, 南京外国语学校: the place names an organisation.
 _ORG_AFTER = re.compile(
