@@ -39,7 +39,8 @@ DATELINE_RE = re.compile(
     r"[^,，。:：]{0,18}?记者\s*[\u4e00-\u9fa5]{2,4}(?:\s+(?:通讯员\s*)?[\u4e00-\u9fa5]{2,4})*\s*"
     r"(?:[\u4e00-\u9fa5]{2,4})?报道\s*[:：]|"
     # 本报讯 / 厦门网讯 followed directly by the text
-    r"[\u4e00-\u9fa5]{1,10}讯\s+|本报讯\s*"
+    # (本网讯 9月7日，…: the stem's display text has lost the space, round 24)
+    r"[\u4e00-\u9fa5]{1,10}讯\s+|本(?:报|网|台|刊|站)讯\s*"
     r")"
 )
 # A reporter's own framing of how the news was learned: not part of the fact.

@@ -96,6 +96,9 @@ _DANGLING = re.compile(
     r"(?:^|[，、\u4e00-\u9fa5])还(?=表彰|发布|公布|举行|举办|宣读|通报|设置|设立|开展|组织|邀请|颁发|签订|分别)|"
     r"(?:通报|介绍|讲述|发布)(?:了)?(?:一起|几起|多起|这起|该起)?(?:典型)?案例|现场通报|"
     r"(?:^|，)(?:此外|另外|与此同时|其间|对此|为此|随后|此后)|"
+    # 全国我们拨出的预警电话…: a speaker's own "we", said as the stem's (round 24); 提醒我们 is
+    # the reader's
+    r"(?<!提醒)(?<!告诉)(?<!警示)(?<!启示)(?:我们|咱们)|"
     # 遇到类似招聘信息，请直接拨打96110: like which? (the sentence before says, round 21)
     r"(?:遇到|碰到|接到|看到|收到|发现|遭遇)(?:了)?类似|类似(?:情况|情形|事件|问题|的情况)"
 )
@@ -232,6 +235,12 @@ _ELLIPTICAL = re.compile(
 )
 
 
+# 2023年，鹭原市“从损失金额看，…”: a quotation whose speaker and verb the frame dropped.
+_UNSPOKEN_QUOTE = re.compile(
+    r"^(?:[^“”，]{0,24}，)*[^“”，：:]{0,12}“[^”]{16,}”[。]?(?:这一说法是否正确[？?])?$"
+)
+
+
 def _opens_on_an_ellipsis(fact: Fact, body: str) -> bool:
     """The stem's first clause (after a survey's 《…》显示，) is one whose subject the clause
     before it, in the same sentence after a comma, gave (round 22)."""
@@ -361,7 +370,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 其中，帮信罪案件占比最高，约为41% / 从涉案人员看，30岁以下的占比达62.7%: a share or
         # part of the sentence before's figures (its period and base), which the stem lacks.
         codes.append("dangling_reference")
-    if _opens_on_an_ellipsis(fact, without_report_lead(body)):
+    if _opens_on_an_ellipsis(fact, without_report_lead(body)) or _UNSPOKEN_QUOTE.match(body):
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")

@@ -186,6 +186,11 @@ THIN = {
     "h23-community-privacy-day": 0,
     "h23-district-police-wechat-alert": 3,
     "h23-primary-school-campus-day": 4,
+    # Round-24 articles (tuning since generator 2.23): a traditional youth day, a provincial
+    # Q&A whose answers are lists, a university law day (a mock trial's narrative).
+    "h24-traditional-youth-day": 10,
+    "h24-provincial-privacy-day-qa": 8,
+    "h24-university-law-day": 5,
 }
 
 

@@ -1,0 +1,41 @@
+"""Generator 2.23: classes found by round 24's blind review (generator 2.22.0,
+tests/bank/data/round24_blind_review.csv), pinned with examples from the round-24 articles, which
+became tuning material after that review (tests/bank/articles/h24-*.txt)."""
+
+from __future__ import annotations
+
+from tests.helpers.bank_questions import questions_with, recommended_with
+
+# The articles the conftest ``built`` fixture generates for this module.
+BUILT = (
+    "h24-city-police-press-conference",
+    "h24-provincial-privacy-day-qa",
+    "h24-university-law-day",
+)
+
+
+def test_a_rate_is_no_organisation(built):
+    """…同比增长12.8%，办结率96.4%: no 洛溪省委网信办结率."""
+    _d, bank = built["h24-provincial-privacy-day-qa"]
+    assert questions_with(bank, "，办结率")
+    assert not questions_with(bank, "网信办结率")
+
+
+def test_this_sites_dateline_goes_without_its_space(built):
+    """本网讯 9月7日，在…“法治日”到来之际: the stem never keeps 本网讯."""
+    _d, bank = built["h24-university-law-day"]
+    assert not questions_with(bank, "本网讯")
+
+
+def test_a_speakers_we_is_not_recommended(built):
+    """…全国我们拨出的预警电话中有约14%没有被接通: whose "we"?"""
+    _d, bank = built["h24-city-police-press-conference"]
+    assert questions_with(bank, "我们拨出的预警电话")
+    assert not recommended_with(bank, "我们")
+
+
+def test_a_quotation_without_its_speaker_is_not_recommended(built):
+    """2023年，鹭原市“从损失金额看，…”: the speaker and the verb were dropped."""
+    _d, bank = built["h24-city-police-press-conference"]
+    assert questions_with(bank, "“从损失金额看")
+    assert not recommended_with(bank, "“从损失金额看")
