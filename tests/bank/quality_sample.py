@@ -149,7 +149,17 @@ def build_packet(paths: list[Path], out: Path, *, every: bool = False) -> dict:
             )
         else:
             chosen = draw(questions, sample_size(path), article.id)
-        packet += [f"## 文章：`{path}`", "", f"抽样 {len(chosen)} 题。", ""]
+        # The date and publisher the organiser gives with an article (the sidecar): a stem may
+        # take its year from them, so the reader sees them too (round 24).
+        given = "；".join(
+            f"{label}：{value}"
+            for label, value in (("日期", article.date), ("发布者", article.publisher))
+            if value
+        )
+        packet += [f"## 文章：`{path}`", ""]
+        if given:
+            packet += [f"组织者随文章提供的信息（{given}）。", ""]
+        packet += [f"抽样 {len(chosen)} 题。", ""]
         for number, question in enumerate(chosen, 1):
             packet.append(question_block(number, question))
             rows.append([str(path), question["id"], "", "", ""])
