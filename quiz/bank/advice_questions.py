@@ -28,7 +28,7 @@ from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
 from .questions import Result, rng_for
-from .relative_places import home_places, resolve_relative
+from .relative_places import most_local_home, resolve_relative
 from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
 from .stem_anchor import (
@@ -579,8 +579,7 @@ def _victim(document: Document, fact: Fact) -> str:
     intro = introduce(document, fact.attrs["victim"], fact.sentence.start)
     if place_anchored(document, intro):
         return intro
-    home = home_places(document)
-    place = home.get("county") or home.get("district") or home.get("city") or ""
+    place = most_local_home(document)
     if not place:
         return intro
     if intro.startswith("市民") and place.endswith("市"):

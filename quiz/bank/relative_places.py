@@ -186,6 +186,15 @@ def home_places(document: Document) -> dict[str, str]:
     return home
 
 
+def most_local_home(document: Document, *, province: bool = False) -> str:
+    """The article's own place at its most local level (county, then district, then city; the
+    province too when ``province``), or ``""``: the one place a bare 各银行, 市民王女士 or
+    2023年网络安全宣传周 in a local report belongs to."""
+    home = home_places(document)
+    levels = ("county", "district", "city") + (("province",) if province else ())
+    return next((home[level] for level in levels if level in home), "")
+
+
 def introduced_places(document: Document) -> list[str]:
     """Places the gazetteer does not list that the article introduces, even once (从桐溪市公安局
     临渚分局获悉: 桐溪市, 临渚区 is found by its own sentence)."""

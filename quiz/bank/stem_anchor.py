@@ -275,12 +275,9 @@ def local_event(document: Document) -> str:
     # (2023年国家网络安全宣传周 names the national week itself, whose programme it is)
     if not event or not re.fullmatch(r"\d{4}年网络安全宣传周", aligned(event)):
         return event
-    from .relative_places import home_places
+    from .relative_places import most_local_home
 
-    home = home_places(document)
-    place = next(
-        (home[level] for level in ("county", "district", "city", "province") if level in home), ""
-    )
+    place = most_local_home(document, province=True)
     return in_script(document, display(place)) + event if place else event
 
 

@@ -460,10 +460,9 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     )
     if each and not place_anchored(document, prefix + suffix):
         # 各银行对大额转账…的客户进行电话回访: the banks of the article's own city (round 22).
-        from .relative_places import home_places
+        from .relative_places import most_local_home
 
-        home = home_places(document)
-        place = next((home[k] for k in ("county", "district", "city") if k in home), "")
+        place = most_local_home(document)
         if place:
             shown = in_script(document, display(place))
             prefix = prefix[: each.start()] + shown + prefix[each.start() :]

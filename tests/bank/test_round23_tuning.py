@@ -9,6 +9,7 @@ from tests.helpers.bank_questions import questions_with, recommended_with
 # The articles the conftest ``built`` fixture generates for this module.
 BUILT = (
     "h23-city-closing-summary",
+    "h23-community-privacy-day",
     "h23-procuratorate-finance-crime",
     "h23-traditional-telecom-day",
 )
@@ -75,3 +76,13 @@ def test_a_long_source_clause_stays_first(built):
     asked = questions_with(bank, "鄭懷遠介紹")
     assert asked
     assert all(q["stem"].startswith("據") for q in asked)
+
+
+def test_findings_a_semicolon_parts_do_not_bound_each_other(built):
+    """68.2%的受访居民…丢弃；54.7%的受访者从未查看…: each share gets its options (2.24), not
+    only those between its neighbours (there were none, so the survey had no share question)."""
+    _d, bank = built["h23-community-privacy-day"]
+    choices = [
+        q for q in questions_with(bank, "的受访居民表示收到快递后") if q["type"] == "single_choice"
+    ]
+    assert any("68.2%" in q["options"] for q in choices)
