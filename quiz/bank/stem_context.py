@@ -151,8 +151,40 @@ def survey_source(document: Document, sentence) -> str:
         )
     )
     if not found:
-        return ""
+        return _untitled_survey(document, sentence)
     return display(document.article.text[found[-1].start() : found[-1].end()])
+
+
+# 校保卫处面向全校学生开展了一次线上问卷调查: who ran an untitled survey, and what it was.
+_SURVEY_RUN = re.compile(
+    r"(?:^|(?<=[,，。;；:：]))(?P<actor>[^,，。;；:：“”]{2,30}?)(?:组织|联合)?"
+    r"(?P<verb>开展|进行|组织|发起|完成)了?(?:一次|一项|一轮|一份)?"
+    r"(?P<what>[^,，。;；:：、“”了]{0,20}?(?:问卷调查|调查问卷|问卷|调查|调研))(?=[,，。;；:：]|$)"
+)
+
+
+def _untitled_survey(document: Document, sentence) -> str:
+    """An untitled survey named by who ran it (校保卫处面向全校学生开展的线上问卷调查), from the
+    sentence of the passage that says it was run (this one or one of the six before, no heading
+    between); '' when that clause names no one (round 24's 结果显示，23.4%的受访学生… named no
+    survey, only the report's lead)."""
+    found = said = None
+    for index in range(sentence.index, max(-1, sentence.index - 7), -1):
+        said = document.sentences[index]
+        found = _SURVEY_RUN.search(said.analysis)
+        if found or said.heading:
+            break
+    if not found or re.search(r"^(?:为|为了|在|据|此前|活动前)", found.group("actor")):
+        return ""
+    actor = document.article.text[
+        said.start + found.start("actor") : said.start + found.end("actor")
+    ]
+    what = document.article.text[said.start + found.start("what") : said.start + found.end("what")]
+    from .relative_places import resolve_relative
+
+    # (区消保委 -> 望舒区消保委: the survey is named on its own, before any lead)
+    actor = resolve_relative(document, display(actor))
+    return actor + in_script(document, found.group("verb") + "的") + display(what)
 
 
 def _turn_speaker(document: Document, sentence) -> str:

@@ -39,3 +39,11 @@ def test_a_quotation_without_its_speaker_is_not_recommended(built):
     _d, bank = built["h24-city-police-press-conference"]
     assert questions_with(bank, "“从损失金额看")
     assert not recommended_with(bank, "“从损失金额看")
+
+
+def test_an_untitled_survey_is_named_by_who_ran_it(built):
+    """结果显示，23.4%的受访学生… <- 校保卫处面向全校学生开展了一次线上问卷调查 (2.24): the share
+    says whose survey it is, and is recommended."""
+    _d, bank = built["h24-university-law-day"]
+    assert not questions_with(bank, "，结果显示，")
+    assert recommended_with(bank, "校保卫处面向明湖大学全校学生开展的线上问卷调查显示，")
