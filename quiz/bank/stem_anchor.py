@@ -33,6 +33,9 @@ YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
 # that year's; a stem about who released it still needs the release's date).
 _TITLE_YEAR = re.compile(r"^《[^》]*[（(](?:19|20)\d{2}(?:年|年度|年版)?[)）][^》]*》")
 NATIONAL_RE = re.compile(r"全国|我国|中央|国家(?!级)|国务院|中华人民共和国")
+# 《个人信息保护法》规定，…: a 法 is the nation's (a province or city passes 条例 and 办法), so a
+# rule of one holds everywhere and needs no place.
+NATIONAL_LAW = re.compile(r"《(?:中华人民共和国)?[\u4e00-\u9fa5]{2,16}(?<![办方做手])法》")
 
 
 @lru_cache(maxsize=1)
@@ -209,7 +212,7 @@ def time_anchored(document: Document, text: str) -> bool:
 def place_anchored(document: Document, text: str) -> bool:
     """The stem says where: a place of the gazetteer, a nation-wide word, or the week's name."""
     analysis = aligned(text)
-    if NATIONAL_RE.search(analysis):
+    if NATIONAL_RE.search(analysis) or NATIONAL_LAW.search(analysis):
         return True
     if any(name in analysis for name in places() if len(name) >= 2):
         return True

@@ -47,3 +47,10 @@ def test_an_untitled_survey_is_named_by_who_ran_it(built):
     _d, bank = built["h24-university-law-day"]
     assert not questions_with(bank, "，结果显示，")
     assert recommended_with(bank, "校保卫处面向明湖大学全校学生开展的线上问卷调查显示，")
+
+
+def test_a_rule_of_a_national_law_needs_no_place(built):
+    """《个人信息保护法》规定，处理敏感个人信息应当…取得个人的单独同意 (2.24): a 法 is the
+    nation's, so its rule is recommended without a province."""
+    _d, bank = built["h24-provincial-privacy-day-qa"]
+    assert recommended_with(bank, "《个人信息保护法》规定，处理敏感个人信息")

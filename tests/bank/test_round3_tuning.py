@@ -8,6 +8,7 @@ import re
 
 from quiz.bank import generate, load_article
 from quiz.bank.generate import MAX_RECOMMENDED_PER_BLANK
+from quiz.bank.quality import statement_incomplete
 from quiz.bank.recommend import number_in, number_key
 from quiz.bank.relative_places import home_places
 
@@ -207,3 +208,9 @@ def test_one_blank_is_never_recommended_three_ways(built):
     _d, telecom = built["h3-city-telecom-day"]
     held = [q for q in telecom.bank["questions"] if "same_fact" in _reasons(q)]
     assert held and all(not q["recommended"] for q in held)
+
+
+def test_the_law_provides_without_what_is_no_statement():
+    """《個人信息保護法》自2021年11月1日起施行，法律規定。 (2.24): what it provides was cut off."""
+    assert statement_incomplete("《个人信息保护法》自2021年11月1日起施行，法律规定。")
+    assert not statement_incomplete("《个人信息保护法》自2021年11月1日起施行。")
