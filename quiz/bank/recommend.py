@@ -400,6 +400,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("no_period")
     if (
         fact.kind != "place"
+        # (遇到网络欺凌时，下列做法正确的是？ what to do holds everywhere: its giver and year
+        # are what the stem owes, round 24)
+        and not (shape.startswith("advice.") and "下列做法" in body)
         and not place_anchored(document, body)
         and not re.search(r"公安机关|公检法|国家", body)
     ):

@@ -369,6 +369,12 @@ def resolve_relative(document: Document, text: str) -> str:
     text = _resolve_abbreviation(document, text)
     text = _resolve_own_branch(document, _resolve_own_school(document, text))
     home = home_places(document)
+    for level, char in _LEVEL_CHAR.items():
+        name = home.get(level)
+        found = re.search(rf"{_BOUNDARY}团{char}委", aligned(text)) if name else None
+        if found and not _named_before(document, aligned(text), found.start(), level):
+            # 团区委副书记温若岚 -> 共青团霁川区委副书记温若岚 (the league's committee of the place)
+            text = text[: found.start()] + f"共青团{name}委" + text[found.end() :]
     for level in ("province", "city", "county", "district"):
         name = home.get(level)
         if not name:

@@ -10,6 +10,7 @@ from tests.helpers.bank_questions import questions_with, recommended_with
 BUILT = (
     "h24-city-police-press-conference",
     "h24-provincial-privacy-day-qa",
+    "h24-traditional-youth-day",
     "h24-university-law-day",
 )
 
@@ -54,3 +55,15 @@ def test_a_rule_of_a_national_law_needs_no_place(built):
     nation's, so its rule is recommended without a province."""
     _d, bank = built["h24-provincial-privacy-day-qa"]
     assert recommended_with(bank, "《个人信息保护法》规定，处理敏感个人信息")
+
+
+def test_the_leagues_district_committee_names_its_district(built):
+    """團區委副書記溫若嵐 -> 共青團霽川區委副書記溫若嵐 (2.24)."""
+    _d, bank = built["h24-traditional-youth-day"]
+    assert questions_with(bank, "共青團霽川區委")
+
+
+def test_what_to_do_needs_no_place(built):
+    """鄒明瀾提醒：遇到網絡欺凌時，下列做法正確的是？ (2.24): advice holds everywhere."""
+    _d, bank = built["h24-traditional-youth-day"]
+    assert recommended_with(bank, "遇到網絡欺凌時，下列做法正確的是？")
