@@ -74,10 +74,17 @@ def fill_blank(
     if len(nfkc(answer_text).strip()) < 2 and fact.kind != "date":
         return None, ("answer_too_short", f"答案“{answer_text}”过短，不适合填空")
     the_frame = frame(document, fact, (start, end), walk_back=fact.kind != "person")
+    stem = the_frame.cloze(BLANK)
+    answers = accepted_answers(fact, answer_text)
+    dated = re.match(r"^(\d{4}年)(\d{1,2}月\d{1,2}日)$", nfkc(answer_text).strip())
+    if fact.kind == "date" and dated:
+        # 据…2022年9月消息，____是…“个人信息保护日”: 9月11日 is as right as 2022年9月11日 (the
+        # stem's lead, added later, gives the year; round 25)
+        answers.append(display(dated.group(2)))
     question = _base(fact, "fill_blank", rule, [(start, end)])
     question.update(
-        stem=the_frame.cloze(BLANK),
-        answer=accepted_answers(fact, answer_text),
+        stem=stem,
+        answer=answers,
         _cut_head=the_frame.cut_head,
         _inside_quote=the_frame.inside_quote,
     )

@@ -129,8 +129,9 @@ _LAW_NAME = re.compile(
 
 def _law_names(question: dict, text: str) -> str:
     """The tested text with law names read as "法律": 《数据安全法》 is a law, not a data or
-    privacy question; 《个人信息保护法》 keeps its privacy words only when the question tests
-    it (its answer, or the claim of a true/false)."""
+    privacy question; 《个人信息保护法》, 《反电信网络诈骗法》 and 《未成年人保护法》 keep their words
+    (privacy, telecom fraud, minors) only when the question tests them (the answer, or the claim
+    of a true/false)."""
     if question["type"] == "true_false":
         tested = aligned(question["stem"])
     elif question["type"] == "fill_blank":
@@ -140,8 +141,11 @@ def _law_names(question: dict, text: str) -> str:
 
     def law(match: re.Match) -> str:
         name = match.group(0)
-        if "个人信息保护法" in name and "个人信息保护法" in tested:
-            return name
+        # (《反电信网络诈骗法》对银行业金融机构…提出了明确要求 is 电信日's too, and
+        # 《未成年人保护法》设立了“网络保护”专章 青少年日's, round 25)
+        for subject in ("个人信息保护法", "反电信网络诈骗法", "未成年人保护法"):
+            if subject in name and subject in tested:
+                return name
         return "法律"
 
     return _LAW_NAME.sub(law, text)

@@ -195,7 +195,7 @@ THIN = {
     # middle school's day, a procuratorate's cases, a traditional finance day, a youth league's
     # survey whose shares are held back (its 123 gate-passing questions recommend 3).
     "h25-county-telecom-operator-day": 9,
-    "h25-middle-school-campus-day": 4,
+    "h25-middle-school-campus-day": 3,
     "h25-procuratorate-privacy-day": 12,
     "h25-traditional-finance-day": 7,
     "h25-youth-league-survey": 3,

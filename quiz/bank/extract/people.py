@@ -36,6 +36,8 @@ SPEAKER_RE = re.compile(
 REPORTER_RE = re.compile(r"记者\s*(?P<name>[\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])")
 CITIZEN_RE = re.compile(
     r"(?P<name>(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|[\u4e00-\u9fa5])(?:先生|女士|同学|大爷|阿姨))"
+    # (向同学们介绍, 和女士们: a plural is the audience, not 向同学 or 和女士, round 25)
+    r"(?!们)"
 )
 
 
