@@ -31,25 +31,22 @@ def test_a_dated_blank_accepts_the_day_without_its_year(built):
     assert all("9月11日" in q["answer"] for q in blanks if "2022年9月11日" in q["answer"])
 
 
+def _statements_tagged(bank, text: str) -> list[set[str]]:
+    """The themed days of each true/false question whose stem holds ``text`` (one at least)."""
+    statements = [q for q in questions_with(bank, text) if q["type"] == "true_false"]
+    assert statements
+    return [set(q["themed_days"]) for q in statements]
+
+
 def test_the_anti_fraud_law_tested_is_telecom_day_too(built):
     """《中華人民共和國反電信網絡詐騙法》對銀行業金融機構…提出了明確要求: 电信日 as well."""
     _d, bank = built["h25-traditional-finance-day"]
-    tested = [
-        q
-        for q in questions_with(bank, "消息，《中華人民共和國反電信網絡詐騙法》對銀行業金融機構")
-        if q["type"] == "true_false"
-    ]
-    assert tested
-    assert all({"telecom", "law"} <= set(q["themed_days"]) for q in tested)
+    tagged = _statements_tagged(bank, "消息，《中華人民共和國反電信網絡詐騙法》對銀行業金融機構")
+    assert all({"telecom", "law"} <= days for days in tagged)
 
 
 def test_the_minors_law_tested_is_youth_day_and_law_day(built):
     """《中华人民共和国未成年人保护法》设立了“网络保护”专章: 青少年日 and 法治日."""
     _d, bank = built["h25-youth-league-survey"]
-    tested = [
-        q
-        for q in questions_with(bank, "《中华人民共和国未成年人保护法》设立了")
-        if q["type"] == "true_false"
-    ]
-    assert tested
-    assert all({"youth", "law"} <= set(q["themed_days"]) for q in tested)
+    tagged = _statements_tagged(bank, "《中华人民共和国未成年人保护法》设立了")
+    assert all({"youth", "law"} <= days for days in tagged)
