@@ -182,7 +182,7 @@ def _untitled_survey(document: Document, sentence) -> str:
     what = document.article.text[said.start + found.start("what") : said.start + found.end("what")]
     from .relative_places import resolve_relative
 
-    # (区消保委 -> 望舒区消保委: the survey is named on its own, before any lead)
+    # (全校学生 -> 明湖大学全校学生: the survey is named on its own, before any lead)
     actor = resolve_relative(document, display(actor))
     return actor + in_script(document, found.group("verb") + "的") + display(what)
 
