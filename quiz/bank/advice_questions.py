@@ -269,6 +269,11 @@ def _situation(document: Document, fact: Fact) -> str:
         # 陈嘉怡在现场提醒市民：/ 以下是十条实用提示： + items on personal information: the
         # situation most of the list's items are about, when one is (else the general one).
         top = section_situation(document, fact.sentence)
+        if top == "general" and fact.attrs.get("situation_key") == "personal_info":
+            # 不轻信。/ 不透露。/ 不转账。: a mixed list. An item on personal data says so (在网上
+            # 使用各类平台和APP, broad enough for the list's other items as its options); a
+            # fraud's phrase would not fit options taken from the rest of the list (round 25).
+            top = "personal_info"
         if top != "general":
             return situations()[top]["phrase"]
         # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.
@@ -489,7 +494,7 @@ def _slogan(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     question = _base(fact, "fill_blank", "slogan", [span])
     _who, verb = giver_verb(document, fact)
     question.update(stem=f"{who}{verb}：{situation}，要做到“{BLANK}”。", answer=[slogan])
-    # Options of one kind: slogans that are not the one said (不听不信不回复, 先听先信再核实…),
+    # Options of one kind: slogans that are not the one said (多听多问再转账, 熟人借钱放心转…),
     # never the article's own words; a citizen says what they will do from now on.
     wrong = [w for w in situations()["slogan"]["wrong"] if w not in document.analysis]
     rng_for(fact.id, "slogan").shuffle(wrong)

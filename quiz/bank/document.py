@@ -338,7 +338,13 @@ class Document:
 
     def _scopes_in(self, sentence: Sentence, start: int, end: int) -> list[str]:
         hits: list[tuple[int, str]] = [
-            (m.start(), m.group(0)) for m in SCOPE_WORD_RE.finditer(self.analysis, start, end)
+            (m.start(), m.group(0))
+            for m in SCOPE_WORD_RE.finditer(self.analysis, start, end)
+            # 该公司…对全县行业客户使用的物联网卡开展专项排查: an object's scope, not the actor's
+            # (round 25 gave the company's figures to the county)
+            if not re.search(
+                r"(?:对|向|给|为|面向|针对)$", self.analysis[max(0, m.start() - 2) : m.start()]
+            )
         ]
         table = places()
         for clause in self.clauses(sentence):

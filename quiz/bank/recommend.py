@@ -548,7 +548,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("generic_options")
     if _option_in_stem(question, body):
         codes.append("distractor_in_stem")
-    # (A slogan's options are near-misses of one another by design: 不听不信不转账 / 不听不信不回复.)
+    # (A slogan's options are slogan-shaped by design: 不听不信不转账 / 多听多问再转账.)
     if kind != "term" and not rule.endswith("slogan_choice") and _near_duplicates(question):
         # (a theme's options are other years' themes, alike by design)
         codes.append("near_duplicate_options")

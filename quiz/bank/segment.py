@@ -102,7 +102,9 @@ def _sentence_ends(analysis: str, start: int, end: int) -> tuple[list[int], bool
 
 # The start of a list item line: ——不要…, 一是…, 1. …, 要…/不要… (a 要/不要 list).
 _LIST_ITEM = re.compile(
-    r"^\s*(?:——|—|[-·•]|[一二三四五六七八九十]是|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|不要|要(?!求))"
+    r"^\s*(?:——|—|[-·•]|[一二三四五六七八九十]是|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|不要|要(?!求))|"
+    # 网络安全小贴士： + 不轻信。凡是…: a tips list whose items open on a short label
+    r"^\s*[\u4e00-\u9fa5]{2,5}[。.](?=\S)"
 )
 
 

@@ -56,11 +56,13 @@ def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner)
 
 
 def test_check_of_the_seed_bank_warns_about_its_shared_context_questions():
-    # Since the blind reads approve the 69 acceptable seed questions, nine of them - the week's
-    # own date and place (____在广元市启动) - are answered by the shared context; every day's pool
-    # holds them (general), so the smaller pools lose more than a tenth to them.
+    # Nine approved seed questions - the week's own date and place (____在广元市启动) - are
+    # answered by the shared context; every day's pool holds them (general). The telecom pool's
+    # stems print 广元 most, so it loses more than a tenth to them (since generator 2.26 the
+    # finance pool no longer holds the 72万元 returned to victims, and 广元 is no longer its
+    # shared context).
     checked = CliRunner().invoke(bank_cli, ["check", str(SEED_BANK)])
     assert checked.exit_code == 0 and checked.output.startswith("OK: 111 questions, 0 problems")
     warned = re.findall(r"警告：(\S+?)题池 (\d+) 题中有 (\d+) 题", checked.output)
-    assert {day for day, _, _ in warned} == {"电信日", "金融日"}
+    assert {day for day, _, _ in warned} == {"电信日"}
     assert all(int(lost) == 9 and int(lost) / int(pool) > 0.1 for _, pool, lost in warned)

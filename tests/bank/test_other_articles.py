@@ -191,14 +191,16 @@ THIN = {
     "h24-traditional-youth-day": 10,
     "h24-provincial-privacy-day-qa": 8,
     "h24-university-law-day": 5,
-    # Round-25 articles (tuning since generator 2.24): an operator's day for the elderly, a
-    # middle school's day, a procuratorate's cases, a traditional finance day, a youth league's
-    # survey whose shares are held back (its 123 gate-passing questions recommend 3).
-    "h25-county-telecom-operator-day": 9,
-    "h25-middle-school-campus-day": 3,
+    # Round-25 articles (tuning since generator 2.24): an operator's day for the elderly (2.26
+    # no longer gives its company's 100% 实名准确率 to the county: 9 -> 6), a middle school's
+    # day (its 不透露。/ 不转账。 tips are advice since 2.26), a procuratorate's cases, a
+    # traditional finance day, a youth league's survey (its shares name the district since 2.26:
+    # 3 -> 30).
+    "h25-county-telecom-operator-day": 6,
+    "h25-middle-school-campus-day": 5,
     "h25-procuratorate-privacy-day": 12,
     "h25-traditional-finance-day": 7,
-    "h25-youth-league-survey": 3,
+    "h25-youth-league-survey": 30,
 }
 
 

@@ -178,7 +178,11 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
             and sentence.section >= 0
             and sentence.section + 1 < sentence.index
             and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
-            and re.match(r"(?:不要|要(?!求))", document.sentences[sentence.index - 1].analysis)
+            and (
+                re.match(r"(?:不要|要(?!求))", document.sentences[sentence.index - 1].analysis)
+                # 不透露。 + 不要随意在网上填写…: the item under its label line (round 25)
+                or _ITEM_LABEL.match(document.sentences[sentence.index - 1].analysis)
+            )
         )
     ):
         # 要下载安装…；/ 不要点击陌生短信中的链接…；: an unnumbered 要/不要 list under 警方提醒：
@@ -289,6 +293,8 @@ _TIPS_HEADING = re.compile(
 _ITEM_DONT = re.compile(
     r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信))"
 )
+# A tips item's label on a line of its own: 不轻信。 / 不透露。
+_ITEM_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,5}[。.]$")
 _ITEM_DO = re.compile(r"^(?:要(?!求)|应当|应该|应|请|务必|一定要)")
 
 
