@@ -23,7 +23,7 @@ import re
 
 from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
-from .extract.advice import section_situation, situations, speaker_name
+from .extract.advice import list_audience, section_situation, situations, speaker_name
 from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
@@ -229,7 +229,8 @@ def _body_of_role(document: Document, sentence, role: str) -> str:
 def _list_topic(fact: Fact) -> str:
     """The topic a numbered list's heading names (防沉迷, 守护个人信息); '' for a bare label
     (五要：) or a heading that is a sentence (活动现场，学生工作部…总结了六条提醒)."""
-    topic = re.sub(r"[“”:：\s]", "", display(fact.attrs.get("heading", "")))
+    # (要—— / 不要——: a label and its dash, round 26's 关于“不要——”)
+    topic = re.sub(r"[“”:：\s—－-]", "", display(fact.attrs.get("heading", "")))
     if (
         not topic
         or _LIST_GIVER.match(aligned(topic))
@@ -251,6 +252,12 @@ def _list_topic(fact: Fact) -> str:
     ):
         return ""
     return topic
+
+
+_FRAUD_WORDS = re.compile(
+    r"骗|诈|转账|汇款|付款|验证码|密码|银行卡|陷阱|返现|返利|刷单|代充|贷|金融|银行|账户|支付|资金|理财|"
+    r"投资|保险|证券|警方|公安|民警|派出所|电话指示|陌生来电|ATM|冻结"
+)
 
 
 def _situation(document: Document, fact: Fact) -> str:
@@ -277,6 +284,14 @@ def _situation(document: Document, fact: Fact) -> str:
         if top != "general":
             return situations()[top]["phrase"]
         # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.
+        if not _FRAUD_WORDS.search(
+            document.analysis[fact.sentence.start : fact.sentence.end]
+            + aligned(document.article.title or "")
+        ):
+            # 要合理安排上网时间，自觉遵守防沉迷规定: no fraud in it or in the article's title
+            # (a police alert's list is all fraud advice), so no fraud's situation (round 26's
+            # mixed list for teenagers and parents).
+            return in_script(document, "关于日常上网安全")
         return situations()["general"]["phrase"]
     if heading:
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
@@ -295,7 +310,11 @@ def _wrong_behaviours(document: Document, fact: Fact, facts: list[Fact]) -> list
         # certainly wrong by the article itself.
         heading = fact.attrs.get("heading")
         dont = [f for f in facts if f.kind == "advice" and f.attrs.get("numbered")]
-        dont = [f for f in dont if f.attrs.get("form") == "dont"]
+        # (a parent's 不要在朋友圈晒孩子的证件 is no wrong choice for a teenager's question)
+        audience = _audience(document, fact)
+        dont = [
+            f for f in dont if f.attrs.get("form") == "dont" and _audience(document, f) == audience
+        ]
         same = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] == heading]
         other = [_shown(document, f.start, f.end) for f in dont if f.attrs["heading"] != heading]
         rng_for(fact.id, "wrong").shuffle(other)
@@ -405,7 +424,7 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     if fact.attrs["form"] == "do":
         wrong = _wrong_behaviours(document, fact, facts)
         action = _as_long_as(action, wrong[:3])
-        stem = f"{who}提醒：{situation}，下列做法正确的是？"
+        stem = f"{who}{_reminds(document, fact)}：{situation}，下列做法正确的是？"
         # No false version: a curated wrong behaviour put in a named official's mouth
         # (何敬舟提醒…可以把验证码告诉陌生人) is not what they said, and is guessed at sight.
         results.append(_choice(fact, "do_choice", stem, action, wrong, span))
@@ -444,7 +463,7 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
         rng_for(fact.id, "others").shuffle(others)
         right = _distinct(same + others, document, avoid=action)
         action = GIVEAWAY_RE.sub("", action)
-        stem = f"{who}提醒：{situation}，下列做法错误的是？"
+        stem = f"{who}{_reminds(document, fact)}：{situation}，下列做法错误的是？"
         # No "X提醒：…可以<the wrong thing>" true/false: rounds 6 and 8 read an official
         # advising the opposite of the advice as absurd, and guessed at sight.
         results.append(_choice(fact, "dont_choice", stem, action, right, span))
@@ -459,7 +478,18 @@ _TO_PARENTS = re.compile(
 def _audience(document: Document, fact: Fact) -> str:
     """家长 for advice the sentence addresses to parents (…并提醒家长：…要多陪伴), else ''."""
     head = document.analysis[fact.sentence.start : fact.start]
-    return "家长" if _TO_PARENTS.search(head) else ""
+    if _TO_PARENTS.search(head):
+        return "家长"
+    # 【给家长】 + 不要—— + 1.不要在朋友圈晒孩子的证件…: a list for parents (round 26)
+    return "家长" if re.search(r"家长|父母", list_audience(document, fact.sentence)) else ""
+
+
+def _reminds(document: Document, fact: Fact) -> str:
+    """提醒家长 for a list addressed to parents (【给家长】), else 提醒: a parent's 要为孩子的手机
+    开启“青少年模式” is no advice to the student reading the paper (round 26)."""
+    if fact.attrs.get("numbered") and _audience(document, fact) == "家长":
+        return in_script(document, "提醒家长")
+    return "提醒"
 
 
 def _clause_around(document: Document, fact: Fact) -> tuple[int, int]:
@@ -494,7 +524,7 @@ def _slogan(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     question = _base(fact, "fill_blank", "slogan", [span])
     _who, verb = giver_verb(document, fact)
     question.update(stem=f"{who}{verb}：{situation}，要做到“{BLANK}”。", answer=[slogan])
-    # Options of one kind: slogans that are not the one said (多听多问再转账, 熟人借钱放心转…),
+    # Options of one kind: slogans that are not the one said (不听不信不声张, 不理不睬不报警…),
     # never the article's own words; a citizen says what they will do from now on.
     wrong = [w for w in situations()["slogan"]["wrong"] if w not in document.analysis]
     rng_for(fact.id, "slogan").shuffle(wrong)
@@ -526,7 +556,18 @@ def _report(document: Document, fact: Fact) -> list[Result]:
     wrong = list(situations()["report"]["wrong"])
     rng_for(fact.id, "report").shuffle(wrong)
     stem = f"{lead}{before}{BLANK}{after}。"
-    return [(question, None), _choice(fact, "report_choice", stem, channel, wrong, span)]
+    # What to do, with what people do instead (转发到朋友圈, 私下联系发布者): a police chief's
+    # 向____举报 names his own force, the act is what a student must know (round 26).
+    modal = re.match(r"(?:要|请|务必|应|一定要)", document.analysis[start:end])
+    act_span = (start + (modal.end() if modal else 0), end)
+    others = list(situations()["report"]["instead"])
+    rng_for(fact.id, "report_act").shuffle(others)
+    act = _shown(document, *act_span)
+    return [
+        (question, None),
+        _choice(fact, "report_choice", stem, channel, wrong, span),
+        _choice(fact, "report_act", f"{lead}应当怎么做？", act, others, act_span),
+    ]
 
 
 def _regulation(document: Document, fact: Fact) -> list[Result]:

@@ -318,6 +318,9 @@ def equivalent_forms(text: str) -> list[str]:
         forms.append(text.replace("%", "％"))
     if quantity.qualifier == "余":
         forms.append(text.replace("余", "多", 1))
+    if quantity.qualifier in ("余", "多"):
+        # 570余件: a student who writes 570件 knows the figure (round 26's seed reader)
+        forms.append(text.replace(quantity.qualifier, "", 1))
     if quantity.prefix in APPROXIMATE or quantity.prefix in ("超过", "逾", "多达", "高达"):
         # 约60家 / 超过960万条: a student who writes 60家 / 960万条 knows the figure.
         forms.append(text[len(quantity.prefix) :])

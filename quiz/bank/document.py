@@ -23,6 +23,8 @@ from .textutil import analysis_text, compare_key, is_traditional
 TIME_FRAME_RE = re.compile(
     r"近年来|近几年|近年|今年以来|去年以来|\d{4}年以来|"
     r"(?:今年|去年|\d{4}年)?(?:上半年|下半年|前三季度|第[一二三四]季度|一季度)|"
+    # 今年1月1日至9月20日: a period of days, whole (round 26 read 今年1月 for it)
+    r"(?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}日(?:至|到|-)(?:\d{1,2}月)?\d{1,2}日|"
     r"今年\d{1,2}月(?:(?:至|到|-)\d{1,2}月)?|"
     r"\d{4}年\d{1,2}月(?:至|到|-)(?:今年|去年|\d{4}年)?\d{1,2}月|"
     # 1至8月 (the first month without its 月, round 17); 宣传周期间 is a period too

@@ -56,7 +56,13 @@ def accepted_answers(fact: Fact, text: str) -> list[str]:
     elif fact.kind == "place":
         forms.append(re.sub(r"(市|省)$", "", shown))
     if fact.kind == "date":
-        forms.extend(shown.replace("至", sep) for sep in ("到", "-") if "至" in shown)
+        # 10月11日至17日: also 10月11日至10月17日, as a student may write the second month
+        month = re.fullmatch(r"(\d{1,2}月)(\d{1,2}日)至(\d{1,2}日)", shown)
+        if month:
+            forms.append(f"{month[1]}{month[2]}至{month[1]}{month[3]}")
+        forms.extend(
+            form.replace("至", sep) for form in list(forms) for sep in ("到", "-") if "至" in form
+        )
     if fact.kind == "title":
         forms.append(shown.strip("《》"))
     unique = []

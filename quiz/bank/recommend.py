@@ -521,6 +521,14 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         and ("110" in "".join(_answer_texts(question)) or "110" in body)
     ):
         codes.append("obvious_answer")  # 拨打____报警 -> 110: everyone knows
+    if (
+        rule in ("advice.report", "advice.report_choice")
+        and re.search(r"公安机关|警方|派出所|公安局", "".join(_answer_texts(question)))
+        and re.search(r"公安|警察|民警|警官|派出所", re.split(r"提醒|表示|说", body, maxsplit=1)[0])
+    ):
+        # 广元市副市长、公安局局长方万云提醒：…要及时向____举报 -> 公安机关: a police chief's own
+        # advice names his force (round 26's seed re-read).
+        codes.append("obvious_answer")
     day = next((d for d in _DAY_GIVEAWAY if d in "".join(_answer_texts(question))), "")
     if day and question["type"] != "true_false" and _DAY_GIVEAWAY[day].search(body):
         # 在…小学举行的“____”活动 -> 校园日: the scene names the day's own field.
@@ -548,7 +556,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("generic_options")
     if _option_in_stem(question, body):
         codes.append("distractor_in_stem")
-    # (A slogan's options are slogan-shaped by design: 不听不信不转账 / 多听多问再转账.)
+    # (A slogan's options are slogan-shaped by design: 不听不信不转账 / 不听不信不声张.)
     if kind != "term" and not rule.endswith("slogan_choice") and _near_duplicates(question):
         # (a theme's options are other years' themes, alike by design)
         codes.append("near_duplicate_options")

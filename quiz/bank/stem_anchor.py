@@ -209,11 +209,19 @@ def time_anchored(document: Document, text: str) -> bool:
     return bool(event) and aligned(event) in analysis
 
 
+_PLACED_WEEK = re.compile(
+    r"\d{4}年[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)网络安全宣传周|"
+    r"(?<![全本我该])[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)\d{4}年网络安全宣传周"
+)
+
+
 def place_anchored(document: Document, text: str) -> bool:
     """The stem says where: a place of the gazetteer, a nation-wide word, or the week's name."""
     analysis = aligned(text)
     if NATIONAL_RE.search(analysis) or NATIONAL_LAW.search(analysis):
         return True
+    if _PLACED_WEEK.search(analysis):
+        return True  # 2024年蘅阳省网络安全宣传周: the week's name says where (round 26)
     if any(name in analysis for name in places() if len(name) >= 2):
         return True
     from .relative_places import home_names  # (relative_places imports this module's users)
@@ -278,6 +286,14 @@ def local_event(document: Document) -> str:
     # (2023年国家网络安全宣传周 names the national week itself, whose programme it is)
     if not event or not re.fullmatch(r"\d{4}年网络安全宣传周", aligned(event)):
         return event
+    year = aligned(event)[:5]
+    named = re.search(
+        re.escape(year) + r"[\u4e00-\u9fa5]{2,6}?(?:省|市|区|县)网络安全宣传周", document.analysis
+    )
+    if named:
+        # 我校举办2024年网络安全宣传周… + 9月24日是2024年蘅阳省网络安全宣传周“校园日”: the week
+        # the article names with its place, not the school's city's (round 26).
+        return display(document.article.text[named.start() : named.end()])
     from .relative_places import most_local_home
 
     place = most_local_home(document, province=True)

@@ -324,6 +324,14 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         suffix,
         count=1,
     )
+    # …涉及保费1,086万元；经过耐心沟通，247件…: the next clause's means, without what it
+    # achieved (round 26)
+    suffix = sub_aligned(
+        r"[；;](?:经过|经|通过|借助)[^，。；：]{0,12}(?:沟通|劝说|劝阻|解释|核实|调解|努力|排查|走访)$",
+        "",
+        suffix,
+        count=1,
+    )
     # 9月15日，…通报相关数据：今年以来，… -> 今年以来，…: the day it was said is not the period
     prefix = sub_aligned(
         r"^\d{1,2}月\d{1,2}日(?:上午|下午|晚)?，(?=(?:\d{4}年|今年)以来)", "", prefix, count=1

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .constants import GENERAL_TAG, THEMED_DAYS
 from .document import Document
-from .extract.advice import section_situation, situation_key, situations
+from .extract.advice import list_audience, section_situation, situation_key, situations
 from .extract.people import SPEAKER_RE
 from .facts import Fact
 from .layout import DATELINE_RE
@@ -179,13 +179,18 @@ _FRAUD_FIGURES = re.compile(
 
 def _stated_situation(question: dict) -> str:
     """The key of the curated situation whose phrase the stem states (有人在网上低价卖游戏装备…:
-    ``game``), '' for none or the general one."""
+    ``game``; 面对电话、网络诈骗: ``general``, the fraud's), '' for none."""
     stem = aligned(question["stem"])
     for key, situation in situations().items():
         phrase = situation.get("phrase")
-        if key != "general" and phrase and aligned(phrase) in stem:
+        if phrase and aligned(phrase) in stem:
             return key
     return ""
+
+
+def _for_minors(document: Document, sentence) -> bool:
+    """Whether the list holding ``sentence`` addresses minors (【给青少年】, not 【给家长】)."""
+    return bool(re.search(r"青少年|未成年|少年|儿童|孩子", list_audience(document, sentence)))
 
 
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
@@ -200,6 +205,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             # (ten tips on apps, passwords and 快递单 are a personal-information list).
             days = list(themes.situations.get(section_situation(document, fact.sentence), ()))
             days = [] if days == themes.situations.get("general") else days
+        if _for_minors(document, fact.sentence):
+            # 【给青少年】 + 要—— + 1.要设置复杂密码…: the list's audience is the youth day's
+            # (round 26).
+            days = [code for code in THEMED_DAYS if code in {*days, "youth"}]
         stated = _stated_situation(question)
         if stated:
             # …提醒：有人在网上低价卖游戏装备或免费送皮肤，下列做法错误的是？: the situation the

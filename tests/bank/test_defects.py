@@ -334,7 +334,7 @@ def test_the_three_seed_facts_have_good_questions(seed_build):
     """The advice the seed is most about, each with a recommended question that says who and
     when: 不听不信不转账 (a choice of what to do - the fill-blank has other right answers, 不轻信、
     不转账…, so it is kept but not recommended), how 穆先生 was tricked and found out, and
-    方万云's advice to report to the police (choice; 警方/110 would also fill a blank)."""
+    方万云's advice to report to the police (what to do; 警方/110 would also fill a blank)."""
     slogan = _by_rule(seed_build, "advice.slogan_choice")[0]
     assert marked_answers(slogan) == ["不听不信不转账"] and slogan["recommended"]
     assert "面对电话、网络诈骗局" in slogan["stem"] and "穆先生" in slogan["stem"]
@@ -355,14 +355,18 @@ def test_the_three_seed_facts_have_good_questions(seed_build):
         "给朋友打电话核实"
     ]
     assert first["recommended"]
-    # 方万云's advice to report to the police.
-    report = _by_rule(seed_build, "advice.report_choice")[0]
+    # 方万云's advice to report to the police: what to do (since 2.27; the police chief's own
+    # 向____举报 names his force, so that choice is kept but not recommended, round 26).
+    report = _by_rule(seed_build, "advice.report_act")[0]
     assert (
-        marked_answers(report) == ["公安机关"]
+        marked_answers(report) == ["及时向公安机关举报"]
         and "方万云" in report["stem"]
         and report["recommended"]
     )
+    assert "转发到微信群、朋友圈提醒亲友" in report["options"]
     assert not _by_rule(seed_build, "advice.report")[0]["recommended"]
+    channel = _by_rule(seed_build, "advice.report_choice")[0]
+    assert marked_answers(channel) == ["公安机关"] and not channel["recommended"]
 
 
 def test_tips_text_gives_do_and_dont_questions(builds):

@@ -201,6 +201,14 @@ THIN = {
     "h25-procuratorate-privacy-day": 12,
     "h25-traditional-finance-day": 7,
     "h25-youth-league-survey": 30,
+    # Round-26 articles (tuning since generator 2.26): a sub-district's tips for teenagers and
+    # parents (16 items, but one question per situation and audience), an insurer's day, a
+    # traditional court law day (two cases told with their articles of law), a university's day
+    # (participants, team names and a contest's rounds: trivia by the rubric).
+    "h26-community-youth-privacy-tips": 12,
+    "h26-insurance-finance-day": 14,
+    "h26-traditional-law-day": 7,
+    "h26-university-campus-day": 6,
 }
 
 

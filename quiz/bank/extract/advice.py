@@ -75,6 +75,21 @@ _TIP_LINE = re.compile(
 )
 
 
+def list_audience(document: Document, sentence: Sentence) -> str:
+    """Whom the list holding ``sentence`` addresses, from the nearest heading above it (within
+    three) that names an audience: 【给青少年】 -> 青少年, 【给家长】 -> 家长; '' if none."""
+    seen = 0
+    for other in reversed(document.sentences[: sentence.index]):
+        if other.heading:
+            audience = re.search(r"(?:给|致|写给|面向)([\u4e00-\u9fa5]{1,6})", other.analysis)
+            if audience:
+                return audience.group(1)
+            seen += 1
+            if seen == 3:
+                break
+    return ""
+
+
 @lru_cache(maxsize=1)
 def situations() -> dict[str, dict]:
     """The fraud situations of ``data/situations.toml`` (in file order)."""
