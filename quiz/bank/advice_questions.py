@@ -608,6 +608,8 @@ def _rule(document: Document, fact: Fact) -> list[Result]:
         who = _police(document) or tips_author(document)  # a tips text speaks for its author
     lead = f"根据{who}的提醒，" if who else ""
     text = _shown(document, fact.start, fact.end)
+    if text.count("”") > text.count("“"):
+        text = text.rstrip("”")  # …，“凡是…，一律都是骗局”: the quotation's own closing mark
     span = (fact.start, fact.end)
     negation = fact.attrs.get("negation")
     if negation:

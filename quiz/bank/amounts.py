@@ -37,7 +37,8 @@ QUANTITY_RE = re.compile(
     # 9,100 / 9，100 (thousands grouped, as traditional-script reports write): one number.
     # 三百八十餘宗 / 一千六百餘筆 / 三萬份 (Chinese numerals, as Hong Kong and Macau reports
     # write counts): parsed to digits, rendered back in numerals.
-    r"(?P<num>(?<!\d)\d{1,3}(?:[,，]\d{3})+(?![\d.])|\d+(?:\.\d+)?|"
+    # (2,864.3万元: grouped with a decimal part, round 27)
+    r"(?P<num>(?<!\d)\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?(?![\d.])|\d+(?:\.\d+)?|"
     r"(?<![零〇一二两三四五六七八九十百千第])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,7})"
     r"(?P<q1>余|多)?(?P<mult>万|亿|千|百)?(?P<q2>余|多)?"
     r"(?P<unit>人次|条次|户次|件次|台次|家次|平方米|平方公里|个百分点|课时|小时|元|%|名|人|件|个|张|家|条|起|次|所|款|部|场|项|篇|"
@@ -100,8 +101,10 @@ class Quantity:
         digits = self.number if number is None else number
         if self.numerals and digits.isdigit():
             digits = to_numerals(int(digits))
-        elif self.separator and "." not in digits:
-            digits = f"{int(digits):,}".replace(",", self.separator)
+        elif self.separator:
+            whole, dot, fraction = digits.partition(".")
+            if whole.isdigit():
+                digits = f"{int(whole):,}".replace(",", self.separator) + dot + fraction
         if self.qualifier_after:
             core = f"{digits}{self.multiplier}{self.qualifier}"
         else:

@@ -290,18 +290,22 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
     ``2025年国家网络安全宣传周期间，____为金融日，…`` (round 7)."""
     event = document.event
     stem = question["stem"]
+    days_listed = len(set(_DAY_NAME.findall(aligned(stem)))) >= 3 or "六大主题日" in aligned(stem)
     if (
-        fact.kind not in ("schedule", "date")
+        (fact.kind not in ("schedule", "date") and not days_listed)
         or not event
         or not re.search(r"\d{4}年", aligned(event))
         or "宣传周" in aligned(stem)
-        or not _DAY_NAME.search(aligned(stem))
+        or not (_DAY_NAME.search(aligned(stem)) or days_listed)
     ):
         return
-    body = without_report_lead(stem)
+    # (自2021年10月12日起，四川将陆续开展…“六大主题日”活动 in a choice or a false twin: the days
+    # of which week, round 27's seed reader)
+    lead = re.match(r"^根据报道，", aligned(stem))
+    body = without_report_lead(stem[lead.end() :] if lead else stem)
     # 2025年9月15日为金融日 -> 9月15日为金融日: the week's name carries the year.
-    body = sub_aligned(r"^\d{4}年(?=\d{1,2}月)", "", body, count=1)
-    question["stem"] = f"{display(event)}期间，{body}"
+    body = sub_aligned(r"^(自)?\d{4}年(?=\d{1,2}月)", lambda g: g[1] or "", body, count=1)
+    question["stem"] = f"{stem[: lead.end()] if lead else ''}{display(event)}期间，{body}"
     question.pop("_report_lead", None)
 
 

@@ -529,6 +529,10 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 广元市副市长、公安局局长方万云提醒：…要及时向____举报 -> 公安机关: a police chief's own
         # advice names his force (round 26's seed re-read).
         codes.append("obvious_answer")
+    if question["type"] != "true_false" and _share_computable(body, _answer_texts(question)):
+        # 共受理…案件67件112人，其中在校学生19人…，学生群体占比____ (接近17%): the stem's own
+        # counts give the share (19/112, round 27).
+        codes.append("obvious_answer")
     day = next((d for d in _DAY_GIVEAWAY if d in "".join(_answer_texts(question))), "")
     if day and question["type"] != "true_false" and _DAY_GIVEAWAY[day].search(body):
         # 在…小学举行的“____”活动 -> 校园日: the scene names the day's own field.
@@ -660,3 +664,19 @@ def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:
             before = clauses[index - 1].analysis if index else ""
             return clause.analysis, before
     return document.analysis[fact.start : fact.end], ""
+
+
+def _share_computable(body: str, answers: list[str]) -> bool:
+    """Whether a percentage answer is one count of the stem divided by another (19人 of 112人)."""
+    share = next(
+        (re.search(r"(\d+(?:\.\d+)?)[%％]", a) for a in answers if "%" in a or "％" in a), None
+    )
+    if not share:
+        return False
+    value = float(share.group(1))
+    counts = [int(n) for n in re.findall(r"(?<![\d.])(\d{1,6})(?=人|名|件|起|户|家)", body)]
+    return any(
+        0 < part < whole and abs(100 * part / whole - value) <= 1.0
+        for part in counts
+        for whole in counts
+    )

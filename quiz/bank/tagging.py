@@ -98,7 +98,11 @@ def _names_a_day(document: Document, fact: Fact) -> bool:
     return sum(name in clause for name in THEMED_DAYS.values()) == 1
 
 
-_OFFENDERS = re.compile(r"涉案人员|犯罪嫌疑人|被告人|起诉|判处|罪犯")
+# The situation a hotline is for: 发现孩子可能卷入违法犯罪活动时 / 遇到问题 / 接到…来电
+_WHEN_CLAUSE = re.compile(r"^(?:如果|如|若|一旦|当|发现|遇到|如遇|接到|收到)")
+_OFFENDERS = re.compile(
+    r"涉案人员|犯罪嫌疑人|被告人|起诉|判处|罪犯|犯罪活动案件|受理[^，。]{0,12}案件|\d+件\d+人"
+)
 
 
 def _clauses_before(document: Document, fact: Fact) -> list[str]:
@@ -268,6 +272,13 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
     if is_about_the_week(document, fact):
         return [GENERAL_TAG]
     text = _law_names(question, _clause_text(document, fact))
+    if fact.kind == "term" and fact.attrs.get("shape") == "hotline":
+        # 发现孩子可能卷入违法犯罪活动时，请…拨打12309检察服务热线: when to call is part of what is
+        # tested (round 27: the youth day was missing).
+        clauses = document.clauses(fact.sentence)
+        here = next((i for i, c in enumerate(clauses) if c.start <= fact.start < c.end), 0)
+        if here and _WHEN_CLAUSE.match(clauses[here - 1].analysis):
+            text = _law_names(question, clauses[here - 1].analysis + "，" + text)
     days = _keyword_days(themes, document, text)
     if not days and fact.kind == "quantity":
         # 共接获涉及未成年人网络游戏充值的投诉157宗，涉及金额约46万元: an amount whose own
@@ -278,9 +289,6 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             days = _keyword_days(themes, document, _law_names(question, clause))
             if days:
                 break
-    if "campus" in days and _OFFENDERS.search(fact.sentence.analysis):
-        # 涉案人员…其中在校学生81人: who the offenders are, not a campus question.
-        days = [day for day in days if day != "campus"] or ["law"]
     if question["type"] == "true_false" and fact.kind == "quantity":
         # A true/false on a figure claims its whole statement (各中小学共开展主题班会约860节，
         # 发放《…手册》2万余册): the days of the statement's other clauses count too.
@@ -292,6 +300,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         days = [
             code for code in THEMED_DAYS if code in {*days, *_keyword_days(themes, document, claim)}
         ]
+    if "campus" in days and _OFFENDERS.search(fact.sentence.analysis):
+        # 涉案人员…其中在校学生81人 / 受理帮信案件67件112人，其中在校学生19人: who the offenders
+        # are, a law-day figure, not a campus question (round 27: 法治日 was missing too).
+        days = [code for code in THEMED_DAYS if code in ({*days} - {"campus"}) | {"law"}]
     if (
         "finance" in days
         and fact.kind == "quantity"
@@ -320,6 +332,16 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # the fraud's and the law's, not the finance day's (round 25, three readers of three).
         fraud = {"telecom"} if re.search(r"诈骗|被骗|受骗", fact.sentence.analysis) else set()
         days = [code for code in THEMED_DAYS if code in ({*days} - {"finance"}) | fraud] or ["law"]
+    if (
+        "finance" in days
+        and fact.kind == "quantity"
+        and re.search(r"止付|冻结", fact.sentence.analysis)
+        and re.search(r"公安|警方|民警|反诈中心", fact.sentence.analysis)
+        and not re.search(r"银行|金融|支付机构|两卡|银行卡", fact.sentence.analysis)
+    ):
+        # 蒲坞县公安局累计止付、冻结涉案资金626万元: the police's anti-fraud figure, not the
+        # finance day's (round 27; a bank's or the 金融 departments' freezing stays finance's).
+        days = [code for code in THEMED_DAYS if code in ({*days} - {"finance"}) | {"telecom"}]
     if fact.kind == "quantity" and re.search(
         r"断卡", document.analysis[fact.sentence.start : fact.end]
     ):

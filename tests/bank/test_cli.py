@@ -40,7 +40,7 @@ def test_metadata_options_only_with_one_article(tmp_path):
 
 
 def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner):
-    # Before any approval a day's pool is every live question: on the seed, 9 of the 82 电信日
+    # Before any approval a day's pool is every live question: on the seed, 9 of the 83 电信日
     # candidates (11%) are answered by 广元/2021年 (the 金融日 pool, larger since generator
     # 2.11, loses under a tenth).
     bank = json.loads(SEED_BANK.read_text(encoding="utf-8"))
@@ -52,18 +52,17 @@ def test_check_warns_when_a_day_loses_over_a_tenth_of_its_pool(tmp_path, runner)
     assert checked.exit_code == 0, checked.output  # a warning, not a failure
     assert checked.output.startswith("OK: ")
     warnings = [line for line in checked.output.splitlines() if line.startswith("警告")]
-    assert [w.split("的答案")[0] for w in warnings] == ["警告：电信日题池 82 题中有 9 题（11%）"]
+    assert [w.split("的答案")[0] for w in warnings] == ["警告：电信日题池 83 题中有 9 题（11%）"]
 
 
 def test_check_of_the_seed_bank_warns_about_its_shared_context_questions():
     # Nine approved seed questions - the week's own date and place (____在广元市启动) - are
-    # answered by the shared context; every day's pool holds them (general). The telecom pool's
-    # stems print 广元 most, so it loses more than a tenth to them (since generator 2.26 the
-    # finance pool no longer holds the 72万元 returned to victims, and 广元 is no longer its
-    # shared context). 112 questions: 111 live and one retired (2.27's report question took its
-    # sentence's place).
+    # answered by the shared context; every day's pool holds them (general), and the telecom and
+    # finance pools (48 and 40 approved) lose more than a tenth to them. 113 questions: 111 live
+    # and two retired (2.27's report question took a trivia question's place; 2.28's six-day
+    # choice has other distractors, so a new id).
     checked = CliRunner().invoke(bank_cli, ["check", str(SEED_BANK)])
-    assert checked.exit_code == 0 and checked.output.startswith("OK: 112 questions, 0 problems")
+    assert checked.exit_code == 0 and checked.output.startswith("OK: 113 questions, 0 problems")
     warned = re.findall(r"警告：(\S+?)题池 (\d+) 题中有 (\d+) 题", checked.output)
-    assert {day for day, _, _ in warned} == {"电信日"}
+    assert {day for day, _, _ in warned} == {"电信日", "金融日"}
     assert all(int(lost) == 9 and int(lost) / int(pool) > 0.1 for _, pool, lost in warned)

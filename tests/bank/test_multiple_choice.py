@@ -48,7 +48,9 @@ def test_seed_has_many_multiple_choice_questions(seed_build):
 def test_closed_lists_of_the_seed(seed_build):
     days = _by_correct(seed_build, "法治日")
     assert days["generator"]["rule"] == "enumeration.members"
-    assert days["stem"].endswith("？（多选）") and "自2021年10月12日起" in days["stem"]
+    assert days["stem"].endswith("？（多选）") and "自10月12日起" in days["stem"]
+    # (the days of which week: round 27's seed reader)
+    assert "四川省2021年国家网络安全宣传周期间" in days["stem"]
     assert "“六大主题日”" in days["stem"]
     hosts = _by_correct(seed_build, "省妇联")
     assert "联合举办" in hosts["stem"]

@@ -209,6 +209,14 @@ THIN = {
     "h26-insurance-finance-day": 14,
     "h26-traditional-law-day": 7,
     "h26-university-campus-day": 6,
+    # Round-27 articles (tuning since generator 2.27): a bank branch's day (a lecture and its
+    # branch's figures), a county police alert (three cases told as stories; its 要做到：/
+    # 不要做： lines are advice since 2.28), a primary school's day (a class meeting, a contest, a
+    # letter to parents), a procuratorate's youth day.
+    "h27-bank-finance-day": 10,
+    "h27-county-police-wechat-alert": 14,
+    "h27-primary-school-campus-day": 5,
+    "h27-procuratorate-youth-day": 15,
 }
 
 
