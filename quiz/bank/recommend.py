@@ -100,7 +100,9 @@ _DANGLING = re.compile(
     # the reader's
     r"(?<!提醒)(?<!告诉)(?<!警示)(?<!启示)(?:我们|咱们)|"
     # 遇到类似招聘信息，请直接拨打96110: like which? (the sentence before says, round 21)
-    r"(?:遇到|碰到|接到|看到|收到|发现|遭遇)(?:了)?类似|类似(?:情况|情形|事件|问题|的情况)"
+    r"(?:遇到|碰到|接到|看到|收到|发现|遭遇)(?:了)?类似|类似(?:情况|情形|事件|问题|的情况)|"
+    # 此类警情… / 各网点柜面人员…: which kind, which outlets (the sentences before say, round 28)
+    r"此类(?!诈骗)|(?<![\u4e00-\u9fa5])各网点|(?:^|，)(?:均|都)(?:已|已经|被)"
 )
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.

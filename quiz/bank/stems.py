@@ -324,6 +324,14 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         suffix,
         count=1,
     )
+    # …超过2小时的学生占____，到了周末，这一比例升至27.9%: the next clause's time, without what
+    # it says (round 28)
+    suffix = sub_aligned(
+        r"[，,](?:而)?(?:到了|在)?(?:周末|节假日|假期|寒暑假|晚上|夜间|双休日)$",
+        "",
+        suffix,
+        count=1,
+    )
     # …涉及保费1,086万元；经过耐心沟通，247件…: the next clause's means, without what it
     # achieved (round 26)
     suffix = sub_aligned(

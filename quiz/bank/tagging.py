@@ -382,14 +382,26 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             # so is every share of such a survey (…有22.5%的孩子在学龄前就开始独立使用平板电脑,
             # which names no day's word: round 25's league survey).
             days = [code for code in THEMED_DAYS if code in ({*days} - {"campus"}) | {"youth"}]
+    if (
+        "campus" in days
+        and re.search(r"未成年|青少年", fact.sentence.analysis)
+        and not _SCHOOL_LIFE.search(_clause_text(document, fact))
+    ):
+        # 以未成年人为对象的网络游戏类诈骗警情13起，…一名初一学生用家长手机先后转出6,000元: a
+        # minor as a fraud's victim is the youth day's, whatever 学生 says (round 28).
+        days = [code for code in THEMED_DAYS if code in ({*days} - {"campus"}) | {"youth"}]
     return days[: themes.general_above] or [GENERAL_TAG]
 
 
+_SCHOOL_LIFE = re.compile(r"校园|学校|课堂|班会|课程|教师|师生|开学|校内|校方")
 _POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办")
 _JUDICIAL = re.compile(
     r"法院|检察|起诉|公诉|判处|判决|审结|宣判|有期徒刑|罚金|刑事责任|法律|《[^》]*法》|条例|立法"
 )
-_MINORS = re.compile(r"中小学生|青少年|未成年|少年儿童|儿童|小学生|中学生")
+_MINORS = re.compile(
+    # (面向全县37所中小学四年级至九年级学生开展的问卷调查: pupils, round 28)
+    r"中小学生|青少年|未成年|少年儿童|儿童|小学生|中学生|初中生|中小学[^，。]{0,12}学生|[一二三四五六七八九]年级"
+)
 
 
 _CASE_TREND = re.compile(

@@ -217,6 +217,15 @@ THIN = {
     "h27-county-police-wechat-alert": 14,
     "h27-primary-school-campus-day": 5,
     "h27-procuratorate-youth-day": 15,
+    # Round-28 articles (tuning since generator 2.28): a city police press conference (此类警情
+    # and 各网点 point back since 2.29), a provincial closing summary, a securities finance day,
+    # a traditional privacy day, a vocational college's day (its contest, drama and scams are
+    # told as a story: nothing recommended).
+    "h28-city-police-press-conference": 14,
+    "h28-provincial-closing-summary": 13,
+    "h28-securities-finance-day": 8,
+    "h28-traditional-privacy-day": 4,
+    "h28-vocational-college-campus-day": 0,
 }
 
 
