@@ -114,6 +114,29 @@ def _section_heading(document: Document, sentence) -> str:
     return ""
 
 
+# A list's lead line (its section heading) naming who sums it up: 针对老年人的特点，分局消费者权益
+# 保护处处长戴秋萍在现场为居民总结了防范要点： (round 29).
+_LEAD_LINE = re.compile(
+    r"(?:^|[，,])(?P<who>[^，,。:：“”]{2,30}?)(?:在[^，,。:：]{1,8}?)?(?:(?:为|向|给)[^，,。:：]{1,8}?)?"
+    r"(?:总结了?|归纳了?|提出了?|给出了?|梳理了?|支招|提醒|建议|提示)"
+    r"[^，,。:：]{0,12}?(?:要点|建议|提醒|提示|方法|妙招|[\d一二三四五六七八九十几]+[条点招])?[:：]$"
+)
+
+
+def _lead_line_giver(document: Document, fact: Fact) -> str:
+    """The person a numbered list's lead line names (the item's section heading, ending in a
+    colon), introduced as a stem names them; '' when it names no person."""
+    sentence = fact.sentence
+    if sentence.section < 0:
+        return ""
+    lead = document.sentences[sentence.section]
+    found = _LEAD_LINE.search(lead.analysis.rstrip())
+    person = speaker_name(found.group("who")) if found else ""
+    if not person:
+        return ""
+    return re.sub(r"^.*?(?:邀请|请来|由)", "", introduce(document, person, lead.start))
+
+
 def heading_giver(document: Document, fact: Fact) -> str:
     """The giver a heading above ``fact`` names (四、消委會提出六條建議 -> 鷺原市消費者權益保護
     委員會), '' if none."""
@@ -150,7 +173,12 @@ def giver(document: Document, fact: Fact) -> str:
         if intro:
             # 市委网信办副主任陈嘉怡在现场提醒市民： / 崔立军提醒同学们记住几条： / 警方提醒：…:
             # the list is the advice of the one the heading names.
-            return _named_giver(document, fact, intro.group("who"))
+            named = _named_giver(document, fact, intro.group("who"))
+            # 给老年朋友的几点提醒 names only the audience: the lead line under it may name who.
+            return named or _lead_line_giver(document, fact)
+        lead = _lead_line_giver(document, fact)
+        if lead:
+            return lead
         section = heading_giver(document, fact)
         if section:
             # 四、金管局提示市民「四要四不要」 over 要： / 一、要…: the section names the giver.

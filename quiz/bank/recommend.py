@@ -77,7 +77,21 @@ VETO_REASONS: dict[str, str] = {
     "near_duplicate_options": "有两个选项几乎相同，可一眼排除",
     "context_free_option": "“错误的是”题中有与该情境无关的选项（如“立即拨打110报警”），可能被误判",
     "same_fact": "同一事实已有更好的推荐题型，不重复推荐",
+    "computable": "答案可由题干中的另一个数字算出（如日均数＝总数÷天数）",
+    "media_channel": "考查发布单位自己的客户端、公众号或专栏名称，属宣传花絮",
 }
+# 累计拦截骚扰电话1268万次，日均5.2万次: a daily (monthly) average beside its total is a
+# division, not a fact to remember (round 29).
+_AVERAGE_BEFORE = re.compile(
+    r"(?:日均|平均每天|平均每日|每天平均|每日平均|月均|平均每月|周均)(?:约|达|为)?$"
+)
+# 在“禾渡发布”客户端开设专栏: a news outlet's own app, account or column (round 29); the apps
+# the week teaches (国家反诈中心APP) are not a medium's.
+_MEDIA_CHANNEL = re.compile(
+    r"(?:融媒体中心|日报|晚报|晨报|电视台|广播电视台|新闻网|报社|网信办)[^，。；]{0,8}?"
+    r"“[^”]{2,12}”(?:新闻)?(?:客户端|公众号|微信公众号|视频号|抖音号|微博|专栏|栏目|频道)|"
+    r"“[\u4e00-\u9fa5]{2,4}发布”"
+)
 # …宣传；____电信日。 : the last item of a semicolon list cut right after its blank.
 _FRAGMENT_TAIL = re.compile(
     r"[；;]\s*(?:〇|\d{1,2}月\d{1,2}日)“?(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)?”?"
@@ -202,11 +216,14 @@ _INDUSTRY = re.compile(
 )
 # Enforcement outcomes: a count of these is worth knowing even beside a trivia word.
 _STRONG_FIGURE = re.compile(
-    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|劝阻|查处|清理|"
+    # 堵截疑似诈骗转账2170笔 / 追缴资金6800余万元 / 非法吸收资金2.36亿元 (round 29)
+    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追缴|追赃|返还|发还|拦截|堵截|劝阻|查处|清理|"
+    r"非法吸收|"
     r"立案|起诉|判处|发案|被骗|损失|嫌疑人|预警信息|预警电话"
 )
 _KEY_FIGURE = re.compile(
-    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追赃|返还|发还|拦截|预警|劝阻|查处|"
+    r"破获|侦破|侦办|抓获|打掉|捣毁|冻结|止付|挽回|挽损|追回|追缴|追赃|返还|发还|拦截|堵截|预警|劝阻|查处|"
+    r"非法吸收|"
     r"清理|处置|发案|被骗|损失|案件|嫌疑人|团伙|涉诈|立案|起诉|判处|网民|漏洞|备案|举报|受理|"
     r"处罚|罚款|下架|关停|约谈|整改|账户|银行卡|电话卡|同比|占比|比例|规模|非法集资|警情|接报|"
     r"未成年人|网络游戏|上网|触网|点击率|求助|填写了?(?:账号|密码)"
@@ -348,6 +365,17 @@ def _in_printed_document(document: Document, fact: Fact) -> bool:
     return bool(_DOCUMENT_HEADING.match(heading) or document_voice(document, fact))
 
 
+def _computable(document: Document, fact: Fact, body: str) -> bool:
+    """Whether ``fact`` is an average (日均5.2万次) and ``body`` states another figure in its unit
+    (累计…1268万次), from which the student can work it out."""
+    lead = document.analysis[max(fact.sentence.start, fact.start - 8) : fact.start]
+    unit = re.search(r"[\u4e00-\u9fa5]$", fact.text)
+    if not (_AVERAGE_BEFORE.search(lead) and unit):
+        return False
+    figures = re.findall(rf"\d[\d.,]*[万亿]?{unit.group(0)}", body)
+    return len(figures) >= (1 if BLANK in body else 2)
+
+
 def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str) -> list[str]:
     """The codes of :data:`VETO_REASONS` that apply to ``question`` (``shape`` is its refined
     rule, :func:`quality.shape_key`)."""
@@ -477,6 +505,12 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         kind == "quantity" and _LOGISTICS.search(_clause_of(document, fact)[0])
     ):
         codes.append("publicity_logistics")
+    if kind == "quantity" and _computable(document, fact, body):
+        codes.append("computable")
+    if _MEDIA_CHANNEL.search(fact.sentence.analysis) and (
+        kind == "term" or "客户端" in body or "公众号" in body or "专栏" in body
+    ):
+        codes.append("media_channel")
     if kind == "place" and not (
         _week_named(document, body) and _WEEK_PLACE.search(_clause_of(document, fact)[0])
     ):

@@ -178,7 +178,8 @@ def introduce(document: Document, name: str, before: int) -> str:
         if start >= before:
             break
     if found:
-        roles = re.sub(r"^(?:据|在|由|经|来自|邀请|请)", "", found[: -len(name)])
+        # (特邀柏原县人民法院少年法庭庭长季文澜: invited is how she came, not her role, round 29)
+        roles = re.sub(r"^(?:据|在|由|经|来自|特邀|邀请|请)", "", found[: -len(name)])
         return resolve_organisations(document, roles, before) + name
     descriptor = citizen_descriptor(document, name)
     return f"{descriptor}{name}" if descriptor else name

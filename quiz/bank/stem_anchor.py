@@ -17,13 +17,13 @@ import re
 from functools import lru_cache
 
 from .document import Document
-from .lexicon import places
+from .lexicon import places, short_place_name
 from .script import in_script
 from .stem_text import aligned, display, mentions, sub_aligned
 from .textutil import outside_quotes
 
 _ORG_HEADS = (
-    "公安分局|公安局|公安厅|分局|反诈中心|网信办|教育局|教育厅|监管局|管理局|通信管理局|分行|支行|"
+    "公安分局|公安局|公安厅|分局|反诈中心|网信办|教育局|教育厅|监管局|管理局|通信管理局|分行|支行|分公司|"
     "派出所|支队|大队|检察院|法院|中心|局|厅|委|(?<![主承协举创开合])办(?!结|理|案|事|公|法|好|成)"
 )
 # A head directly followed by 长 is part of a title (局长), not an organisation.
@@ -75,7 +75,7 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
             (m.start(), document.article.text[m.start() : m.end()])
             for m in _full_org_re().finditer(document.analysis)
         ]
-        from .relative_places import introduced_places
+        from .relative_places import home_places, introduced_places
 
         own = introduced_places(document)
         if own:
@@ -87,6 +87,26 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
                 + [
                     (m.start(), document.article.text[m.start() : m.end()])
                     for m in pattern.finditer(document.analysis)
+                ]
+            )
+        # 联讯通信蓟原分公司 … 分公司对1.46万个高风险号码…: a company's branch named by the
+        # article's own place (round 29), which a bare 分公司 later means.
+        stems = sorted(
+            {short_place_name(n) for n in home_places(document).values()} - {""}, key=len
+        )
+        if stems:
+            branch = re.compile(
+                r"(?:(?<=^)|(?<=[，。、；：“”（(,.;:\s]))(?!据|由|在|经|向|从|对|和|与|及|为|是|把|将|被|截至)"
+                rf"[\u4e00-\u9fa5]{{2,8}}?(?:{'|'.join(map(re.escape, stems))})"
+                r"(?:市|县|区)?(?:分公司|分行|支行)"
+            )
+            found = {offset for offset, _name in cache}
+            cache = sorted(
+                cache
+                + [
+                    (m.start(), document.article.text[m.start() : m.end()])
+                    for m in branch.finditer(document.analysis)
+                    if m.start() not in found
                 ]
             )
         # 岚山县公安局会同省反诈中心: two bodies joined by a verb, not one body's full name; the

@@ -226,6 +226,18 @@ THIN = {
     "h28-securities-finance-day": 8,
     "h28-traditional-privacy-day": 4,
     "h28-vocational-college-campus-day": 0,
+    # Round-29 articles (tuning since generator 2.30): a county opening (its outlet's own app is
+    # trivia since 2.30), an intermediate court's law day (its cases are told as stories), a
+    # district police's cases, a middle school's youth day (a judge's lecture: her advice on
+    # bullying since 2.30; a class's survey of 48 pupils), an operator's privacy day (a daily
+    # average beside its total is a division since 2.30), a traditional regulator's finance day
+    # (its city named only as 琅埔金融監管分局 until 2.30).
+    "h29-county-opening": 10,
+    "h29-court-law-day": 6,
+    "h29-district-police-cases": 9,
+    "h29-middle-school-youth-day": 2,
+    "h29-operator-privacy-day": 6,
+    "h29-traditional-finance-day": 12,
 }
 
 

@@ -28,11 +28,17 @@ from ..document import Document
 from ..facts import Fact
 from ..lexicon import DATA_DIR
 from ..segment import Sentence
-from ..stem_text import display
+from ..stem_text import aligned, display
 from .common import make_fact
 from .people import CITIZEN_RE, SPEAKER_RE, is_name, surnames
 
 _ADVICE_VERB = re.compile(r"(提醒|建议|提示|呼吁|希望|告诫|倡导|叮嘱)")
+# 季文澜说，遇到网络欺凌，不要默默忍受，也不要以牙还牙，应当第一时间截图保存证据: advice said,
+# not announced: a situation right after the verb, then what (not) to do (round 29).
+_SAID_ADVICE = re.compile(
+    r"(说|表示|强调|指出)[,，:：](?=(?:如果|若|一旦|遇到|面对|发现|收到|接到|当)[^。;；]{2,30}?[,，]"
+    r"(?:也|更|还|千万)?(?:不要|千万不要|切勿|应当|应该|要(?!求)|务必|一定要|请))"
+)
 _AUDIENCE = re.compile(
     r"^(?:广大|各位)?(?:市民|群众|人民群众|网民|居民|公众|同学们|同学|学生|家长|老年朋友|大家|消费者|用户|朋友们?)"
     r"(?:朋友)?[,，:：]?"
@@ -215,7 +221,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         default = "dont" if modal.startswith(("不", "禁")) else "do"
         first = 0
     else:
-        verb = _ADVICE_VERB.search(analysis)
+        verb = _ADVICE_VERB.search(analysis) or _SAID_ADVICE.search(analysis)
         if not verb:
             return []
         verb_at = sentence.start + verb.start()
@@ -237,12 +243,12 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
     # A tips text's heading names the situation (一、冒充电商物流客服); elsewhere it is a headline.
     heading = _heading_of(document, sentence) if tip else ""
     facts: list[Fact] = []
-    situation = ""
+    situation = held = ""  # held: the last situation said in this piece of advice
     for index in range(first, len(clauses)):
         clause = clauses[index]
         text = clause.analysis
         if document.analysis[clause.start - 1 : clause.start] in (";", "；", "。"):
-            situation = ""  # a new piece of advice
+            situation = held = ""  # a new piece of advice
         split = _SITUATION_THEN_ACTION.match(text)
         advised = False
         if split:
@@ -257,9 +263,14 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
                 )
                 if split.group(g)
             )
-            situation = document.article.text[
+            said = document.article.text[
                 clause.start + split.start(group) : clause.start + split.end(group)
             ]
+            # …，告诉老师和家长，必要时可以向平台投诉: 必要时 is still the situation before (round 29).
+            if held and re.fullmatch(r"(?:在)?(?:必要|有必要|需要)的?(?:时|时候)", aligned(said)):
+                situation = held
+            else:
+                situation = said
             advised = group == "event2" and not tip
             if group in ("topic", "event"):
                 situation += "时"
@@ -292,6 +303,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         else:
             situation = ""
             continue
+        held = situation or held
         fact = _action_fact(document, sentence, clause, form, situation, who, heading)
         if fact is not None:
             facts.append(fact)
