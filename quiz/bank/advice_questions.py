@@ -28,7 +28,7 @@ from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
 from .questions import Result, rng_for
-from .relative_places import most_local_home, resolve_relative
+from .relative_places import home_institution, most_local_home, resolve_relative
 from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
 from .stem_anchor import (
@@ -123,6 +123,11 @@ _LEAD_LINE = re.compile(
 )
 
 
+_SCHOOL_LEAD = re.compile(
+    r"(?:^|[，,])(?:学校|我校|本校|学院|我院)(?=[^:：]*(?:提示|提醒|建议|总结)[^，,:：]{0,8}[:：]$)"
+)
+
+
 def _lead_line_giver(document: Document, fact: Fact) -> str:
     """The person a numbered list's lead line names (the item's section heading, ending in a
     colon), introduced as a stem names them; '' when it names no person."""
@@ -132,6 +137,10 @@ def _lead_line_giver(document: Document, fact: Fact) -> str:
     lead = document.sentences[sentence.section]
     found = _LEAD_LINE.search(lead.analysis.rstrip())
     person = speaker_name(found.group("who")) if found else ""
+    if not person and _SCHOOL_LEAD.search(lead.analysis.rstrip()):
+        # 活动现场，学校向新生发放了《防诈安全手册》，并提示同学们：: the school whose news it is
+        # (round 30).
+        return home_institution(document)
     if not person:
         return ""
     return re.sub(r"^.*?(?:邀请|请来|由)", "", introduce(document, person, lead.start))
@@ -288,6 +297,30 @@ _FRAUD_WORDS = re.compile(
 )
 
 
+# 主办方向居民发放了“个人信息保护要与不要”提示卡： over 要： / 不要： and their items (round 30).
+_CARD_TOPIC = re.compile(
+    r"“([^”]{2,12}?)(?:要与不要|“要”与“不要”|须知|小贴士|十要十不要|[五六七八九十]要[五六七八九十]不要)”"
+)
+
+
+def _card_topic(document: Document, fact: Fact) -> str:
+    """The topic a tips card above the list names (“个人信息保护要与不要”提示卡 -> 个人信息保护),
+    in the article's script; '' when none of the few headings above names one."""
+    seen = 0
+    for other in reversed(document.sentences[: fact.sentence.index]):
+        if not other.heading:
+            continue
+        found = _CARD_TOPIC.search(other.analysis)
+        if found:
+            return display(
+                document.article.text[other.start + found.start(1) : other.start + found.end(1)]
+            )
+        seen += 1
+        if seen == 3:
+            break
+    return ""
+
+
 def _situation(document: Document, fact: Fact) -> str:
     """When the advice applies: the article's clause (亲友通过微信、QQ等方式借钱时), a tips
     text's heading (遇到“冒充电商物流客服”时), else the curated phrase."""
@@ -298,7 +331,7 @@ def _situation(document: Document, fact: Fact) -> str:
         return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
     heading = fact.attrs.get("heading", "")
     if fact.attrs.get("numbered"):
-        topic = _list_topic(fact)
+        topic = _list_topic(fact) or _card_topic(document, fact)
         if topic:
             return f"关于“{topic}”"  # 四、防沉迷: a topic, not a kind of fraud
         # 陈嘉怡在现场提醒市民：/ 以下是十条实用提示： + items on personal information: the

@@ -28,7 +28,7 @@ from .lexicon import places
 from .plan import questions_for
 from .quality import REASONS, assess, construction_problem, needs_anchor
 from .questions import rng_for
-from .relative_places import resolve_relative
+from .relative_places import home_institution, resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
 from .stem_anchor import report_lead, resolve_organisations, time_anchored
@@ -181,6 +181,7 @@ def _balance(questions: list[dict]) -> None:
 
 
 _LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]\s*)(?=\D)")
+_LIST_DASH = re.compile(r"(?:(?<=^)|(?<=[，。；：,;:]))\s*(?:——|—|－－)\s*")
 
 
 def _with_report_lead(question: dict, fact, document: Document) -> None:
@@ -212,6 +213,9 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
             # 临川分局提醒… in 临川分局's own release: "据临川分局…报道，临川分局提醒" names the
             # source twice; the month alone says when.
             own = bool(publisher) and mentions(question["stem"][:40], publisher)
+            # 璋台理工大学提醒… in 璋台理工大学新闻网's news: the school is the source (round 30).
+            school = home_institution(document)
+            own = own or (bool(school) and mentions(question["stem"][:40], school))
             # 据叶春林介绍，…: the stem has its source; "据…报道，据…介绍" would name two.
             own = own or question["stem"].startswith("据")
             # 金管局提醒：… names its giver: the month alone says when, unless the article names
@@ -418,6 +422,8 @@ def _build_article(
                     )
                 )
             )
+            # ——9月16日“校园日”，…: a schedule's list dash is not part of the stem (round 30).
+            question["stem"] = _LIST_DASH.sub("", question["stem"])
             _name_the_week(question, fact, document)
             _in_article_script(question, document)
             problems = check_question(question, texts)

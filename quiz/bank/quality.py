@@ -372,7 +372,9 @@ _SUBJECTLESS_START = re.compile(
     r"宣读|颁发|签订|启动(?!仪式)|参观|观看|体验(?!区|馆)|展示(?!区)|成立(?!大会)|建立|建成|出台|印发|"
     r"召开|开设|设立|梳理|展望|采取|宣传(?!周|部|日)|普及|提高|增强|扩大|发动|筑牢|守住|守好|营造|"
     r"以“|以[\u4e00-\u9fa5]{1,12}为(?:主题|由)|于\d|是|为(?![\u4e00-\u9fa5]{0,3}(?:主题|人民))|"
-    r"其中|其间|据此)"
+    r"其中|其间|据此|"
+    # 依法约谈网站平台38家，下架违规App 116款 (the subject, 全省网信部门, cut off: round 30)
+    r"依法|约谈|下架|关停|紧急止付)"
 )
 # Clauses that only set the scene before the subject: they are skipped when looking for it.
 _SCENE_CLAUSE = re.compile(

@@ -365,6 +365,12 @@ def _in_printed_document(document: Document, fact: Fact) -> bool:
     return bool(_DOCUMENT_HEADING.match(heading) or document_voice(document, fact))
 
 
+# 8月，全市共接报电信网络诈骗警情412起…: a monthly briefing, whose figures are the month's.
+_MONTHLY_REPORT = re.compile(
+    r"(?:^|[，。；\n])\d{1,2}月(?:份)?[，,]\s*(?:全市|全县|全省|全区|我市|我县)"
+)
+
+
 def _computable(document: Document, fact: Fact, body: str) -> bool:
     """Whether ``fact`` is an average (日均5.2万次) and ``body`` states another figure in its unit
     (累计…1268万次), from which the student can work it out."""
@@ -415,7 +421,21 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
             r"\d{4}年|\d{1,2}月|以来|上半年|同期",
             without_report_lead(body),
         )
-        and re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
+        and (
+            re.search(r"全月|当月|本月|累计|同比|环比|共计|月份", outside + fact.sentence.analysis)
+            # 据柯沅市公安局2023年9月消息，…预警劝阻群众3251人次: a tally of the police's (or a
+            # bank's) work counts some period, which the report's date is not (round 30); one
+            # case's sums are not a tally.
+            or (
+                _STRONG_FIGURE.search(outside)
+                and _MONTHLY_REPORT.search(document.analysis)
+                and not re.search(r"近年|目前|截至|至今|以来|已", without_report_lead(body))
+                and not re.search(
+                    r"某|先生|女士|大爷|阿姨|大妈|被害人|受害人|一起|该案|此案|案发",
+                    fact.sentence.analysis,
+                )
+            )
+        )
     ):
         # 据…2024年9月报道，…全月共接报…: the release date is not the period the figure counts.
         codes.append("no_period")

@@ -282,6 +282,13 @@ def report_lead(document: Document, *, with_publisher: bool = True) -> str:
     if publisher:
         # 据共青团…委员会2022年9月消息，: a body's own release is its news, not a report on it.
         return f"据{publisher}{when}消息，"
+    if with_publisher:
+        from .relative_places import home_institution
+
+        school = home_institution(document)
+        if school and mentions(document.analysis, aligned(school)):
+            # 璋台理工大学新闻网 says only 本网讯: its news is the university's own (round 30).
+            return f"据{school}{when}消息，"
     return f"据{when}的报道，"
 
 

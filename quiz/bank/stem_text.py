@@ -117,7 +117,9 @@ def sub_aligned(pattern: str, replace, text: str, count: int = 0) -> str:
 
 _ADDITIVE = re.compile(
     r"(?<=[\u4e00-\u9fa5])还(?=将|持续|开展|表彰|发布|公布|举行|举办|宣读|通报|设置|设立|组织|邀请|"
-    r"颁发|签订|为|向|对|推出|启动|上线|成立|在)"
+    r"颁发|签订|为|向|对|推出|启动|上线|成立|在|"
+    # 全省通信行业还联合公安机关捣毁…窝点17个 (round 30)
+    r"联合|会同|配合|协助|协同|捣毁|破获|抓获|打掉|查处|查扣|关停|拦截|处置|约谈|下架)"
 )
 
 
@@ -132,7 +134,8 @@ def drop_additive(text: str) -> str:
             depth += 1
         elif analysis[index] in "”」" and depth:
             depth -= 1
-        if depth == 0 and char == "还" and _ADDITIVE.match(analysis, index):
+        # (the analysis copy is simplified: 還 in a traditional stem is 还 there, round 30)
+        if depth == 0 and analysis[index] == "还" and _ADDITIVE.match(analysis, index):
             continue
         keep.append(char)
     return "".join(keep)

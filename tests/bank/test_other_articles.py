@@ -238,6 +238,17 @@ THIN = {
     "h29-middle-school-youth-day": 2,
     "h29-operator-privacy-day": 6,
     "h29-traditional-finance-day": 12,
+    # Round-30 articles (tuning since generator 2.31): a city police monthly briefing (its
+    # figures under the report's date only are held back since 2.31), a community privacy day, a
+    # provincial opening, a rural bank's finance day, a traditional telecom day, a university's
+    # campus day (a contest, a drill and a survey told without their subject; its tips are the
+    # school's since 2.31).
+    "h30-city-police-monthly": 8,
+    "h30-community-privacy-day": 8,
+    "h30-provincial-opening": 15,
+    "h30-rural-bank-finance-day": 11,
+    "h30-traditional-telecom-day": 15,
+    "h30-university-campus-day": 2,
 }
 
 
