@@ -321,6 +321,17 @@ def _card_topic(document: Document, fact: Fact) -> str:
     return ""
 
 
+def _headline_like(document: Document, heading: str) -> bool:
+    """个人信息保护日丨App权限、刷脸、快递单……九个身边问题: the article's headline (or one like
+    it), not the name of a kind of scam (round 31)."""
+    key = aligned(heading)
+    return (
+        key == aligned(document.article.title or "")
+        or bool(re.search(r"[丨｜|…]|……", key))
+        or len(key) > 20
+    )
+
+
 def _situation(document: Document, fact: Fact) -> str:
     """When the advice applies: the article's clause (亲友通过微信、QQ等方式借钱时), a tips
     text's heading (遇到“冒充电商物流客服”时), else the curated phrase."""
@@ -354,7 +365,7 @@ def _situation(document: Document, fact: Fact) -> str:
             # mixed list for teenagers and parents).
             return in_script(document, "关于日常上网安全")
         return situations()["general"]["phrase"]
-    if heading:
+    if heading and not _headline_like(document, heading):
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
             return f"为了{display(heading)}"  # 六、保护好个人信息
         return f"遇到“{display(heading)}”类骗局时"

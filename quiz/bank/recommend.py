@@ -116,7 +116,9 @@ _DANGLING = re.compile(
     # 遇到类似招聘信息，请直接拨打96110: like which? (the sentence before says, round 21)
     r"(?:遇到|碰到|接到|看到|收到|发现|遭遇)(?:了)?类似|类似(?:情况|情形|事件|问题|的情况)|"
     # 此类警情… / 各网点柜面人员…: which kind, which outlets (the sentences before say, round 28)
-    r"此类(?!诈骗)|(?<![\u4e00-\u9fa5])各网点|(?:^|，)(?:均|都)(?:已|已经|被)"
+    r"此类(?!诈骗)|(?<![\u4e00-\u9fa5])各网点|(?:^|，)(?:均|都)(?:已|已经|被)|"
+    # 在这部分学生中，…: which part (the sentence before says, round 31)
+    r"(?:这|该|此)部分"
 )
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.
@@ -371,9 +373,63 @@ _MONTHLY_REPORT = re.compile(
 )
 
 
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(%|％)?")
+
+
+def _figures(text: str) -> tuple[list[float], list[float]]:
+    """(counts, percentages) written in ``text`` (dates and years left out)."""
+    counts: list[float] = []
+    shares: list[float] = []
+    for match in _FIGURE.finditer(re.sub(r"\d{4}年|\d{1,2}月|\d{1,2}日|\d{1,2}时", "", text)):
+        value = float(match.group(1)) * {"万": 1e4, "亿": 1e8}.get(match.group(2) or "", 1)
+        (shares if match.group(3) else counts).append(value)
+    return counts, shares
+
+
+def _share_of_stated(answer: str, body: str) -> bool:
+    """Whether the answer is the share (or the part) that two figures in ``body`` give: 67起，
+    其中…29起，占43.3% - the part from the whole and its share, or the share from the two."""
+    counts, shares = _figures(body.replace(BLANK, " "))
+    own_counts, own_shares = _figures(answer)
+    if len(own_counts) + len(own_shares) != 1:
+        return False
+    if own_shares:
+        share = own_shares[0]
+        return any(
+            whole > part > 0 and abs(part / whole * 100 - share) < 0.06
+            for whole in counts
+            for part in counts
+        )
+    part = own_counts[0]
+    return any(
+        whole > part and abs(whole * share / 100 - part) < 0.5 + whole * 0.0005
+        for whole in counts
+        for share in shares
+    )
+
+
+def _only_small_share(question: dict, body: str) -> bool:
+    """告诉家长或老师的仅占____ with 38.5% the one option under half: 仅/只/不足 points at it
+    (round 31)."""
+    if question["type"] != "single_choice" or not re.search(
+        rf"(?:仅|只|不足|不到|仅仅)(?:占|为|有)?{BLANK}", body
+    ):
+        return False
+    values = [_figures(option)[1] for option in question["options"]]
+    if not all(len(v) == 1 for v in values):
+        return False
+    key = values[question["answer"][0]][0]
+    return key < 50 and all(v[0] >= 50 for i, v in enumerate(values) if i != question["answer"][0])
+
+
 def _computable(document: Document, fact: Fact, body: str) -> bool:
-    """Whether ``fact`` is an average (日均5.2万次) and ``body`` states another figure in its unit
-    (累计…1268万次), from which the student can work it out."""
+    """Whether the student can work the answer out from the stem: an average (日均5.2万次) beside
+    another figure in its unit (累计…1268万次), or a part, whole and share of which the stem
+    states two (round 31: 67起 … 29起，占43.3%)."""
+    if BLANK in body and _share_of_stated(fact.text, body):
+        return True
+    if BLANK not in body and _share_of_stated(fact.text, body.replace(fact.text, BLANK, 1)):
+        return True  # a true/false on all three: a changed one breaks the sum
     lead = document.analysis[max(fact.sentence.start, fact.start - 8) : fact.start]
     unit = re.search(r"[\u4e00-\u9fa5]$", fact.text)
     if not (_AVERAGE_BEFORE.search(lead) and unit):
@@ -604,7 +660,7 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         body,
     ):
         codes.append("not_a_claim")  # 请下载安装…APP。这一说法是否正确？ - an instruction
-    if _odd_key(question):
+    if _odd_key(question) or _only_small_share(question, body):
         codes.append("odd_key")
     if (
         rule in ("advice.do_choice", "advice.dont_choice")

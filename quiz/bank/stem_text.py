@@ -119,7 +119,9 @@ _ADDITIVE = re.compile(
     r"(?<=[\u4e00-\u9fa5])还(?=将|持续|开展|表彰|发布|公布|举行|举办|宣读|通报|设置|设立|组织|邀请|"
     r"颁发|签订|为|向|对|推出|启动|上线|成立|在|"
     # 全省通信行业还联合公安机关捣毁…窝点17个 (round 30)
-    r"联合|会同|配合|协助|协同|捣毁|破获|抓获|打掉|查处|查扣|关停|拦截|处置|约谈|下架)"
+    r"联合|会同|配合|协助|协同|捣毁|破获|抓获|打掉|查处|查扣|关停|拦截|处置|约谈|下架|"
+    # 易晓彤还提醒同学们，… (round 31)
+    r"提醒|表示|介绍|强调|指出|建议)"
 )
 
 
@@ -137,6 +139,15 @@ def drop_additive(text: str) -> str:
         # (the analysis copy is simplified: 還 in a traditional stem is 还 there, round 30)
         if depth == 0 and analysis[index] == "还" and _ADDITIVE.match(analysis, index):
             continue
+        if depth == 0 and (
+            (index >= 1 and analysis[index : index + 2] == "刚刚" and analysis[index - 1] in "日_")
+            or (
+                index >= 2
+                and analysis[index - 1 : index + 1] == "刚刚"
+                and analysis[index - 2] in "日_"
+            )
+        ):
+            continue  # 9月2日刚刚表决通过的…: "just now" is the reporter's (round 31)
         keep.append(char)
     return "".join(keep)
 

@@ -336,8 +336,14 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         "finance" in days
         and fact.kind == "quantity"
         and re.search(r"止付|冻结", fact.sentence.analysis)
-        and re.search(r"公安|警方|民警|反诈中心", fact.sentence.analysis)
-        and not re.search(r"银行|金融|支付机构|两卡|银行卡", fact.sentence.analysis)
+        and (
+            re.search(r"公安|警方|民警|反诈中心", fact.sentence.analysis)
+            # 全县破获…案件87起，抓获犯罪嫌疑人132名，…紧急止付冻结涉案资金286.5万元 (round 31)
+            or _POLICE_WORK.search(fact.sentence.analysis)
+        )
+        and not re.search(r"银行|金融|支付机构|银行卡", fact.sentence.analysis)
+        # (涉“两卡”嫌疑人79名 beside the freezing is the police's: only the figure's own clause)
+        and "两卡" not in _clause_text(document, fact)
     ):
         # 蒲坞县公安局累计止付、冻结涉案资金626万元: the police's anti-fraud figure, not the
         # finance day's (round 27; a bank's or the 金融 departments' freezing stays finance's).

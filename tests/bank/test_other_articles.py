@@ -249,6 +249,16 @@ THIN = {
     "h30-rural-bank-finance-day": 11,
     "h30-traditional-telecom-day": 15,
     "h30-university-campus-day": 2,
+    # Round-31 articles (tuning since generator 2.32): a cyberspace office's privacy Q&A, a county
+    # police telecom day at a market, a procuratorate's law-day release (its cases told as
+    # stories), a securities branch's finance day, a traditional university campus day (a share
+    # its stem's two figures give is computable since 2.32), a youth league's survey.
+    "h31-cac-qa-privacy-tips": 12,
+    "h31-county-police-market-telecom-day": 15,
+    "h31-procuratorate-law-day-release": 6,
+    "h31-securities-finance-day": 6,
+    "h31-traditional-university-campus-day": 8,
+    "h31-youth-league-survey-youth-day": 15,
 }
 
 
