@@ -786,6 +786,14 @@ def _scenario(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]
     if fact.attrs.get("curated"):
         # The case in the article's words; the answer is the curated account it supports.
         told = situations()[key]["method"].format(victim=he)
+        posed = re.search(r"冒充([\u4e00-\u9fa5]{2,6}?)(?=[，,以])", aligned(told))
+        claimed = re.search(r"(?:自称|冒充|假冒|假扮)“?([^”，。,]{2,14})", fact.sentence.analysis)
+        if posed and claimed:
+            role = posed.group(1)
+            if not any(role[i : i + 2] in claimed.group(1) for i in range(len(role) - 1)):
+                # 自称“泰衡人寿理赔专员” is not 冒充电商客服, whatever 理赔 and 屏幕共享 share
+                # (round 32); 自称某购物平台客服 is.
+                return []
         return [_choice(fact, "case_method", stem, told, methods, span)]
     told = shown.replace("我", he)
     return [_choice(fact, "method", stem, told, methods, span)]

@@ -374,7 +374,9 @@ _SUBJECTLESS_START = re.compile(
     r"以“|以[\u4e00-\u9fa5]{1,12}为(?:主题|由)|于\d|是|为(?![\u4e00-\u9fa5]{0,3}(?:主题|人民))|"
     r"其中|其间|据此|"
     # 依法约谈网站平台38家，下架违规App 116款 (the subject, 全省网信部门, cut off: round 30)
-    r"依法|约谈|下架|关停|紧急止付)"
+    r"依法|约谈|下架|关停|紧急止付|"
+    # 四是建议下载“国家反诈中心”App: advice whose giver the list item does not say (round 32)
+    r"建议|提醒|呼吁)"
 )
 # Clauses that only set the scene before the subject: they are skipped when looking for it.
 _SCENE_CLAUSE = re.compile(

@@ -349,7 +349,13 @@ def _odd_key(question: dict) -> bool:
     key = question["options"][question["answer"][0]]
     others = [o for i, o in enumerate(question["options"]) if i != question["answer"][0]]
     digit = bool(re.search(r"\d", key))
-    return all(bool(re.search(r"\d", o)) != digit for o in others)
+    if all(bool(re.search(r"\d", o)) != digit for o in others):
+        return True
+    # 95576 among 12321/12389/12381: a company's five-digit line among public 123xx ones is the
+    # one of its kind (round 32).
+    if re.fullmatch(r"95\d{3}", key) and all(re.fullmatch(r"\d{5}", o) for o in others):
+        return not any(o.startswith("95") for o in others)
+    return False
 
 
 _DOCUMENT_HEADING = re.compile(r"^[^《》，。：:]{2,30}(?:倡议书|倡议|公约|承诺书|宣言|守则)$")
@@ -463,6 +469,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # part of the sentence before's figures (its period and base), which the stem lacks.
         codes.append("dangling_reference")
     if _opens_on_an_ellipsis(fact, without_report_lead(body)) or _UNSPOKEN_QUOTE.match(body):
+        codes.append("dangling_reference")
+    elif re.search(r"(?:^|，)(?:数据|统计数据|统计)显示", outside) and not outside.startswith("据"):
+        # 2024年1至8月，数据显示，前8个月…: whose data (round 32)?
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")

@@ -395,6 +395,17 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # bank stopped at its counters is the finance day's (and the fraud's), not the law's,
         # whatever 非法集资 weighs (round 30).
         days = [day for day in days if day != "law"] or ["finance"]
+    if (
+        "telecom" in days
+        and "finance" in days
+        and fact.kind == "quantity"
+        and _BANK_STOPS.search(document.analysis[fact.sentence.start : fact.end])
+        and not _TELECOM_CHANNEL.search(fact.sentence.analysis)
+    ):
+        # 棂山县一家农商银行网点还成功劝阻一名68岁老人向所谓“养老项目”汇款5万元: a pension scam
+        # stopped at a bank's counter, with no call, message or app in it, is the finance day's
+        # (round 32).
+        days = [day for day in days if day != "telecom"]
     if fact.kind == "quantity" or "campus" in days:
         survey = survey_source(document, fact.sentence)
         if survey and _MINORS.search(aligned(survey)):
@@ -416,6 +427,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
 
 _BANK_STOPS = re.compile(
     r"(?:银行|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；]{0,30}?(?:堵截|拦截|劝阻|止付|识别|避免损失)"
+)
+_TELECOM_CHANNEL = re.compile(
+    r"电信|电诈|网络|电话|短信|来电|App|APP|app|网上|线上|屏幕|微信|QQ|链接|二维码|手机|"
+    r"涉诈|诈骗|受骗|被骗"
 )
 _SCHOOL_LIFE = re.compile(r"校园|学校|课堂|班会|课程|教师|师生|开学|校内|校方")
 _POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办")

@@ -259,6 +259,16 @@ THIN = {
     "h31-securities-finance-day": 6,
     "h31-traditional-university-campus-day": 8,
     "h31-youth-league-survey-youth-day": 15,
+    # Round-32 articles (tuning since generator 2.33): a city closing summary, a district court's
+    # open day (a trial told as a story), an insurer's finance day, a primary school's campus day,
+    # a provincial telecom administration's release, a traditional police alert (its `数据显示`
+    # figures say whose data only since 2.33: held back).
+    "h32-city-closing-summary": 15,
+    "h32-district-court-open-day": 6,
+    "h32-insurance-finance-day": 7,
+    "h32-primary-school-campus-day": 13,
+    "h32-province-telecom-admin-release": 4,
+    "h32-traditional-police-alert": 10,
 }
 
 
