@@ -32,6 +32,7 @@ from .relative_places import home_institution, most_local_home, resolve_relative
 from .script import in_script
 from .speakers import introduce, speaker_before, subject_person
 from .stem_anchor import (
+    expand_organisation,
     full_organisations,
     named_publisher,
     place_anchored,
@@ -128,19 +129,39 @@ _SCHOOL_LEAD = re.compile(
 )
 
 
-def _lead_line_giver(document: Document, fact: Fact) -> str:
+_BODY_LEAD = re.compile(
+    r"(?:^|[，,。])(?P<body>[\u4e00-\u9fa5]{0,8}?(?:协会|分局|中心|网信办|委|局|院|分行|支行|公司))"
+    r"(?:同时|还|也|现场|当场)?(?:发布|发出|提出|给出|总结)了?[^，,:：]{0,8}(?:提示|提醒|建议)[:：]$"
+)
+
+
+def lead_line_giver(document: Document, fact: Fact) -> str:
     """The person a numbered list's lead line names (the item's section heading, ending in a
     colon), introduced as a stem names them; '' when it names no person."""
     sentence = fact.sentence
-    if sentence.section < 0:
-        return ""
-    lead = document.sentences[sentence.section]
+    lead = None
+    for other in reversed(document.sentences[max(0, sentence.index - 12) : sentence.index]):
+        # 协会同时发布防骗提示： + 一、… 六、…: the line above the list's first item (round 33)
+        if re.match(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])", other.analysis):
+            continue
+        if other.analysis.rstrip().endswith((":", "：")):
+            lead = other
+        break
+    if lead is None:
+        if sentence.section < 0:
+            return ""
+        lead = document.sentences[sentence.section]
     found = _LEAD_LINE.search(lead.analysis.rstrip())
     person = speaker_name(found.group("who")) if found else ""
     if not person and _SCHOOL_LEAD.search(lead.analysis.rstrip()):
         # 活动现场，学校向新生发放了《防诈安全手册》，并提示同学们：: the school whose news it is
         # (round 30).
         return home_institution(document)
+    body = _BODY_LEAD.search(lead.analysis.rstrip())
+    if not person and body:
+        # 协会同时发布防骗提示：: the bankers' association's tips, not the police's (round 33).
+        full = expand_organisation(document, body.group("body"), lead.start)
+        return full
     if not person:
         return ""
     return re.sub(r"^.*?(?:邀请|请来|由)", "", introduce(document, person, lead.start))
@@ -184,8 +205,8 @@ def giver(document: Document, fact: Fact) -> str:
             # the list is the advice of the one the heading names.
             named = _named_giver(document, fact, intro.group("who"))
             # 给老年朋友的几点提醒 names only the audience: the lead line under it may name who.
-            return named or _lead_line_giver(document, fact)
-        lead = _lead_line_giver(document, fact)
+            return named or lead_line_giver(document, fact)
+        lead = lead_line_giver(document, fact)
         if lead:
             return lead
         section = heading_giver(document, fact)
@@ -321,6 +342,11 @@ def _card_topic(document: Document, fact: Fact) -> str:
     return ""
 
 
+_ONLINE = re.compile(
+    r"网|App|APP|app|链接|扫码|二维码|短信|电话|验证码|密码|WiFi|wifi|平台|手机|账号|权限"
+)
+
+
 def _headline_like(document: Document, heading: str) -> bool:
     """个人信息保护日丨App权限、刷脸、快递单……九个身边问题: the article's headline (or one like
     it), not the name of a kind of scam (round 31)."""
@@ -353,6 +379,13 @@ def _situation(document: Document, fact: Fact) -> str:
             # 使用各类平台和APP, broad enough for the list's other items as its options); a
             # fraud's phrase would not fit options taken from the rest of the list (round 25).
             top = "personal_info"
+        if (
+            top == "personal_info"
+            and not _ONLINE.search(fact.sentence.analysis)
+            and "个人信息" not in aligned(fact.text)  # (保护好个人信息 would be given away)
+        ):
+            # 不要为了领鸡蛋、领挂面登记身份证号码: offline, not 在网上使用各类平台和APP (round 33).
+            return "关于保护个人信息"  # (the stem is put in the article's script as a whole)
         if top != "general":
             return situations()[top]["phrase"]
         # 五要： names no topic; the curated phrase of a keyword (96110) may not fit the item.

@@ -22,6 +22,7 @@ from .curation import merge
 from .document import Document
 from .explain import difficulty, explanation
 from .extract import extract_facts
+from .extract.people import is_name
 from .gates import check_question
 from .layout import DATELINE_RE
 from .lexicon import places
@@ -181,6 +182,7 @@ def _balance(questions: list[dict]) -> None:
 
 
 _LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]\s*)(?=\D)")
+_SPEAKER_LABEL = re.compile(r"^(?P<name>[\u4e00-\u9fa5]{2,3})[：:](?![“「])")
 _LIST_DASH = re.compile(r"(?:(?<=^)|(?<=[，。；：,;:]))\s*(?:——|—|－－)\s*")
 
 
@@ -414,6 +416,12 @@ def _build_article(
             # 六、发现个人信息被泄露…: a list item's number is not part of the question.
             question["stem"] = _LIST_NUMBER.sub("", question["stem"], count=1)
             _with_report_lead(question, fact, document)
+            # 魏嘉宁：今年1月至8月，…: a transcript's speaker label is who said it (round 33).
+            speaker = _SPEAKER_LABEL.match(question["stem"])
+            if speaker and is_name(speaker.group("name")):
+                question["stem"] = (
+                    speaker.group("name") + "介绍，" + question["stem"][speaker.end() :]
+                )
             question["stem"] = drop_scene(
                 drop_additive(
                     resolve_relative(

@@ -79,6 +79,7 @@ VETO_REASONS: dict[str, str] = {
     "same_fact": "同一事实已有更好的推荐题型，不重复推荐",
     "computable": "答案可由题干中的另一个数字算出（如日均数＝总数÷天数）",
     "media_channel": "考查发布单位自己的客户端、公众号或专栏名称，属宣传花絮",
+    "impossible_option": "有选项与题干中的数字矛盾（如案件数多于涉案人数），可一眼排除",
 }
 # 累计拦截骚扰电话1268万次，日均5.2万次: a daily (monthly) average beside its total is a
 # division, not a fact to remember (round 29).
@@ -118,7 +119,9 @@ _DANGLING = re.compile(
     # 此类警情… / 各网点柜面人员…: which kind, which outlets (the sentences before say, round 28)
     r"此类(?!诈骗)|(?<![\u4e00-\u9fa5])各网点|(?:^|，)(?:均|都)(?:已|已经|被)|"
     # 在这部分学生中，…: which part (the sentence before says, round 31)
-    r"(?:这|该|此)部分"
+    r"(?:这|该|此)部分|"
+    # 各会员单位依托…识别可疑交易5863笔: members of which association (round 33)?
+    r"(?<![\u4e00-\u9fa5])各会员单位"
 )
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.
@@ -428,11 +431,53 @@ def _only_small_share(question: dict, body: str) -> bool:
     return key < 50 and all(v[0] >= 50 for i, v in enumerate(values) if i != question["answer"][0])
 
 
+_PERSON_COUNT = re.compile(r"(\d+)(?:名|人)")
+
+
+def _sum_of_stated(answer: str, body: str) -> bool:
+    """Whether a count of persons is the sum or the difference of two others the stem states
+    (对7名涉案未成年人，…附条件不起诉决定5人、提起公诉2人: round 33)."""
+    own = _PERSON_COUNT.fullmatch(answer.strip())
+    if not own:
+        return False
+    value = int(own.group(1))
+    others = [int(n) for n in _PERSON_COUNT.findall(body.replace(BLANK, " "))]
+    if value in others:
+        others.remove(value)
+    return any(
+        a + b == value or a - b == value or value + b == a
+        for i, a in enumerate(others)
+        for b in others[i + 1 :] + others[:i]
+    )
+
+
+def _impossible_case_count(question: dict, fact: Fact, body: str) -> bool:
+    """186件274人: a case count above the persons it names (or persons below the cases) in an
+    option or a false version can be ruled out (round 33)."""
+    pair = re.search(r"(\d+)件(\d+)人", fact.sentence.analysis)
+    if not pair or fact.text not in pair.group(0):
+        return False
+    cases, persons = int(pair.group(1)), int(pair.group(2))
+    values = [
+        int(n)
+        for option in question.get("options") or []
+        for n in re.findall(r"^(\d+)[件人]$", option)
+    ]
+    shown = re.search(r"(\d+)件(\d+)人", body)
+    if shown:
+        values.append(int(shown.group(1)) if fact.text.endswith("件") else int(shown.group(2)))
+    if fact.text.endswith("件"):
+        return any(v > persons for v in values)
+    return any(v < cases for v in values)
+
+
 def _computable(document: Document, fact: Fact, body: str) -> bool:
     """Whether the student can work the answer out from the stem: an average (日均5.2万次) beside
     another figure in its unit (累计…1268万次), or a part, whole and share of which the stem
     states two (round 31: 67起 … 29起，占43.3%)."""
     if BLANK in body and _share_of_stated(fact.text, body):
+        return True
+    if _sum_of_stated(fact.text, body):
         return True
     if BLANK not in body and _share_of_stated(fact.text, body.replace(fact.text, BLANK, 1)):
         return True  # a true/false on all three: a changed one breaks the sum
@@ -592,6 +637,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("publicity_logistics")
     if kind == "quantity" and _computable(document, fact, body):
         codes.append("computable")
+    if kind == "quantity" and _impossible_case_count(question, fact, body):
+        codes.append("impossible_option")
     if _MEDIA_CHANNEL.search(fact.sentence.analysis) and (
         kind == "term" or "客户端" in body or "公众号" in body or "专栏" in body
     ):

@@ -24,6 +24,7 @@ from .textutil import outside_quotes
 
 _ORG_HEADS = (
     "公安分局|公安局|公安厅|分局|反诈中心|网信办|教育局|教育厅|监管局|管理局|通信管理局|分行|支行|分公司|"
+    "协会|"
     "派出所|支队|大队|检察院|法院|中心|局|厅|委|(?<![主承协举创开合])办(?!结|理|案|事|公|法|好|成)"
 )
 # A head directly followed by 长 is part of a title (局长), not an organisation.

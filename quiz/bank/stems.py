@@ -435,10 +435,12 @@ def _build_frame(document: Document, fact: Fact, start: int, end: int, walk_back
         # the week (who and when), as an advice question says it.
         number = _LIST_NUMBER.match(prefix).group(0)
         # (a numbered tip is the publisher's own list, as an advice question reads it)
-        from .advice_questions import heading_giver  # (it builds on the stems)
+        from .advice_questions import heading_giver, lead_line_giver  # (they build on the stems)
 
-        # (the heading above the list may name whose list it is: 四、消委會提出六條建議)
+        # (the heading above the list may name whose list it is: 四、消委會提出六條建議; or its
+        # lead line: 协会同时发布防骗提示：)
         author = heading_giver(document, fact) if number.strip() else ""
+        author = author or (lead_line_giver(document, fact) if number.strip() else "")
         author = author or (named_publisher(document) if number.strip() else "")
         author = author or tips_author(document)
         prefix = f"{author}在{document.event}期间提醒：{prefix[len(number) :]}"

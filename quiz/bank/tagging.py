@@ -277,8 +277,18 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # tested (round 27: the youth day was missing).
         clauses = document.clauses(fact.sentence)
         here = next((i for i, c in enumerate(clauses) if c.start <= fact.start < c.end), 0)
-        if here and _WHEN_CLAUSE.match(clauses[here - 1].analysis):
-            text = _law_names(question, clauses[here - 1].analysis + "，" + text)
+        # (4. 收到骚扰电话和诈骗短信，要…向12321举报: a list item's number first, round 33)
+        before = (
+            re.sub(
+                r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*",
+                "",
+                clauses[here - 1].analysis,
+            )
+            if here
+            else ""
+        )
+        if here and _WHEN_CLAUSE.match(before):
+            text = _law_names(question, before + "，" + text)
     days = _keyword_days(themes, document, text)
     if not days and fact.kind == "quantity":
         # 共接获涉及未成年人网络游戏充值的投诉157宗，涉及金额约46万元: an amount whose own

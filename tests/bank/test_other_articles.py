@@ -269,6 +269,17 @@ THIN = {
     "h32-primary-school-campus-day": 13,
     "h32-province-telecom-admin-release": 4,
     "h32-traditional-police-alert": 10,
+    # Round-33 articles (tuning since generator 2.34): a city police press conference (a
+    # transcript: its speaker labels are who said it since 2.34), a county opening ceremony, a
+    # procuratorate's youth day (sums the stem gives are computable since 2.34), a town's privacy
+    # day for the elderly, a traditional bankers' association day (its tips are the
+    # association's since 2.34), a vocational college's day (its tips are long items: none yet).
+    "h33-city-police-press-conference": 15,
+    "h33-county-opening-ceremony": 15,
+    "h33-procuratorate-youth-day": 4,
+    "h33-town-privacy-day-elderly": 12,
+    "h33-traditional-finance-day-bank-association": 10,
+    "h33-vocational-college-campus-day": 0,
 }
 
 
