@@ -40,7 +40,8 @@ DATELINE_RE = re.compile(
     r"(?:[\u4e00-\u9fa5]{2,4})?报道\s*[:：]|"
     # 本报讯 / 厦门网讯 followed directly by the text
     # (本网讯 9月7日，…: the stem's display text has lost the space, round 24)
-    r"[\u4e00-\u9fa5]{1,10}讯\s+|本(?:报|网|台|刊|站)讯\s*"
+    # (本院讯 / 本局讯: a court's or bureau's own release, round 34)
+    r"[\u4e00-\u9fa5]{1,10}讯\s+|本(?:报|网|台|刊|站|院|局|会|委|校|所)讯\s*"
     r")"
 )
 # A reporter's own framing of how the news was learned: not part of the fact.

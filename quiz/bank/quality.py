@@ -374,7 +374,7 @@ _SUBJECTLESS_START = re.compile(
     r"以“|以[\u4e00-\u9fa5]{1,12}为(?:主题|由)|于\d|是|为(?![\u4e00-\u9fa5]{0,3}(?:主题|人民))|"
     r"其中|其间|据此|"
     # 依法约谈网站平台38家，下架违规App 116款 (the subject, 全省网信部门, cut off: round 30)
-    r"依法|约谈|下架|关停|紧急止付|"
+    r"依法|约谈|下架|关停|紧急止付|便|遂|"
     # 四是建议下载“国家反诈中心”App: advice whose giver the list item does not say (round 32)
     r"建议|提醒|呼吁)"
 )
@@ -444,6 +444,10 @@ def subject_missing(stem: str, document: Document, *, cut_head: bool = False) ->
         if counted.startswith(BLANK[:2]) and counted != core:
             return False  # 最终____代表队进入决赛: the blanked count and its noun are the subject
         if _SUBJECTLESS_START.match(core):
+            return True
+        if re.match(r"^[\u4e00-\u9fa5]{1,6}?[省市县区](?:便|遂)", core):
+            # 2024年，蘩州市便把自己的银行卡…借给对方: a place put where the cut subject (某高校大三
+            # 学生小林) stood (round 34)
             return True
         return cut_head and not starts_with_subject(core, document)
     return False

@@ -155,7 +155,9 @@ def _of_which_dangles(body: str) -> bool:
 
 # A scene whose event the stem must name.
 _SCENE = re.compile(
-    r"活动现场|(?<![直播])现场(?!演示|体验|下载|咨询)|会上|(?:^|，)(?:开幕式|启动仪式|仪式|活动)上"
+    r"活动现场|(?<![直播])现场(?!演示|体验|下载|咨询)|会上|(?:^|，)(?:开幕式|启动仪式|仪式|活动)上|"
+    # 在活动前一周: before which event (round 34)?
+    r"(?:^|，|在)活动(?:前|后|开始前|结束后)"
 )
 _EVENT_WORDS = re.compile(
     r"宣传周|主题日|校园日|电信日|法治日|金融日|青少年日|个人信息保护日|发布会|通报会|大会|博览会|论坛"

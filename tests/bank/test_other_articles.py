@@ -280,6 +280,16 @@ THIN = {
     "h33-town-privacy-day-elderly": 12,
     "h33-traditional-finance-day-bank-association": 10,
     "h33-vocational-college-campus-day": 0,
+    # Round-34 articles (tuning since generator 2.35): a district police WeChat alert, a middle
+    # school's privacy lesson (its survey told "before the event": held back since 2.35), a
+    # provincial press release, a telecom operator's elderly day, a traditional court's law day,
+    # a university's finance day (a case whose subject was cut before 便: no stem since 2.35).
+    "h34-district-police-wechat-alert": 5,
+    "h34-middle-school-privacy-lesson": 2,
+    "h34-provincial-press-release": 15,
+    "h34-telecom-operator-elderly": 13,
+    "h34-traditional-court-law-day": 14,
+    "h34-university-finance-day": 9,
 }
 
 
