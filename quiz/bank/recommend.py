@@ -447,9 +447,10 @@ def _sum_of_stated(answer: str, body: str) -> bool:
     if value in others:
         others.remove(value)
     return any(
-        a + b == value or a - b == value or value + b == a
+        a + b == value or a - b == value
         for i, a in enumerate(others)
-        for b in others[i + 1 :] + others[:i]
+        for j, b in enumerate(others)
+        if i != j
     )
 
 
@@ -474,9 +475,9 @@ def _impossible_case_count(question: dict, fact: Fact, body: str) -> bool:
 
 
 def _computable(document: Document, fact: Fact, body: str) -> bool:
-    """Whether the student can work the answer out from the stem: an average (日均5.2万次) beside
-    another figure in its unit (累计…1268万次), or a part, whole and share of which the stem
-    states two (round 31: 67起 … 29起，占43.3%)."""
+    """Whether the student can work the answer out from the stem: a part, whole and share of
+    which the stem states two (round 31: 67起 … 29起，占43.3%), a count that two others add up to
+    (round 33), or an average (日均5.2万次) beside another figure in its unit (累计…1268万次)."""
     if BLANK in body and _share_of_stated(fact.text, body):
         return True
     if _sum_of_stated(fact.text, body):
