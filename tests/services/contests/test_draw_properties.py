@@ -113,16 +113,30 @@ def answers_of(question: dict) -> list[str]:
     return [question["options"][i] for i in question["answer"]]
 
 
+def pieces(text: str) -> list[str]:
+    """``text`` cut at its punctuation and spaces (but the decimal point and the percent sign),
+    each piece in the normal form."""
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    cut = "".join(
+        ch if ch in ".%" or unicodedata.category(ch)[0] not in "PZS" else "\n" for ch in text
+    )
+    return [piece for piece in cut.split("\n") if piece]
+
+
 def prints_answer(shown: dict, answered: dict) -> bool:
-    # The blank separates the stem's parts: an answer does not stand across it.
-    parts = [plain(part) for part in [*shown["stem"].split(BLANK), *(shown.get("options") or [])]]
-    keys = [plain(answer) for answer in answers_of(answered)]
+    # The blank separates the stem's parts: an answer does not stand across it. Nor does an
+    # answer without punctuation stand across the stem's (「薦股」，群友 does not print 薦股群);
+    # one with punctuation (不听、不信) is looked for in the whole part.
+    texts = [*shown["stem"].split(BLANK), *(shown.get("options") or [])]
+    whole = [plain(text) for text in texts]
+    cut = [piece for text in texts for piece in pieces(text)]
     # A number is found whole: +00 (a caller's prefix) is not printed by 200元.
     return any(
         len(key) >= 2
         and (re.search(rf"(?<!\d){re.escape(key)}(?!\d)", part) if key.isdigit() else key in part)
-        for key in keys
-        for part in parts
+        for answer in answers_of(answered)
+        for key in [plain(answer)]
+        for part in (whole if len(pieces(answer)) > 1 else cut)
     )
 
 
