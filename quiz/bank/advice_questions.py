@@ -364,7 +364,7 @@ def _situation(document: Document, fact: Fact) -> str:
     text = fact.attrs.get("situation", "")
     if text:
         shown = display(text)
-        starts = r"时$|^(?:如|如果|若|一旦|遇到|面对|凡是|发现|收到|接到|注册|买卖|对于)"
+        starts = r"[时前]$|^(?:如|如果|若|一旦|遇到|面对|凡是|发现|收到|接到|注册|买卖|对于)"
         return shown if re.search(starts, aligned(shown)) else f"面对{shown}"
     heading = fact.attrs.get("heading", "")
     if fact.attrs.get("numbered"):

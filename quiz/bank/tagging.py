@@ -204,6 +204,9 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # it lacks: the keywords of the heading and the item decide, any day.
         text = fact.attrs.get("heading", "") + "，" + document.analysis[fact.start : fact.end]
         days = _keyword_days(themes, document, aligned(text))
+        if not days and fact.attrs.get("situation"):
+            # 签任何“培训”协议前 + 逐页看清合同内容: a long item's clause says its situation.
+            days = list(themes.situations.get(fact.attrs.get("situation_key", "general"), ()))
         if not days and fact.attrs.get("heading") and not _list_topic_words(fact):
             # 以下是十条实用提示： names no topic: the situation most of its items are about
             # (ten tips on apps, passwords and 快递单 are a personal-information list).

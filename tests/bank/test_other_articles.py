@@ -273,13 +273,14 @@ THIN = {
     # transcript: its speaker labels are who said it since 2.34), a county opening ceremony, a
     # procuratorate's youth day (sums the stem gives are computable since 2.34), a town's privacy
     # day for the elderly, a traditional bankers' association day (its tips are the
-    # association's since 2.34), a vocational college's day (its tips are long items: none yet).
+    # association's since 2.34), a vocational college's day (its tips are long compound items:
+    # one question per action clause since 2.36).
     "h33-city-police-press-conference": 15,
     "h33-county-opening-ceremony": 15,
     "h33-procuratorate-youth-day": 4,
     "h33-town-privacy-day-elderly": 12,
     "h33-traditional-finance-day-bank-association": 10,
-    "h33-vocational-college-campus-day": 0,
+    "h33-vocational-college-campus-day": 3,
     # Round-34 articles (tuning since generator 2.35): a district police WeChat alert, a middle
     # school's privacy lesson (its survey told "before the event": held back since 2.35), a
     # provincial press release, a telecom operator's elderly day, a traditional court's law day,

@@ -362,6 +362,97 @@ def _numbered_tip(document: Document, sentence: Sentence, item: re.Match) -> lis
         fact = _tip_part(document, sentence, part_start, part_end, heading)
         if fact is not None:
             facts.append(fact)
+        elif part_end - part_start > 40:
+            facts.extend(_long_tip(document, sentence, part_start, part_end, heading))
+    return facts
+
+
+# A numbered tip's clause that says when (签任何“培训”协议前 / 发现被骗或拿不准时 / 凡涉及…的).
+_TIP_WHEN = re.compile(r"^(?:凡是?|如果|若|一旦|遇到|面对|发现|收到|接到|对于)|(?:时|前|后|的)$")
+# 找实习、找工作请通过…正规渠道: the situation, then 请 and the action, in one clause.
+_TIP_PLEASE = re.compile(
+    r"^(?P<situation>[^,，]{2,12}?)(?<![申邀聘提])(?P<modal>请务必|请(?![求假示教])|务必|一定要)(?P<action>[^,，]{2,})$"
+)
+# A clause that only judges or explains (都属于违法行为 / 可能涉嫌…) is no action.
+_TIP_NOT_ACTION = re.compile(
+    r"属于|涉嫌|是违法|可能|容易|往往|^[“”‘’]|^(?:可向|可到|也可)|^(?:都|就|一律|统统)?是(?:诈骗|骗局)"
+)
+
+
+def _long_tip(
+    document: Document, sentence: Sentence, start: int, end: int, heading: str
+) -> list[Fact]:
+    """A numbered tip written as one long compound item (vocational college's 《实习求职防骗提示》:
+    ``3. 签任何“培训”协议前逐页看清合同内容，凡涉及分期付款…的，先停下来问老师、问家长``): each
+    action clause is a piece of advice, with the clause before it that says when it applies
+    (round 33's list gave no advice at all as whole 40+-character items)."""
+    facts: list[Fact] = []
+    situation = ""
+    at = start
+    for piece in re.split(r"([,，;；])", document.analysis[start:end]):
+        piece_start, at = at, at + len(piece)
+        if piece in (",", "，", ";", "；") or not piece:
+            continue
+        split = _TIP_PLEASE.match(piece)
+        if _TIP_WHEN.search(piece) and at < end and not split:
+            situation = document.article.text[piece_start:at]
+            continue
+        act_start = piece_start
+        when = situation
+        if split and not situation:
+            when = document.article.text[piece_start : piece_start + split.end("situation")]
+            when = when if when.endswith("时") else when + "时"
+            # (接到96110来电务必接听: a two-character action keeps its 务必)
+            short = len(split.group("action")) < 4
+            act_start = piece_start + split.start("modal" if short else "action")
+        elif not situation:
+            # 签任何“培训”协议前逐页看清合同内容: a situation ending 前/时 opens the clause.
+            opened = re.match(r"^[^,，]{3,16}?(?:前|时)(?=[\u4e00-\u9fa5]{4,})", piece)
+            if opened and not _TIP_NOT_ACTION.search(piece[: opened.end()]):
+                when = document.article.text[piece_start : piece_start + opened.end()]
+                act_start = piece_start + opened.end()
+        text = document.analysis[act_start:at]
+        if (
+            _TIP_NOT_ACTION.search(text)
+            or not when
+            and act_start == start
+            and not (_ITEM_DONT.match(text) or _ITEM_DO.match(text))
+        ):
+            situation = ""
+            continue
+        dont = _ITEM_DONT.match(text) or _DONT.match(text)
+        modal = dont or _ITEM_DO.match(text) or _DO.match(text)
+        body_start = act_start + (modal.end() if modal else 0)
+        if at - body_start < 4:
+            body_start = act_start  # 务必接听 keeps its modal
+        body = document.analysis[body_start:at]
+        situation = ""
+        if not when or not 4 <= len(body) <= 30 or re.search(r"[“”]$", body):
+            continue
+        every = re.match(r"^凡是?(.{2,})的$", when)
+        if every:
+            when = every.group(1) + "时"  # 凡涉及分期付款…的 -> 涉及分期付款…时
+        # The clause's own situation first (发现被骗 is after_fraud in a list on job hunting).
+        key = situation_key(when + body)
+        key = key if key != "general" else situation_key(when + heading + body)
+        facts.append(
+            make_fact(
+                document,
+                sentence,
+                "advice",
+                "advice",
+                body_start,
+                at,
+                form="dont" if dont else "do",
+                clause=(act_start, at),
+                situation=when,
+                heading=heading,
+                numbered=True,
+                situation_key=key,
+                who="",
+                verb_at=body_start,
+            )
+        )
     return facts
 
 
