@@ -32,6 +32,13 @@ from ..stem_text import aligned, display
 from .common import make_fact
 from .people import CITIZEN_RE, SPEAKER_RE, is_name, surnames
 
+
+def _advice_fact(document: Document, sentence: Sentence, start: int, end: int, **fields) -> Fact:
+    """An ``advice`` fact of kind ``advice`` on ``[start, end)`` (every extractor here but the
+    scenarios makes one)."""
+    return make_fact(document, sentence, "advice", "advice", start, end, **fields)
+
+
 _ADVICE_VERB = re.compile(r"(提醒|建议|提示|呼吁|希望|告诫|倡导|叮嘱)")
 # 季文澜说，遇到网络欺凌，不要默默忍受，也不要以牙还牙，应当第一时间截图保存证据: advice said,
 # not announced: a situation right after the verb, then what (not) to do (round 29).
@@ -140,11 +147,9 @@ def _action_fact(document, sentence, clause, form, situation, who, section_headi
         return None
     end = clause.end
     key = situation_key(situation + section_heading + text)
-    return make_fact(
+    return _advice_fact(
         document,
         sentence,
-        "advice",
-        "advice",
         start,
         end,
         form=form,
@@ -436,11 +441,9 @@ def _long_tip(
         key = situation_key(when + body)
         key = key if key != "general" else situation_key(when + heading + body)
         facts.append(
-            make_fact(
+            _advice_fact(
                 document,
                 sentence,
-                "advice",
-                "advice",
                 body_start,
                 at,
                 form="dont" if dont else "do",
@@ -477,11 +480,9 @@ def _tip_part(
     body = document.analysis[start:end]
     if not 4 <= len(body) <= 40 or re.search(r"[“”]$", body):
         return None
-    return make_fact(
+    return _advice_fact(
         document,
         sentence,
-        "advice",
-        "advice",
         start,
         end,
         form=form,
@@ -511,7 +512,7 @@ def _reports(document: Document, sentence: Sentence) -> list[Fact]:
             continue
         start = match.start("channel")
         end = start + len(channel)
-        facts.append(make_fact(document, sentence, "advice", "advice", start, end, form="report"))
+        facts.append(_advice_fact(document, sentence, start, end, form="report"))
     return facts
 
 
@@ -562,11 +563,9 @@ def _regulations(document: Document, sentence: Sentence) -> list[Fact]:
         after = tail.match(rest, skip)
         end = window.end() + (after.end() if after else len(rest))
         facts.append(
-            make_fact(
+            _advice_fact(
                 document,
                 sentence,
-                "advice",
-                "advice",
                 match.start(),
                 end,
                 form="regulation",
@@ -581,18 +580,14 @@ def _rules(document: Document, sentence: Sentence) -> list[Fact]:
     facts = []
     for match in _RULE.finditer(document.analysis, sentence.start, sentence.end):
         who = _rule_giver(document, sentence, match.start())
-        facts.append(
-            make_fact(document, sentence, "advice", "advice", *match.span(), form="rule", who=who)
-        )
+        facts.append(_advice_fact(document, sentence, *match.span(), form="rule", who=who))
     for match in _NEGATED_RULE.finditer(document.analysis, sentence.start, sentence.end):
         clause_end = re.search(r"[，。；,;]", document.analysis[match.end() : sentence.end])
         end = match.end() + (clause_end.start() if clause_end else sentence.end - match.end())
         facts.append(
-            make_fact(
+            _advice_fact(
                 document,
                 sentence,
-                "advice",
-                "advice",
                 match.start(),
                 end,
                 form="rule",
