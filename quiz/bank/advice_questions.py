@@ -23,7 +23,13 @@ import re
 
 from .constants import BLANK, TRUE_FALSE_OPTIONS
 from .document import Document
-from .extract.advice import list_audience, section_situation, situations, speaker_name
+from .extract.advice import (
+    list_audience,
+    section_situation,
+    situation_key,
+    situations,
+    speaker_name,
+)
 from .extract.people import CITIZEN_RE, is_name
 from .facts import Fact
 from .lexicon import short_place_name
@@ -135,6 +141,16 @@ _BODY_LEAD = re.compile(
 )
 
 
+# A numbered item (一、 / 1. / 1、).
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])")
+# A lead line that says who by a pronoun: 她建议家长： / 他还提醒同学们：.
+_PRONOUN_LEAD = re.compile(
+    r"^[他她](?:还|也|又|同时)?(?:建议|提醒|提示|叮嘱)[^，,。:：]{0,8}[:：]$"
+)
+# A lead line whose subject is a bank's staff (银行员工…总结出「四个凡是」：).
+_STAFF_LEAD = re.compile(r"(?:^|[，,])(?:银行|支行|分行|该行)(?:的)?(?:员工|工作人员|客户经理)")
+
+
 def lead_line_giver(document: Document, fact: Fact) -> str:
     """The person a numbered list's lead line names (the item's section heading, ending in a
     colon), introduced as a stem names them; '' when it names no person."""
@@ -153,6 +169,11 @@ def lead_line_giver(document: Document, fact: Fact) -> str:
         lead = document.sentences[sentence.section]
     found = _LEAD_LINE.search(lead.analysis.rstrip())
     person = speaker_name(found.group("who")) if found else ""
+    if not person and _PRONOUN_LEAD.match(lead.analysis):
+        # …督导颜书禾在活动中与家长分享了经验。她说，…。她建议家长：: the one 她 refers to
+        # (round 35).
+        speaker = speaker_before(document, lead.index)
+        person = speaker.name if speaker else ""
     if not person and _SCHOOL_LEAD.search(lead.analysis.rstrip()):
         # 活动现场，学校向新生发放了《防诈安全手册》，并提示同学们：: the school whose news it is
         # (round 30).
@@ -162,6 +183,15 @@ def lead_line_giver(document: Document, fact: Fact) -> str:
         # 协会同时发布防骗提示：: the bankers' association's tips, not the police's (round 33).
         full = expand_organisation(document, body.group("body"), lead.start)
         return full
+    if not person and _STAFF_LEAD.search(lead.analysis) and lead.analysis.rstrip()[-1:] in ":：":
+        # 活动现场，银行员工通过展板…，并总结出「四个凡是」：: the bank the article is about
+        # (round 35).
+        banks = [
+            name
+            for offset, name in full_organisations(document)
+            if offset < lead.start and re.search(r"(?:银行|分行|支行)$", aligned(name))
+        ]
+        return banks[0] if banks else ""
     if not person:
         return ""
     return re.sub(r"^.*?(?:邀请|请来|由)", "", introduce(document, person, lead.start))
@@ -213,6 +243,13 @@ def giver(document: Document, fact: Fact) -> str:
         if section:
             # 四、金管局提示市民「四要四不要」 over 要： / 一、要…: the section names the giver.
             return section
+        # 【实习兼职防骗七条提示，请同学们牢记】: the plea after the comma says no one else's
+        # (round 35).
+        heading = re.sub(
+            r"[，,](?:请|希望)[^，,。]{0,8}(?:牢记|记住|收藏|收好|转发|转给)[^，,。]{0,6}$",
+            "",
+            heading,
+        )
         if not publisher or re.search(r"[，,。]", heading) or len(heading) > 24:
             return ""
         event = document.event
@@ -374,11 +411,21 @@ def _situation(document: Document, fact: Fact) -> str:
         # 陈嘉怡在现场提醒市民：/ 以下是十条实用提示： + items on personal information: the
         # situation most of the list's items are about, when one is (else the general one).
         top = section_situation(document, fact.sentence)
-        if top == "general" and fact.attrs.get("situation_key") == "personal_info":
+        if top == "general" and heading:
+            # 【实习兼职防骗七条提示】 over items on deposits, 刷单, cards and 96110: the heading's
+            # situation (round 35).
+            top = situation_key(aligned(heading))
+        own = fact.attrs.get("situation_key", "general")
+        if top == "general" and situations()[own].get("conduct"):
             # 不轻信。/ 不透露。/ 不转账。: a mixed list. An item on personal data says so (在网上
             # 使用各类平台和APP, broad enough for the list's other items as its options); a
-            # fraud's phrase would not fit options taken from the rest of the list (round 25).
-            top = "personal_info"
+            # fraud's phrase would not fit options taken from the rest of the list (round 25),
+            # nor a parent's rule among fraud advice (round 35).
+            top = own
+        if top == "parenting" and own != "parenting":
+            # 请和孩子一起记住：保护好自己的名字、学校…: a child's rule in a letter to parents is not
+            # how a parent guides (round 35)
+            top = "general"
         if (
             top == "personal_info"
             and not _ONLINE.search(fact.sentence.analysis)
@@ -505,15 +552,23 @@ def _judge(fact: Fact, rule: str, stem_body: str, claim: str, truth: bool, span)
     return question, None
 
 
-def _as_long_as(key: str, others: list[str]) -> str:
+def _as_long_as(key: str, others: list[str]) -> str | None:
     """The key cut to its first clause when it is far longer than every other option (通过正规
     金融机构和官方渠道购买理财产品，投资前查验…金融牌照 beside 相信群里其他人晒出的收益截图): the
     longest option is not to give itself away."""
     longest = max((len(o) for o in others), default=0)
     head = re.split(r"[，；]", key, maxsplit=1)[0]
     if longest and len(key) > 1.6 * longest and len(head) >= 8 and head != key:
-        return head
+        # 接获亲友以视像要求汇款，应先挂线…: a first clause that says when, not what to do (or
+        # judges, 凡是…都是诈骗, or binds someone else, 经营者不得…) is no key: None (round 35).
+        return None if _NO_ACTION_HEAD.search(aligned(head)) else head
     return key
+
+
+_NO_ACTION_HEAD = re.compile(
+    r"^(?:接到|接获|遇到|如果|如|若|一旦|收到|发现|面对|凡是?|对于|当)|时$|后$|"
+    r"都是|一律是|就是|属于|不得"
+)
 
 
 def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
@@ -528,7 +583,13 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
     results: list[Result] = []
     if fact.attrs["form"] == "do":
         wrong = _wrong_behaviours(document, fact, facts)
-        action = _as_long_as(action, wrong[:3])
+        cut = _as_long_as(action, wrong[:3])
+        if cut is None:
+            return [(None, ("long_key", "正确做法远长于其他选项，又不能截短"))]
+        if cut != action:
+            # the key is its first clause: so is the span it comes from
+            head = re.split(r"[，；,;]", document.analysis[fact.start : fact.end], maxsplit=1)[0]
+            action, span = cut, (fact.start, fact.start + len(head))
         stem = f"{who}{_reminds(document, fact)}：{situation}，下列做法正确的是？"
         # No false version: a curated wrong behaviour put in a named official's mouth
         # (何敬舟提醒…可以把验证码告诉陌生人) is not what they said, and is guessed at sight.
@@ -559,6 +620,8 @@ def _action(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]:
                 and f.attrs.get("numbered")
                 and f.attrs.get("form") == "do"
                 and f.attrs["heading"] == heading
+                # (接到96110来电务必接听 -> 务必接听 says nothing away from its situation)
+                and f.attrs.get("situation", "") == ""
             ]
         same += list(situations()[key].get("right", ()))
         rng_for(fact.id, "right").shuffle(same)
@@ -711,6 +774,8 @@ def _rule(document: Document, fact: Fact) -> list[Result]:
         return [(None, ("speaker_unsure", "讲述经历的市民不是给出提醒的人"))]
     if not who and (fact.attrs.get("heading") or _TIPS_TEXT.search(document.analysis)):
         who = _police(document) or tips_author(document)  # a tips text speaks for its author
+    if not who and _NUMBERED.match(fact.sentence.analysis):
+        who = lead_line_giver(document, fact)  # 一、凡是… under the list's lead line (round 35)
     lead = f"根据{who}的提醒，" if who else ""
     text = _shown(document, fact.start, fact.end)
     if text.count("”") > text.count("“"):

@@ -295,6 +295,11 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
     return mixed[:count]
 
 
+# Measure words that add nothing to a count: a bare 143 names 143人 as well (not 元, %, 年 or 岁,
+# where the number alone could mean another measure).
+_COUNTERS = frozenset("人名件起个家条次张所场户宗位台部篇项")
+
+
 def equivalent_forms(text: str) -> list[str]:
     """Accepted spellings of a quantity answer: 72万元 -> 72万, 720000元; 2.9亿元 -> 29000万元;
     约60家 -> 60家; 超过960万条 -> 960万条."""
@@ -327,6 +332,10 @@ def equivalent_forms(text: str) -> list[str]:
     if quantity.prefix in APPROXIMATE or quantity.prefix in ("超过", "逾", "多达", "高达"):
         # 约60家 / 超过960万条: a student who writes 60家 / 960万条 knows the figure.
         forms.append(text[len(quantity.prefix) :])
+    if quantity.unit in _COUNTERS and not quantity.multiplier and not quantity.numerals:
+        # 86件143人 -> 143: the blank's measure word is plain, a student may leave it out
+        # (round 35's reader).
+        forms.append(quantity.number)
     return [form for form in forms if form and form != text]
 
 

@@ -8,7 +8,8 @@ For every question id present in both:
 * otherwise the regenerated content is used, and the prior ``status`` is kept only while what
   a student sees is unchanged: when the rebuild changes the stem, the set of options or the
   correct answer(s), an ``approved`` question goes back to ``draft`` (its approval was for other
-  text). A ``retired`` question stays retired: an organizer rejected it.
+  text). A fill-blank that only accepts more forms of its key keeps its status. A ``retired``
+  question stays retired: an organizer rejected it.
 
 Option *order* is not content (single-choice answers are rotated across the bank), so the
 comparison uses the option set and the correct options' texts.
@@ -40,7 +41,18 @@ def merged_status(old: dict, fresh: dict) -> str:
     status = old.get("status", "draft")
     if old.get("edited") or status != "approved":
         return status
-    return status if shown_content(old) == shown_content(fresh) else "draft"
+    if shown_content(old) == shown_content(fresh) or _only_accepts_more(old, fresh):
+        return status
+    return "draft"
+
+
+def _only_accepts_more(old: dict, fresh: dict) -> bool:
+    """A fill-blank that only accepts more forms (143人 and now 143 too), with the same stem and
+    the same key shown first: what was approved still stands."""
+    if old.get("type") != "fill_blank" or old.get("stem") != fresh.get("stem"):
+        return False
+    before, after = old.get("answer") or [], fresh.get("answer") or []
+    return bool(before) and after[:1] == before[:1] and set(before) <= set(after)
 
 
 def merge(fresh: list[dict], prior: dict | None) -> list[dict]:

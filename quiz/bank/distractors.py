@@ -280,7 +280,8 @@ def for_term(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
         return unique_candidates(term, codes + perturbed)
     if shape == "hotline":
         lines = (DATA_DIR / "hotlines.txt").read_text(encoding="utf-8").splitlines()
-        numbers = [n.strip() for n in lines if n.strip() and not n.startswith("#")]
+        families = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+        numbers = [n for family in families if term not in family for n in family]
         same_length = [n for n in numbers if len(n) == len(term)]
         rng.shuffle(same_length)
         others = [n for n in numbers if len(n) != len(term)]

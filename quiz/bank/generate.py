@@ -219,11 +219,16 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
             school = home_institution(document)
             own = own or (bool(school) and mentions(question["stem"][:40], school))
             # 据叶春林介绍，…: the stem has its source; "据…报道，据…介绍" would name two.
-            own = own or question["stem"].startswith("据")
+            own = own or aligned(question["stem"]).startswith("据")
             # 金管局提醒：… names its giver: the month alone says when, unless the article names
             # the outlet or body whose news it is (据华西都市报2021年10月报道，…方万云提醒：).
-            own = own or (
-                bool(_NAMED_GIVER.match(aligned(question["stem"])))
+            # (根据…支行的提醒，凡是…: the same, for a rule's giver; round 35)
+            own = (
+                own
+                or (
+                    bool(_NAMED_GIVER.match(aligned(question["stem"])))
+                    or aligned(question["stem"]).startswith("根据")
+                )
                 and report_lead(document).endswith("的报道，")
             )
             lead = report_lead(document, with_publisher=not own)

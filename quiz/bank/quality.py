@@ -86,6 +86,7 @@ REASONS: dict[str, str] = {
     "code_name": "专项行动代号不值得考查",
     "speaker_unsure": "无法确定说话人",
     "obvious_list_item": "题干列出了其余各项，答案一望而知",
+    "schedule_line": "日程表里的一行（日期 主题日），由“某主题日是哪一天”一题考查",
     # precision vetoes (recommend.py): kept in the bank, never recommended
     **VETO_REASONS,
 }
@@ -496,7 +497,7 @@ _COVERB_ONLY = re.compile(
     # what it says of them cut off (round 28)
     r"^(?:而)?(?:到了|在)?(?:周末|节假日|假期|寒暑假|晚上|夜间|双休日)$|^其中[^，。；：]*的一(?:起|次|个|名|人)$|"
     # …拦截可疑退保申请19件；经过耐心沟通。: the means, with what it achieved cut off (round 26)
-    r"^(?:经过|经|通过|借助)[^，。；：]{0,12}(?:沟通|劝说|劝阻|解释|核实|调解|努力|排查|走访)$"
+    r"^(?:经过|经|通过|借助)[^，。；：]{0,12}(?:沟通|劝说|劝阻|解释|核实|调解|努力|排查|走访|审查|审理|调查|侦查|研判)$"
 )
 
 
@@ -564,6 +565,9 @@ def _released_alongside(document: Document, fact: Fact) -> bool:
     return any(not other or not mine or other == mine for other in others)
 
 
+_SCHEDULE_LINE = re.compile(r"[ \u3000]+(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)")
+
+
 def construction_problem(
     question: dict, fact: Fact, document: Document, *, cut_head: bool = False
 ) -> str | None:
@@ -575,6 +579,9 @@ def construction_problem(
         return "case_code"
     if fact.attrs.get("code_name"):
         return "code_name"
+    if fact.kind == "date" and _SCHEDULE_LINE.match(document.analysis, fact.end):
+        # 9月16日 校园日。: a programme line has no verb; the schedule fact asks which day it is.
+        return "schedule_line"
     if rule.startswith("statement.copula_judge.false"):
         return "negated_rhetoric"
     if (

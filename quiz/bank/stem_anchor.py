@@ -65,7 +65,19 @@ def named_publisher(document: Document) -> str:
     据澄川日报…报道 over an article that says only 本报讯)."""
     publisher = document.article.publisher or ""
     # (the analysis copy is simplified: 霽州日報 is looked up as 霁州日报)
-    return publisher if mentions(document.analysis, aligned(publisher)) else ""
+    if mentions(document.analysis, aligned(publisher)):
+        return publisher
+    # 来源：芷滩街道办事处 in 楣州市芷滩街道办事处's release, whose city the article names
+    # (round 35): the body is named all the same.
+    city = re.match(r"^[\u4e00-\u9fa5]{2,4}?[省市县区]", aligned(publisher))
+    rest = aligned(publisher)[city.end() :] if city else ""
+    if (
+        len(rest) >= 4
+        and mentions(document.analysis, rest)
+        and mentions(document.analysis, city.group(0))
+    ):
+        return publisher
+    return ""
 
 
 def full_organisations(document: Document) -> list[tuple[int, str]]:
@@ -81,8 +93,11 @@ def full_organisations(document: Document) -> list[tuple[int, str]]:
         own = introduced_places(document)
         if own:
             # 桐溪市公安局临渚分局: an organisation of a place the gazetteer does not list.
-            piece = rf"[\u4e00-\u9fa5]{{0,10}}?(?:{_ORG_HEADS}){_TITLE_AFTER}"
-            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, own))}){piece}(?:{piece})*")
+            piece = rf"[\u4e00-\u9fa5]{{0,12}}?(?:{_ORG_HEADS}){_TITLE_AFTER}"
+            # (…支行在营业大厅: a verb's place after the body is not a part of its name)
+            pattern = re.compile(
+                rf"(?:{'|'.join(map(re.escape, own))}){piece}(?:(?![在向对为把将和与及]){piece})*"
+            )
             cache = sorted(
                 cache
                 + [
@@ -322,6 +337,11 @@ def local_event(document: Document) -> str:
         # 我校举办2024年网络安全宣传周… + 9月24日是2024年蘅阳省网络安全宣传周“校园日”: the week
         # the article names with its place, not the school's city's (round 26).
         return display(document.article.text[named.start() : named.end()])
+    national = re.search(re.escape(year) + r"国家网络安全宣传周", document.analysis)
+    if national:
+        # 我校开展2025年网络安全宣传周… + 9月16日是2025年国家网络安全宣传周“校园日”: the national
+        # week's programme, not a week of the school's city (round 35).
+        return display(document.article.text[national.start() : national.end()])
     from .relative_places import most_local_home
 
     place = most_local_home(document, province=True)

@@ -42,6 +42,9 @@ _INCIDENTAL_RE = re.compile(
     r"(?:进|走进)(?:校园|学校|课堂)|高校多|[\u4e00-\u9fa5]{2,10}(?:大学|学院|中学|小学)(?=的|学生|代表)|"
     # 接到…投诉举报1360余件: the complaints a regulator receives are its caseload, not the law
     r"投诉举报|"
+    # 受理网络违法和不良信息举报1.2万件: the reporting centre's caseload (12377), not the law
+    # (round 35)
+    r"违法和不良信息|"
     # 编造“某学校食堂饭菜有毒”的虚假信息: an unnamed school in a rumour is its scene (round 22)
     r"某(?:学校|小学|中学|高校|大学)"
 )
@@ -202,7 +205,14 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
     if fact.kind == "advice" and fact.attrs.get("numbered"):
         # A tips list's item is about its section (四、防沉迷 / 位置与照片), whatever fraud words
         # it lacks: the keywords of the heading and the item decide, any day.
-        text = fact.attrs.get("heading", "") + "，" + document.analysis[fact.start : fact.end]
+        # (接到96110来电 + 一定要接听: a long item's clause says its situation, round 35)
+        text = "，".join(
+            (
+                fact.attrs.get("heading", ""),
+                fact.attrs.get("situation", ""),
+                document.analysis[fact.start : fact.end],
+            )
+        )
         days = _keyword_days(themes, document, aligned(text))
         if not days and fact.attrs.get("situation"):
             # 签任何“培训”协议前 + 逐页看清合同内容: a long item's clause says its situation.

@@ -63,3 +63,17 @@ def test_schema_version_1_files_still_read(tmp_path, seed_build, seed_article):
     assert read_json(path.read_bytes()).ok
     rebuilt = generate([seed_article], load_bank_file(path)).bank
     assert rebuilt["schema_version"] == 2 and all("quality" in q for q in rebuilt["questions"])
+
+
+def test_a_blank_that_only_accepts_more_keeps_its_approval(seed_build):
+    """570余件 approved, then 570 accepted too (generator 2.37): the approval stands; a key shown
+    differently or a form no longer accepted resets it."""
+    from quiz.bank.curation import merged_status
+
+    question = next(q for q in seed_build.bank["questions"] if q["type"] == "fill_blank")
+    key = question["answer"][0]
+    old = {**question, "status": "approved", "answer": [key]}
+    assert merged_status(old, {**question, "answer": [key, "另一种写法"]}) == "approved"
+    assert merged_status(old, {**question, "answer": ["另一种写法", key]}) == "draft"
+    wider = {**old, "answer": [key, "旧写法"]}
+    assert merged_status(wider, {**question, "answer": [key]}) == "draft"

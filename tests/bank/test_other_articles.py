@@ -291,6 +291,14 @@ THIN = {
     "h34-telecom-operator-elderly": 13,
     "h34-traditional-court-law-day": 14,
     "h34-university-finance-day": 9,
+    # Round-35 articles (tuning since generator 2.37): a community's youth day (a parent's rules
+    # are advice since 2.37), a procuratorate's law day, a traditional bank's finance day (its
+    # 「四個凡是」 are the bank's since 2.37), a vocational college's day (its tips are the
+    # college's since 2.37); the city opening and the county police give 15 and more.
+    "h35-community-youth-day": 4,
+    "h35-procuratorate-law-day": 11,
+    "h35-traditional-bank-finance-day": 4,
+    "h35-vocational-college-campus-day": 9,
 }
 
 

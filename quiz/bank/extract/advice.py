@@ -320,7 +320,7 @@ _NUMBERED_ITEM = re.compile(
     r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|——|[一二三四五六七八九十]是)\s*"
 )
 _TIPS_HEADING = re.compile(
-    r"小贴士|小提示|温馨提示|提示|提醒|要与不要|“要”与“不要”|“要”和“不要”|防范|做到这几点|"
+    r"小贴士|小提示|温馨提示|提示|提醒|建议|要与不要|“要”与“不要”|“要”和“不要”|防范|做到这几点|"
     # 【警方提醒】 + 要做到： / 不要做： over the 要…；/ 不要…； lines (round 27)
     r"^(?:要|不要)(?:做到|做|这样做)?\s*[:：]?$"
 )
@@ -576,11 +576,24 @@ def _regulations(document: Document, sentence: Sentence) -> list[Fact]:
     return facts
 
 
+# The one clause right before a 凡是 rule, when it gives advice of its own (务必/要/应当…).
+_RULE_SCOPE = re.compile(
+    r"(?:^|(?<=[：:，,。；;]))(?P<scope>[^：:，,。；;]{2,24}?(?:务必|一定要|应当|应该|要|请|切勿|不要)"
+    r"[^：:，,。；;]{2,24})[，,](?=凡是)"
+)
+
+
 def _rules(document: Document, sentence: Sentence) -> list[Fact]:
     facts = []
     for match in _RULE.finditer(document.analysis, sentence.start, sentence.end):
         who = _rule_giver(document, sentence, match.start())
-        facts.append(_advice_fact(document, sentence, *match.span(), form="rule", who=who))
+        start = match.start()
+        # 警方提示：游戏账号、装备交易务必通过官方平台进行，凡是以“保证金”为由要求转账的，都是诈骗:
+        # the clause before says what the rule is about; without it the rule is too wide (round 35).
+        scope = _RULE_SCOPE.search(document.analysis, sentence.start, start + 2)
+        if scope and not _RULE_GIVER.search(scope.group("scope")):
+            start = scope.start("scope")
+        facts.append(_advice_fact(document, sentence, start, match.end(), form="rule", who=who))
     for match in _NEGATED_RULE.finditer(document.analysis, sentence.start, sentence.end):
         clause_end = re.search(r"[，。；,;]", document.analysis[match.end() : sentence.end])
         end = match.end() + (clause_end.start() if clause_end else sentence.end - match.end())

@@ -1,7 +1,7 @@
 """The week's programme: which day is which themed day (9月12日为校园日, 9月13日金融日).
 
 A sentence pairing a day with a themed-day name - ``9月10日校园日、9月11日电信日…``, ``其中，
-9月12日為校園日，9月13日為電信日…``, ``9月12日是2023年国家网络安全宣传周“校园日”`` - gives one
+9月12日為校園日，9月13日為電信日…``, ``9月12日是2023年国家网络安全宣传周“校园日”``, a programme line ``9月16日 校园日。`` - gives one
 ``schedule`` fact per pair: the answer is the day (``attrs['day_name']`` the themed day,
 ``attrs['others']`` the other days of the programme, certainly not that themed day's).
 """
@@ -17,7 +17,7 @@ from .common import make_fact
 
 _DAY_NAMES = "校园日|电信日|法治日|金融日|青少年日|个人信息保护日"
 _PAIR = re.compile(
-    rf"(?P<day>(?<!\d)\d{{1,2}}月\d{{1,2}}日)(?:[为是]|(?:是|为)[^，。、；]{{0,24}}?“)?(?P<name>{_DAY_NAMES})"
+    rf"(?P<day>(?<!\d)\d{{1,2}}月\d{{1,2}}日)(?:[为是]|(?:是|为)[^，。、；]{{0,24}}?“|[ \u3000]+)?(?P<name>{_DAY_NAMES})"
 )
 
 
