@@ -41,12 +41,12 @@ def merged_status(old: dict, fresh: dict) -> str:
     status = old.get("status", "draft")
     if old.get("edited") or status != "approved":
         return status
-    if shown_content(old) == shown_content(fresh) or _only_accepts_more(old, fresh):
+    if shown_content(old) == shown_content(fresh) or only_accepts_more(old, fresh):
         return status
     return "draft"
 
 
-def _only_accepts_more(old: dict, fresh: dict) -> bool:
+def only_accepts_more(old: dict, fresh: dict) -> bool:
     """A fill-blank that only accepts more forms (143人 and now 143 too), with the same stem and
     the same key shown first: what was approved still stands."""
     if old.get("type") != "fill_blank" or old.get("stem") != fresh.get("stem"):

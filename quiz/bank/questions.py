@@ -63,6 +63,10 @@ def accepted_answers(fact: Fact, text: str) -> list[str]:
         forms.extend(
             form.replace("至", sep) for form in list(forms) for sep in ("到", "-") if "至" in form
         )
+        # 9月16日: a student may write 9月16号 (round 35's reader)
+        forms.extend(
+            form[:-1] + "号" for form in list(forms) if re.fullmatch(r"\d{1,2}月\d{1,2}日", form)
+        )
     if fact.kind == "title":
         forms.append(shown.strip("《》"))
     unique = []

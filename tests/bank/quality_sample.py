@@ -43,6 +43,7 @@ from pathlib import Path
 from quiz.bank import THEMED_DAYS, generate, load_article
 from quiz.bank.bankfile import dumps_bank, load_bank_file
 from quiz.bank.constants import GENERAL_TAG
+from quiz.bank.curation import only_accepts_more
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "sichuan-2021-cybersecurity-week.txt"
@@ -230,7 +231,13 @@ def calibration(questions: list[dict], verdicts: dict[str, dict]) -> dict:
         if verdict is None:
             new.append(question)
             continue
-        same = verdict["stem"] == question["stem"] and verdict["shown"] == _shown(question)
+        shown = _shown(question)
+        # (a blank that only accepts more forms since, 143 beside 143人, is still as read)
+        grown = question["type"] == "fill_blank" and only_accepts_more(
+            {"type": "fill_blank", "stem": verdict["stem"], "answer": verdict["shown"]["answer"]},
+            {"stem": question["stem"], "answer": shown["answer"]},
+        )
+        same = verdict["stem"] == question["stem"] and (verdict["shown"] == shown or grown)
         if not same:
             stale.append(question)
             continue
