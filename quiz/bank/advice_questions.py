@@ -151,6 +151,15 @@ _PRONOUN_LEAD = re.compile(
 _STAFF_LEAD = re.compile(r"(?:^|[，,])(?:银行|支行|分行|该行)(?:的)?(?:员工|工作人员|客户经理)")
 
 
+_ORG_END = r"(?:协会|分局|中心|网信办|委|局|院|分行|支行|公司)"
+# Two bodies giving one list: 瑀澧监管局和省保险行业协会向消费者发出如下提示：
+_JOINT_LEAD = re.compile(
+    rf"(?:^|[，,。])(?P<body>[\u4e00-\u9fa5]{{2,10}}?{_ORG_END})(?:和|与|及|、|会同|联合)"
+    rf"(?P<other>[\u4e00-\u9fa5]{{2,12}}?{_ORG_END})(?:(?:向|为|给)[^，,:：]{{1,8}}?)?"
+    r"(?:共同|联合)?(?:发布|发出|提出|给出|总结)了?[^，,:：]{0,8}(?:提示|提醒|建议)[:：]$"
+)
+
+
 def lead_line_giver(document: Document, fact: Fact) -> str:
     """The person a numbered list's lead line names (the item's section heading, ending in a
     colon), introduced as a stem names them; '' when it names no person."""
@@ -178,6 +187,16 @@ def lead_line_giver(document: Document, fact: Fact) -> str:
         # 活动现场，学校向新生发放了《防诈安全手册》，并提示同学们：: the school whose news it is
         # (round 30).
         return home_institution(document)
+    joint = _JOINT_LEAD.search(lead.analysis.rstrip())
+    if not person and joint:
+        # 瑀澧监管局和省保险行业协会向消费者发出如下提示：: both bodies, each by its full name
+        # (round 36).
+        names = [
+            expand_organisation(document, joint.group(g), lead.start)
+            or resolve_relative(document, display(joint.group(g)))
+            for g in ("body", "other")
+        ]
+        return "和".join(names)
     body = _BODY_LEAD.search(lead.analysis.rstrip())
     if not person and body:
         # 协会同时发布防骗提示：: the bankers' association's tips, not the police's (round 33).

@@ -297,7 +297,7 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
 
 # Measure words that add nothing to a count: a bare 143 names 143人 as well (not 元, %, 年 or 岁,
 # where the number alone could mean another measure).
-_COUNTERS = frozenset("人名件起个家条次张所场户宗位台部篇项")
+_COUNTERS = frozenset("人名件起个家条次张所场户宗位台部篇项款份本支")
 
 
 def equivalent_forms(text: str) -> list[str]:

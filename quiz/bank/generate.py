@@ -251,7 +251,7 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
         return
     # A place question's lead names no publisher: 西安晚报 would give 西安 away; a stem that
     # has its own source (据叶春林介绍，…) gets the month only, never two 据.
-    sourced = stem.startswith("据")
+    sourced = aligned(stem).startswith("据")  # (據…介紹 in a traditional stem too, round 36)
     lead = report_lead(document, with_publisher=fact.kind != "place" and not sourced)
     if not lead:
         return

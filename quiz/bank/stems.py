@@ -175,7 +175,11 @@ def _segments(
     if any(re.match(r"^其中", c.analysis) for c in clauses[first + 1 : last + 1]):
         # …共侦破案件3100余起，抓获…4200余名，其中侦破…280起: 其中 refers to the sentence's
         # first count, so the frame keeps the sentence from its first non-lead clause.
-        while first > 0 and not LEAD_RE.match(clauses[first - 1].analysis):
+        while first > 0 and (
+            not LEAD_RE.match(clauses[first - 1].analysis)
+            # (市中院通报，2023年9月至2024年8月，…其中…: a period is no lead to stop at, round 36)
+            or _YEARS_PERIOD.match(clauses[first - 1].analysis)
+        ):
             if FILLER_RE.match(clauses[first - 1].analysis):
                 break
             first -= 1
@@ -215,6 +219,7 @@ def _segments(
     return spans
 
 
+_YEARS_PERIOD = re.compile(r"^\d{4}年(?:\d{1,2}月)?(?:至|到)\d{4}年")
 _SPEECH_VERB = re.compile(r"(?:表示|说|指出|介绍|强调|称|认为|提醒|呼吁|透露|坦言|告诉记者|讲话)$")
 
 

@@ -451,9 +451,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
 _BANK_STOPS = re.compile(
     r"(?:银行|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；]{0,30}?(?:堵截|拦截|劝阻|止付|识别|避免损失)"
 )
+# (通过“96110”预警劝阻、银行网点联动止付等措施: the warning line is a telecom channel, round 36)
 _TELECOM_CHANNEL = re.compile(
     r"电信|电诈|网络|电话|短信|来电|App|APP|app|网上|线上|屏幕|微信|QQ|链接|二维码|手机|"
-    r"涉诈|诈骗|受骗|被骗"
+    r"涉诈|诈骗|受骗|被骗|96110|预警劝阻"
 )
 _SCHOOL_LIFE = re.compile(r"校园|学校|课堂|班会|课程|教师|师生|开学|校内|校方")
 _POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办")

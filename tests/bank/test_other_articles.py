@@ -299,6 +299,15 @@ THIN = {
     "h35-procuratorate-law-day": 11,
     "h35-traditional-bank-finance-day": 4,
     "h35-vocational-college-campus-day": 9,
+    # Round-36 articles (tuning since generator 2.38): a district police alert, an insurers'
+    # finance day (its tips are the regulator's and the association's together since 2.38), a
+    # middle school's campus day, a provincial closing summary, a traditional court's privacy
+    # day (its figures keep their period since 2.38); the youth league's survey gives 15 and more.
+    "h36-district-police-telecom-day": 8,
+    "h36-insurance-finance-day": 1,
+    "h36-middle-school-campus-day": 12,
+    "h36-provincial-closing-summary": 14,
+    "h36-traditional-court-privacy-day": 7,
 }
 
 
