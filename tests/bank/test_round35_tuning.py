@@ -5,7 +5,7 @@ became tuning material after that review (tests/bank/articles/h35-*.txt)."""
 from __future__ import annotations
 
 from quiz.bank.amounts import equivalent_forms
-from tests.helpers.bank_questions import questions_with, recommended_with
+from tests.helpers.bank_questions import marked_answers, questions_with, recommended_with
 
 BUILT = (
     "h35-city-opening",
@@ -15,11 +15,6 @@ BUILT = (
     "h35-traditional-bank-finance-day",
     "h35-vocational-college-campus-day",
 )
-
-
-def marked(question: dict) -> str:
-    """The marked option of a single-choice question."""
-    return question["options"][question["answer"][0]]
 
 
 def test_a_means_clause_cut_off_is_incomplete(built):
@@ -93,7 +88,7 @@ def test_a_parents_list_under_a_pronoun_is_the_speakers(built):
     advice to parents, with a parent's wrong behaviours as options."""
     _d, bank = built["h35-community-youth-day"]
     [advice] = recommended_with(bank, "颜书禾提醒家长：引导孩子安全上网时，下列做法正确的是")
-    assert marked(advice) == "和孩子一起商量制定上网“家庭公约”"
+    assert marked_answers(advice) == ["和孩子一起商量制定上网“家庭公约”"]
     assert advice["themed_days"] == ["youth"]
 
 
@@ -105,5 +100,5 @@ def test_a_colleges_own_tips_are_the_colleges(built):
         bank, "璠州职业技术学院在2025年网络安全宣传周期间提醒：找实习、找兼职或找工作时"
     )
     [call] = recommended_with(bank, "接到96110来电，下列做法正确的是")
-    assert marked(call) == "一定要接听"
+    assert marked_answers(call) == ["一定要接听"]
     assert "telecom" in call["themed_days"]

@@ -5,7 +5,7 @@ became tuning material after that review (tests/bank/articles/h36-*.txt)."""
 from __future__ import annotations
 
 from quiz.bank.amounts import equivalent_forms
-from tests.helpers.bank_questions import questions_with, recommended_with
+from tests.helpers.bank_questions import marked_answers, questions_with, recommended_with
 
 BUILT = (
     "h36-district-police-telecom-day",
@@ -13,11 +13,6 @@ BUILT = (
     "h36-traditional-court-privacy-day",
     "h23-city-closing-summary",
 )
-
-
-def marked(question: dict) -> str:
-    """The marked option of a single-choice question."""
-    return question["options"][question["answer"][0]]
 
 
 def test_a_period_across_years_stays_in_the_stem(built):
@@ -54,7 +49,7 @@ def test_two_bodies_give_one_list(built):
     [advice] = recommended_with(
         bank, "瑀澧监管局和瑀澧省保险行业协会提醒：办理退保、理赔等保险业务时"
     )
-    assert marked(advice) == "慎重对待退保"
+    assert marked_answers(advice) == ["慎重对待退保"]
     assert advice["themed_days"] == ["finance"]
 
 
