@@ -167,7 +167,7 @@ def lead_line_giver(document: Document, fact: Fact) -> str:
     lead = None
     for other in reversed(document.sentences[max(0, sentence.index - 12) : sentence.index]):
         # 协会同时发布防骗提示： + 一、… 六、…: the line above the list's first item (round 33)
-        if re.match(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])", other.analysis):
+        if _NUMBERED.match(other.analysis):
             continue
         if other.analysis.rstrip().endswith((":", "：")):
             lead = other
