@@ -368,6 +368,13 @@ def _list_topic(fact: Fact) -> str:
     return topic
 
 
+# A section heading that is a scam's name (冒充熟人、领导借钱, 刷单返利陷阱); a heading that is a
+# sentence or a call (游戏充值须谨慎，“免费领皮肤”是陷阱 / 遇到网络欺凌，勇敢说不 / 用好“未成年人模式”)
+# is advice, not a kind of scam (round 37).
+_SCAM_HEADING = re.compile(
+    r"^(?!用好|拒绝|远离|遇到|学会|保护|守好|管好|看好|合理|文明|及时|不要|要|别|谨防|警惕|注意|"
+    r"防止|预防|抵制|养成|开启|设置)(?![^，,：:；。！!]*(?:要|须|别|勿|用起来|说不))[^，,：:；。！!]{2,16}$"
+)
 _FRAUD_WORDS = re.compile(
     r"骗|诈|转账|汇款|付款|验证码|密码|银行卡|陷阱|返现|返利|刷单|代充|贷|金融|银行|账户|支付|资金|理财|"
     r"投资|保险|证券|警方|公安|民警|派出所|电话指示|陌生来电|ATM|冻结"
@@ -467,7 +474,16 @@ def _situation(document: Document, fact: Fact) -> str:
     if heading and not _headline_like(document, heading):
         if re.match(r"^(?:保护|防范|谨防|警惕|注意|守好|看好|管好)", aligned(heading)):
             return f"为了{display(heading)}"  # 六、保护好个人信息
-        return f"遇到“{display(heading)}”类骗局时"
+        if _SCAM_HEADING.search(aligned(heading)):
+            return f"遇到“{display(heading)}”类骗局时"
+        # 三、遇到网络欺凌，勇敢说不 / 四、未成年人模式，用起来: a tips text's section is no scam,
+        # and its heading's own words would give the key away (round 37): the item's situation.
+        key = fact.attrs.get("situation_key", "general")
+        if key == "general" and not _FRAUD_WORDS.search(
+            document.analysis[fact.sentence.start : fact.sentence.end]
+        ):
+            return in_script(document, "关于日常上网安全")
+        return situations()[key]["phrase"]
     key = fact.attrs.get("situation_key", "general")
     return situations()[key]["phrase"]
 

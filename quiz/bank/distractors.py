@@ -190,6 +190,9 @@ def for_date(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
         months = [f"{m}月" for m in range(1, 13) if m != month and abs(m - month) <= 4]
         rng.shuffle(months)
         return unique_candidates(fact.text, months)
+    effective = _effective_date_options(document, fact, rng)
+    if effective:
+        return unique_candidates(fact.text, effective)
     same_shape = [
         nfkc(other.text)
         for other in facts
@@ -200,6 +203,29 @@ def for_date(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
     rng.shuffle(deltas)
     shifted = [variant for delta in deltas if (variant := _shift_day(nfkc(fact.text), delta))]
     return unique_candidates(fact.text, same_shape[:1] + shifted)
+
+
+# 《未成年人网络保护条例》自2024年1月1日起施行: a rule takes effect on a month's first day, so a
+# neighbour day (1月2日, 1月3日) gives the answer away (round 36's reader).
+_TAKES_EFFECT = re.compile(r"^起?(?:正式)?(?:施行|实施|生效)")
+_EFFECTIVE_MONTHS = (1, 3, 5, 6, 7, 9, 10, 11)
+
+
+def _effective_date_options(document: Document, fact: Fact, rng: random.Random) -> list[str]:
+    """Other first days of a month in the years around it, for the date a rule takes effect."""
+    found = re.fullmatch(r"(\d{4})年(\d{1,2})月1日", nfkc(fact.text))
+    after = document.analysis[fact.end : fact.end + 8]
+    if not found or not _TAKES_EFFECT.match(after):
+        return []
+    year, month = int(found.group(1)), int(found.group(2))
+    options = [
+        f"{y}年{m}月1日"
+        for y in (year - 1, year, year + 1)
+        for m in _EFFECTIVE_MONTHS
+        if (y, m) != (year, month)
+    ]
+    rng.shuffle(options)
+    return options
 
 
 def for_place(document: Document, fact: Fact, facts: list[Fact], rng: random.Random) -> list[str]:

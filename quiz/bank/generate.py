@@ -36,6 +36,7 @@ from .stem_anchor import report_lead, resolve_organisations, time_anchored
 from .stem_text import (
     aligned,
     drop_additive,
+    drop_garbled_item,
     drop_scene,
     mentions,
     sub_aligned,
@@ -436,7 +437,7 @@ def _build_article(
                 )
             )
             # ——9月16日“校园日”，…: a schedule's list dash is not part of the stem (round 30).
-            question["stem"] = _LIST_DASH.sub("", question["stem"])
+            question["stem"] = drop_garbled_item(_LIST_DASH.sub("", question["stem"]))
             _name_the_week(question, fact, document)
             _in_article_script(question, document)
             problems = check_question(question, texts)

@@ -37,6 +37,8 @@ def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=No
     else:
         results.append(build.single_choice(document, fact, pool, span))
     false_value = pool[0] if pool else None
+    if fact.kind == "quantity" and fact.attrs["quantity"].unit == "%":
+        false_value = _far_share(fact.attrs["quantity"], pool)
     if fact.kind == "title":
         # A title with one word swapped (倡议书 -> 承诺书) is false in wording only: the
         # statement of what was released is asked as it stands.
@@ -46,6 +48,24 @@ def _choice_and_judge(document: Document, fact: Fact, facts: list[Fact], span=No
         false_value = None
     results.append(build.true_false(document, fact, false_value, span))
     return results
+
+
+# 9.8% -> 8.5% is still about one in ten: a share's false version is false in a decimal, not in
+# substance (round 36's reader). It must be at least this far off, relatively.
+_FAR_SHARE = 0.25
+
+
+def _far_share(answer, pool: list[str]) -> str | None:
+    """The first distractor of a share at least :data:`_FAR_SHARE` off it, relatively."""
+    for option in pool:
+        parsed = quantity_from_text(option)
+        if (
+            parsed
+            and answer.value
+            and abs(parsed.value - answer.value) / answer.value >= _FAR_SHARE
+        ):
+            return option
+    return None
 
 
 def _keeping_order(fact: Fact, facts: list[Fact], pool: list[str]) -> list[str]:

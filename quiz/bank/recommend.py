@@ -35,7 +35,7 @@ from .facts import Fact
 from .relative_places import unresolved_relative
 from .stem_anchor import place_anchored, time_anchored
 from .stem_context import survey_source
-from .stem_text import REPORT_LEAD, aligned, without_report_lead
+from .stem_text import GARBLED_PAIR, REPORT_LEAD, aligned, without_report_lead
 
 # Enough to put any shape (base score at most 90) below RECOMMEND_THRESHOLD (70).
 VETO_PENALTY = 40
@@ -98,11 +98,6 @@ _FRAGMENT_TAIL = re.compile(
     r"[；;]\s*(?:〇|\d{1,2}月\d{1,2}日)“?(?:校园日|电信日|法治日|金融日|青少年日|个人信息保护日)?”?"
     r"[。？]?(?:这一说法是否正确？)?$"
 )
-# 查处网络运营、不履行网络安全义务的网络运营者: an item coordinated with a modifier of its own
-# head (a word dropped in the source); copied into a stem it does not read.
-_GARBLED = re.compile(
-    r"(?P<x>[\u4e00-\u9fa5]{2,6})、[^，。、]{2,20}?的[\u4e00-\u9fa5]{0,4}(?P=x)者"
-)
 
 # A pointer to text the student does not have.
 _DANGLING = re.compile(
@@ -157,7 +152,9 @@ def _of_which_dangles(body: str) -> bool:
 _SCENE = re.compile(
     r"活动现场|(?<![直播])现场(?!演示|体验|下载|咨询)|会上|(?:^|，)(?:开幕式|启动仪式|仪式|活动)上|"
     # 在活动前一周: before which event (round 34)?
-    r"(?:^|，|在)活动(?:前|后|开始前|结束后)"
+    r"(?:^|，|在)活动(?:前|后|开始前|结束后)|"
+    # 讲座中，祁振南向同学们介绍了…: which school's lecture (round 36)?
+    r"(?:^|，|在)(?:讲座|报告会|宣讲会|主题班会|班会|课堂|培训|演练)(?:中|上|期间)"
 )
 _EVENT_WORDS = re.compile(
     r"宣传周|主题日|校园日|电信日|法治日|金融日|青少年日|个人信息保护日|发布会|通报会|大会|博览会|论坛"
@@ -570,7 +567,8 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         and not re.search(r"公安机关|公检法|国家", body)
     ):
         codes.append("placeless")
-    if _GARBLED.search(body):
+    if GARBLED_PAIR.search(body):
+        # (generate drops the pair's first item; one left is one the blank sits in)
         codes.append("garbled_source")
     if _FRAGMENT_TAIL.search(outside):
         codes.append("fragment")

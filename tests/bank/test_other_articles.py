@@ -216,7 +216,7 @@ THIN = {
     "h27-bank-finance-day": 10,
     "h27-county-police-wechat-alert": 14,
     "h27-primary-school-campus-day": 5,
-    "h27-procuratorate-youth-day": 15,
+    "h27-procuratorate-youth-day": 14,
     # Round-28 articles (tuning since generator 2.28): a city police press conference (此类警情
     # and 各网点 point back since 2.29), a provincial closing summary, a securities finance day,
     # a traditional privacy day, a vocational college's day (its contest, drama and scams are
@@ -305,9 +305,16 @@ THIN = {
     # day (its figures keep their period since 2.38); the youth league's survey gives 15 and more.
     "h36-district-police-telecom-day": 8,
     "h36-insurance-finance-day": 1,
-    "h36-middle-school-campus-day": 12,
+    "h36-middle-school-campus-day": 11,
     "h36-provincial-closing-summary": 14,
     "h36-traditional-court-privacy-day": 7,
+    # Round-37 articles (tuning since generator 2.39): a district police post, a bank's finance
+    # day, a traditional provincial telecom day, a university's campus day; the city opening
+    # and the youth-day tips give 15 and more.
+    "h37-district-police-antifraud": 7,
+    "h37-payment-finance-day": 12,
+    "h37-traditional-telecom-day": 9,
+    "h37-university-campus-day": 9,
 }
 
 
