@@ -842,6 +842,8 @@ def _victim(document: Document, fact: Fact) -> str:
         return found.group(1) + place + intro[found.end() :]
     if re.search(r"工作的", intro):
         return f"在{place}{intro}"  # (在)寒亭区一家企业工作的赵先生
+    if intro == fact.attrs["victim"]:
+        return f"{place}的{intro}"  # 潆阳市的王阿姨 (never 潆阳市王阿姨, round 37)
     return f"{place}{intro}"
 
 

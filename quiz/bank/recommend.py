@@ -121,6 +121,9 @@ _DANGLING = re.compile(
 # 其中 points back: to a count the stem states (共接到…求助41起，其中…刷单类占比约44%), or to
 # one the student cannot see.
 # (…，其中… / 霁州市对其中276款依法责令限期整改: of which?)
+# A drill's own rates (点击率, 填写率), which mean nothing without the drill that measured them.
+_RATE_OF_A_DRILL = re.compile(r"点击率|打开率|填写率|上当率|中招率")
+_DRILL = re.compile(r"钓鱼|演练|测试|测评")
 _OF_WHICH = re.compile(r"(?:^|，|对|在|从|将|把|向)其中")
 _STATED_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[余多]?[\u4e00-\u9fa5%]|____")
 
@@ -505,7 +508,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
     # -- cannot stand alone
     if unresolved_relative(document, stem):
         codes.append("relative_place")
-    if _DANGLING.search(outside) or _of_which_dangles(outside):
+    # 据兴汇银行崧原省分行副行长…介绍，…各网点柜面…: the outlets of the bank the stem names.
+    pointers = re.sub(r"((?:银行|分行|支行|信用社)[^。]*?)各网点", r"\1网点", outside)
+    if _DANGLING.search(pointers) or _of_which_dangles(outside):
         codes.append("dangling_reference")
     elif fact.kind == "quantity" and re.match(
         r"其中|这其中|当中|从[^，,]{1,10}(?:看|来看)[，,]", fact.sentence.analysis
@@ -517,6 +522,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         codes.append("dangling_reference")
     elif re.search(r"(?:^|，)(?:数据|统计数据|统计)显示", outside) and not outside.startswith("据"):
         # 2024年1至8月，数据显示，前8个月…: whose data (round 32)?
+        codes.append("dangling_reference")
+    elif _RATE_OF_A_DRILL.search(outside) and not _DRILL.search(outside):
+        # …曦川理工大学全校总体点击率下降了5.3个百分点: the click rate of what (round 37)?
         codes.append("dangling_reference")
     if _SCENE.search(outside) and not _week_named(document, body):
         codes.append("unnamed_scene")

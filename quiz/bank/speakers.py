@@ -126,6 +126,10 @@ def _names_someone(text: str) -> bool:
     return any(m.group("name")[:-2] in surnames() for m in CITIZEN_RE.finditer(text))
 
 
+_TIME_WORD = re.compile(
+    r"此时|这时|那时|当时|随后|之后|此后|后来|于是|原来|其间|同时|当天|当日|当晚|次日|不久|最终|最后|"
+    r"事后|如今|现在|目前|起初|一开始|没想到"
+)
 _DESCRIPTOR_STRIP = re.compile(r"^(?:来自|据|在|是|有|的|一名|一位|位)")
 
 
@@ -143,7 +147,12 @@ def citizen_descriptor(document: Document, name: str) -> str:
             before = clause.analysis[:at]
             before = re.split(r"[“”]", before)[-1]
             before = _DESCRIPTOR_STRIP.sub("", before)
-            if 2 <= len(before) <= 16 and not re.search(r"[他她我你]|发现|接到|收到|看到", before):
+            if (
+                2 <= len(before) <= 16
+                and not re.search(r"[他她我你]|发现|接到|收到|看到", before)
+                # 此时王阿姨正准备…: when, not who she is (round 37)
+                and not _TIME_WORD.fullmatch(before)
+            ):
                 offset = clause.start + at - len(before)
                 return document.article.text[offset : offset + len(before)]
     return ""

@@ -148,9 +148,18 @@ def _subsequence(short: str, long: str) -> bool:
     return position == len(short)
 
 
+# The bare word a branch's own release uses for itself.
+_BARE_BRANCHES = frozenset(("分行", "支行", "分公司", "分局"))
+
+
 def expand_organisation(document: Document, short: str, before: int) -> str:
     """The full name the article gives ``short`` (岳麓分局 -> 长沙市公安局岳麓分局), '' if none."""
     key = aligned(short)
+    publisher = aligned(document.article.publisher or "")
+    if key in _BARE_BRANCHES and publisher.endswith(key) and publisher != key:
+        # 分行副行长蔡明远 in 兴汇银行崧原省分行's own release is its own deputy, never the
+        # 人民银行崧原省分行 named nearer before (round 37).
+        return re.sub(r"(?:股份)?有限公司(?=.)", "", document.article.publisher)
     candidates = []
     for offset, name in full_organisations(document):
         name_key = aligned(name)

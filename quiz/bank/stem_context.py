@@ -52,7 +52,9 @@ _NARRATIVE_RE = re.compile(r"[\u4e00-\u9fa5](?:先生|女士|同学|大爷|阿�
 
 _PERIOD = re.compile(
     r"(?:今年|去年|\d{4}年)?(?:前[一二三四五六七八九十\d]{1,2}个月|上半年|"
-    r"\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?|\d{1,2}-\d{1,2}月)|(?:今年|\d{4}年)以来"
+    r"\d{1,2}月(?:\d{1,2}日)?(?:至|到|-)\d{1,2}月(?:\d{1,2}日)?|\d{1,2}-\d{1,2}月|"
+    # 今年一月至八月 (a traditional report's numerals, round 37)
+    r"[一二三四五六七八九十]{1,3}月(?:至|到)[一二三四五六七八九十]{1,3}月)|(?:今年|\d{4}年)以来"
 )
 
 
@@ -61,14 +63,18 @@ def _previous_period(document: Document, sentence) -> str:
     over; '' when there is none or the sentence opens no 同期."""
     if sentence.index == 0 or not sentence.analysis.startswith("同期"):
         return ""
-    previous = document.sentences[sentence.index - 1]
-    if previous.heading or previous.paragraph != sentence.paragraph:
-        return ""
-    found = _PERIOD.search(previous.analysis)
-    if not found:
-        return ""
-    at = previous.start + found.start()
-    return display(document.article.text[at : at + len(found.group(0))])
+    # (…今年一月至八月…。其中，中国移动…。同期，…: the breakdown between says no period of its
+    # own, so the one before it counts, round 37)
+    for previous in reversed(document.sentences[max(0, sentence.index - 3) : sentence.index]):
+        if previous.heading or previous.paragraph != sentence.paragraph:
+            return ""
+        found = _PERIOD.search(previous.analysis)
+        if found:
+            at = previous.start + found.start()
+            return display(document.article.text[at : at + len(found.group(0))])
+        if not previous.analysis.startswith("其中"):
+            return ""
+    return ""
 
 
 def _inherited_lead(document: Document, sentence) -> str:
@@ -419,8 +425,12 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
     if period:
         # 同期，全市公安机关破获… <- 今年前八个月，全市共接报… (the sentence before): the period
         # it points back to (round 16), which also says the year a 今年， added before it did.
+        # (今年，瀚湄全省同期，…: the place a frame put before it stays, after the period)
         prefix = sub_aligned(
-            r"^(?:(?:今年|\d{4}年)，)?同期，", lambda _g: f"{period}，", prefix, count=1
+            r"^(?:(?:今年|\d{4}年)，)?((?:[\u4e00-\u9fa5]{0,6}?(?:全省|全市|全县|全区))?)同期，",
+            lambda g: f"{period}，{g[1]}",
+            prefix,
+            count=1,
         )
     if re.search(
         r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "").replace("同期", "")

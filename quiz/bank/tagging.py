@@ -418,6 +418,12 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # bank stopped at its counters is the finance day's (and the fraud's), not the law's,
         # whatever 非法集资 weighs (round 30).
         days = [day for day in days if day != "law"] or ["finance"]
+    if fact.kind == "quantity" and _BANK_STOPS.search(
+        document.analysis[fact.sentence.start : fact.end]
+    ):
+        # 各网点柜面成功劝阻疑似受骗客户416人次: what a bank stopped at its counters is the
+        # finance day's too (round 37).
+        days = [code for code in THEMED_DAYS if code in {*days, "finance"}]
     if (
         "telecom" in days
         and "finance" in days
@@ -429,6 +435,18 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # stopped at a bank's counter, with no call, message or app in it, is the finance day's
         # (round 32).
         days = [day for day in days if day != "telecom"]
+    if (
+        fact.kind == "quantity"
+        and _BANK_ACCOUNTS.search(_clause_text(document, fact))
+        and (_BANK.search(document.article.publisher or "") or _BANK.search(fact.sentence.analysis))
+    ):
+        # 兴汇银行崧原省分行…识别涉诈可疑账户3862户 / 拦截可疑交易2.17万笔: a bank's own account
+        # and transaction controls are the finance day's, not the telecom day's unless a call, a
+        # message or an app is in the clause (round 37's reader).
+        telecom = {"telecom"} if _CALLS_AND_APPS.search(_clause_text(document, fact)) else set()
+        days = [
+            code for code in THEMED_DAYS if code in ({*days} - {"telecom"}) | telecom | {"finance"}
+        ]
     if fact.kind == "quantity" or "campus" in days:
         survey = survey_source(document, fact.sentence)
         if survey and _MINORS.search(aligned(survey)):
@@ -448,6 +466,9 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
     return days[: themes.general_above] or [GENERAL_TAG]
 
 
+_BANK = re.compile(r"银行|农商行|信用社|信用联社|支行|分行|支付机构|支付公司")
+_BANK_ACCOUNTS = re.compile(r"账户|可疑交易|非柜面|银行卡|销户|管控措施")
+_CALLS_AND_APPS = re.compile(r"电话|短信|来电|App|APP|app|网上|屏幕|微信|QQ|链接|二维码|96110")
 _BANK_STOPS = re.compile(
     r"(?:银行|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；]{0,30}?(?:堵截|拦截|劝阻|止付|识别|避免损失)"
 )

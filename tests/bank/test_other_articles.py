@@ -314,7 +314,7 @@ THIN = {
     "h37-district-police-antifraud": 7,
     "h37-payment-finance-day": 12,
     "h37-traditional-telecom-day": 9,
-    "h37-university-campus-day": 9,
+    "h37-university-campus-day": 7,
 }
 
 
