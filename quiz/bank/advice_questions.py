@@ -764,6 +764,14 @@ def _report(document: Document, fact: Fact) -> list[Result]:
     modal = re.match(r"(?:要|请|务必|应|一定要)", document.analysis[start:end])
     act_span = (start + (modal.end() if modal else 0), end)
     others = list(situations()["report"]["instead"])
+    cheated = situations()["after_fraud"]
+    if any(
+        trigger in aligned(situation or "") + document.analysis[start : fact.start]
+        for trigger in cheated["triggers"]
+    ):
+        # 一旦发现被骗，第一时间向公安机关报案: what victims do instead of reporting (删除聊天记录,
+        # 找“追款”中介), not what bystanders do with a rumour (round 38).
+        others = list(cheated["wrong"])
     rng_for(fact.id, "report_act").shuffle(others)
     act = _shown(document, *act_span)
     return [

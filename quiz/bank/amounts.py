@@ -298,6 +298,8 @@ def perturbed_numbers(quantity: Quantity, rng: random.Random, count: int = 6) ->
 # Measure words that add nothing to a count: a bare 143 names 143人 as well (not 元, %, 年 or 岁,
 # where the number alone could mean another measure).
 _COUNTERS = frozenset("人名件起个家条次张所场户宗位台部篇项款份本支")
+# 民警上门见面劝阻2860人次: a student who writes 2860 knows it (round 38's reader).
+_VISIT_COUNTERS = frozenset(("人次", "户次", "家次", "场次"))
 
 
 def equivalent_forms(text: str) -> list[str]:
@@ -332,7 +334,11 @@ def equivalent_forms(text: str) -> list[str]:
     if quantity.prefix in APPROXIMATE or quantity.prefix in ("超过", "逾", "多达", "高达"):
         # 约60家 / 超过960万条: a student who writes 60家 / 960万条 knows the figure.
         forms.append(text[len(quantity.prefix) :])
-    if quantity.unit in _COUNTERS and not quantity.multiplier and not quantity.numerals:
+    if (
+        (quantity.unit in _COUNTERS or quantity.unit in _VISIT_COUNTERS)
+        and not quantity.multiplier
+        and not quantity.numerals
+    ):
         # 86件143人 -> 143: the blank's measure word is plain, a student may leave it out
         # (round 35's reader).
         forms.append(quantity.number)

@@ -302,6 +302,16 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
     ``2025年国家网络安全宣传周期间，____为金融日，…`` (round 7)."""
     event = document.event
     stem = question["stem"]
+    bare = re.search(r"(?<!\d年)国家网络安全宣传周", aligned(stem))
+    if bare and document.year and fact.kind in ("schedule", "date") and _DAY_NAME.search(stem):
+        # 据2025年9月的报道，____是国家网络安全宣传周“法治日”: the week of which year (round 38)?
+        # The report's year is the week's, said as the stem's lead (the blank keeps the source's
+        # words around it, so the year does not go inside the week's name).
+        body = without_report_lead(stem)
+        if not re.match(r"\d{4}年", aligned(body)):
+            question["stem"] = f"{document.year}年，{body}"
+            question.pop("_report_lead", None)
+        return
     days_listed = len(set(_DAY_NAME.findall(aligned(stem)))) >= 3 or "六大主题日" in aligned(stem)
     if (
         (fact.kind not in ("schedule", "date") and not days_listed)

@@ -184,7 +184,11 @@ _NARRATIVE = re.compile(
     # 同期，… whose period the sentence before said and the stem could not recover (round 16)
     r"(?:^|[，。])同期，|"
     # 另一名学生… : the first one was told in the clause the stem cut off (round 17)
-    r"另一(?:名|位|个|起|户|家)"
+    r"另一(?:名|位|个|起|户|家)|"
+    # 经查，这3张银行卡… / 璟沣市此后，林某…: a case's cards told before, and a place a frame put
+    # before a connective (round 38)
+    r"这(?:\d+|[一二三四五六七八九十两几]+|_+)(?:张|名|个|起|笔|人|家|条|部|款|台)|"
+    r"(?:省|市|县|区)(?:经查|此后|随后|之后|后来)[，,]"
 )
 # An anonymised party of a case (王某, 李某某): a case detail with no one introduced.
 _ANONYMISED = re.compile(r"[\u4e00-\u9fa5]某(?:某)?(?![些种人地处])")

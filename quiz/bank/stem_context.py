@@ -427,7 +427,7 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         # it points back to (round 16), which also says the year a 今年， added before it did.
         # (今年，瀚湄全省同期，…: the place a frame put before it stays, after the period)
         prefix = sub_aligned(
-            r"^(?:(?:今年|\d{4}年)，)?((?:[\u4e00-\u9fa5]{0,6}?(?:全省|全市|全县|全区))?)同期，",
+            r"^(?:(?:今年|\d{4}年)，)?((?:[\u4e00-\u9fa5]{0,6}?(?:全省|全市|全县|全区|省|市|县|区))?)同期，",
             lambda g: f"{period}，{g[1]}",
             prefix,
             count=1,
@@ -436,7 +436,13 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
         r"\d{1,2}月|\d{4}年|以来|上半年", aligned(prefix).replace("其间", "").replace("同期", "")
     ):
         # 今年1月至8月，其间，… / …，同期，… : the frame already says which period it means.
-        prefix = sub_aligned(r"(^|，)(?:其间|同期)，", lambda g: g[1], prefix, count=1)
+        # (…，樾岑县同期，县反诈中心…: the place a frame put before it stays, round 38)
+        prefix = sub_aligned(
+            r"(^|，)((?:[\u4e00-\u9fa5]{0,6}?(?:省|市|县|区))?)(?:其间|同期)，",
+            lambda g: g[1] + g[2],
+            prefix,
+            count=1,
+        )
     if event and not mentions(prefix + suffix, event):
         # 六大主题日依次为：… -> 江岚省2024年网络安全宣传周六大主题日依次为：…
         prefix = sub_aligned(

@@ -345,6 +345,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # 移送涉嫌“代理退保”黑产线索23条，…抓获犯罪嫌疑人31名: figures on a financial scam
         # are the finance day's, whichever clause holds them.
         days = [code for code in THEMED_DAYS if code in {*days, "finance"}]
+        if not _TELECOM_FRAUD.search(document.analysis[fact.sentence.start : fact.sentence.end]):
+            # 关闭涉嫌非法荐股的微信群、QQ群及自媒体账号520余个: where the groups met is not the
+            # telecom day's; the securities enforcement is the finance day's (round 38).
+            days = [day for day in days if day != "telecom"]
     if (
         "finance" in days
         and fact.kind == "quantity"
@@ -466,6 +470,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
     return days[: themes.general_above] or [GENERAL_TAG]
 
 
+_TELECOM_FRAUD = re.compile(r"电信网络诈骗|电信诈骗|电诈|诈骗电话|诈骗短信|通信|运营商|电话卡")
 _BANK = re.compile(r"银行|农商行|信用社|信用联社|支行|分行|支付机构|支付公司")
 _BANK_ACCOUNTS = re.compile(r"账户|可疑交易|非柜面|银行卡|销户|管控措施")
 _CALLS_AND_APPS = re.compile(r"电话|短信|来电|App|APP|app|网上|屏幕|微信|QQ|链接|二维码|96110")

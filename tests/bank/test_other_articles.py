@@ -315,6 +315,14 @@ THIN = {
     "h37-payment-finance-day": 12,
     "h37-traditional-telecom-day": 9,
     "h37-university-campus-day": 7,
+    # Round-38 articles (tuning since generator 2.41): a primary school's campus day, a district
+    # procuratorate's law day (its case's cards are told before since 2.41), a securities
+    # regulator's finance day, a traditional city privacy day; the provincial release and the
+    # county police give 15 and more.
+    "h38-primary-school-campus-day": 5,
+    "h38-procuratorate-law-day": 9,
+    "h38-securities-finance-day": 13,
+    "h38-traditional-privacy-day": 3,
 }
 
 
