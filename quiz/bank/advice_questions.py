@@ -136,8 +136,11 @@ _SCHOOL_LEAD = re.compile(
 
 
 _BODY_LEAD = re.compile(
-    r"(?:^|[，,。])(?P<body>[\u4e00-\u9fa5]{0,8}?(?:协会|分局|中心|网信办|委|局|院|分行|支行|公司))"
-    r"(?:同时|还|也|现场|当场)?(?:发布|发出|提出|给出|总结)了?[^，,:：]{0,8}(?:提示|提醒|建议)[:：]$"
+    r"(?:^|[，,。])(?P<body>[\u4e00-\u9fa5]{0,8}?(?:协会|分局|中心|网信办|委|局|院|分行|支行|公司|"
+    # 学院保卫处也在活动中向同学们发出提醒： (round 39)
+    r"保卫处|学生处|学生工作处|团委))"
+    r"(?:同时|还|也|现场|当场)?(?:在[^，,:：]{1,8}?[中上])?(?:(?:向|为|给)[^，,:：]{1,8}?)?"
+    r"(?:发布|发出|提出|给出|总结)了?[^，,:：]{0,8}(?:提示|提醒|建议)[:：]$"
 )
 
 
@@ -201,6 +204,12 @@ def lead_line_giver(document: Document, fact: Fact) -> str:
     if not person and body:
         # 协会同时发布防骗提示：: the bankers' association's tips, not the police's (round 33).
         full = expand_organisation(document, body.group("body"), lead.start)
+        office = re.match(
+            r"(?:学院|学校|我校|本校|我院|本院)(?=[\u4e00-\u9fa5]{2,5}$)", body.group("body")
+        )
+        if not full and office and home_institution(document):
+            # 学院保卫处: the office of the school whose news it is (round 39).
+            return home_institution(document) + body.group("body")[office.end() :]
         return full
     if not person and _STAFF_LEAD.search(lead.analysis) and lead.analysis.rstrip()[-1:] in ":：":
         # 活动现场，银行员工通过展板…，并总结出「四个凡是」：: the bank the article is about
@@ -363,6 +372,9 @@ def _list_topic(fact: Fact) -> str:
         or re.match(r"^(?:以下|下面|如下)|^.{0,4}[一二三四五六七八九十\d]+条", aligned(topic))
         # 请和孩子一起记住 / 牢记: an instruction heading the list, not what it is about (round 19)
         or re.match(r"^(?:请|要|记住|牢记|谨记|切记)", aligned(topic))
+        # 案例三李某侵犯公民个人信息案 / 一封家长信… / 民警现场支招…: a case's, a letter's or a
+        # scene's title heads the list, not its topic (round 39)
+        or re.search(r"案例|案$|一封|信$|书$|支招|现场|讲座|活动", aligned(topic))
     ):
         return ""
     return topic

@@ -240,6 +240,11 @@ _KEY_FIGURE = re.compile(
     r"未成年人|网络游戏|上网|触网|点击率|求助|填写了?(?:账号|密码)"
 )
 # Words that make a date the week's or a themed day's.
+_MEETING = re.compile(r"召开[^，。；]{0,30}(?:发布会|通气会|座谈会|会议|推进会|部署会)")
+_SPAN_END_GIVEN = re.compile(
+    r"宣传周[^，。]{0,12}?(?:从|自|于)?(?:\d{1,2}月\d{1,2}日(?:持续)?(?:至|到)_{2,}|"
+    r"_{2,}(?:持续)?(?:至|到)\d{1,2}月\d{1,2}日)"
+)
 _WEEK_DATE = re.compile(
     r"宣传周[^，。]{0,30}(?:开幕|启动|举行|举办|开展|持续至|闭幕)|宣传周以“[^”]*”为主题|"
     r"(?:开幕式|启动仪式)[^，。]{0,20}(?:举行|举办)|(?:开展|举办|举行|启动)[^，。]{0,40}主题日|"
@@ -600,11 +605,28 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         or _INDUSTRY.search(before + own)
     ):
         codes.append("trivia_count")
-    if kind == "date" and not (
-        _WEEK_DATE.search(fact.sentence.analysis)
-        or _WEEK_DATE.search(body.replace(BLANK, "9月9日"))
+    if kind == "date" and (
+        not (
+            _WEEK_DATE.search(fact.sentence.analysis)
+            or _WEEK_DATE.search(body.replace(BLANK, "9月9日"))
+        )
+        # 9月17日上午，在…“电信日”之际，琇澴市公安局召开…新闻发布会: the press conference's date,
+        # not the day's (round 39)
+        or _MEETING.search(fact.sentence.analysis)
     ):
         codes.append("trivia_date")
+    elif (
+        kind == "term"
+        and question["type"] == "true_false"
+        and _MEETING.search(fact.sentence.analysis)
+        and re.match(r"^\d{1,2}月\d{1,2}日", without_report_lead(body))
+    ):
+        # 9月17日上午，在“电信日”之际，…召开新闻发布会。这一说法是否正确？: the meeting's date
+        # restated, whichever blank the statement came from (round 39).
+        codes.append("trivia_date")
+    elif kind == "date" and _SPAN_END_GIVEN.search(body):
+        # 宣传周活动从9月15日持续至____: a week is seven days, its other end gives it (round 39).
+        codes.append("computable")
     elif kind == "date" and not _EVENT_WORD.search(body.replace(BLANK, "")):
         # ____上午，岫川县人民广场彩旗招展、人头攒动: the date of a scene, whose event the frame
         # cut off (round 20).

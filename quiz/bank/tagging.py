@@ -368,7 +368,8 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             # 全县破获…案件87起，抓获犯罪嫌疑人132名，…紧急止付冻结涉案资金286.5万元 (round 31)
             or _POLICE_WORK.search(fact.sentence.analysis)
         )
-        and not re.search(r"银行|金融|支付机构|银行卡", fact.sentence.analysis)
+        # (打掉…提供银行卡、电话卡的“两卡”团伙 names cards, not a bank: round 39)
+        and not re.search(r"银行|金融|支付机构", re.sub(r"银行卡", "", fact.sentence.analysis))
         # (涉“两卡”嫌疑人79名 beside the freezing is the police's: only the figure's own clause)
         and "两卡" not in _clause_text(document, fact)
     ):
@@ -441,13 +442,14 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         days = [day for day in days if day != "telecom"]
     if (
         fact.kind == "quantity"
-        and _BANK_ACCOUNTS.search(_clause_text(document, fact))
+        and _BANK_ACCOUNTS.search(document.analysis[fact.sentence.start : fact.end])
         and (_BANK.search(document.article.publisher or "") or _BANK.search(fact.sentence.analysis))
     ):
         # 兴汇银行崧原省分行…识别涉诈可疑账户3862户 / 拦截可疑交易2.17万笔: a bank's own account
         # and transaction controls are the finance day's, not the telecom day's unless a call, a
         # message or an app is in the clause (round 37's reader).
-        telecom = {"telecom"} if _CALLS_AND_APPS.search(_clause_text(document, fact)) else set()
+        span = document.analysis[fact.sentence.start : fact.end]
+        telecom = {"telecom"} if _CALLS_AND_APPS.search(span) else set()
         days = [
             code for code in THEMED_DAYS if code in ({*days} - {"telecom"}) | telecom | {"finance"}
         ]
@@ -471,11 +473,12 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
 
 
 _TELECOM_FRAUD = re.compile(r"电信网络诈骗|电信诈骗|电诈|诈骗电话|诈骗短信|通信|运营商|电话卡")
-_BANK = re.compile(r"银行|农商行|信用社|信用联社|支行|分行|支付机构|支付公司")
-_BANK_ACCOUNTS = re.compile(r"账户|可疑交易|非柜面|银行卡|销户|管控措施")
+_BANK = re.compile(r"银行(?!卡)|农商行|信用社|信用联社|支行|分行|支付机构|支付公司")
+_BANK_ACCOUNTS = re.compile(r"账户|可疑交易|非柜面|销户|管控措施")
 _CALLS_AND_APPS = re.compile(r"电话|短信|来电|App|APP|app|网上|屏幕|微信|QQ|链接|二维码|96110")
 _BANK_STOPS = re.compile(
-    r"(?:银行|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；]{0,30}?(?:堵截|拦截|劝阻|止付|识别|避免损失)"
+    r"(?:银行(?!卡)|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；;]{0,30}?"
+    r"(?:堵截|拦截|劝阻|止付|识别|避免损失)"
 )
 # (通过“96110”预警劝阻、银行网点联动止付等措施: the warning line is a telecom channel, round 36)
 _TELECOM_CHANNEL = re.compile(
@@ -483,7 +486,7 @@ _TELECOM_CHANNEL = re.compile(
     r"涉诈|诈骗|受骗|被骗|96110|预警劝阻"
 )
 _SCHOOL_LIFE = re.compile(r"校园|学校|课堂|班会|课程|教师|师生|开学|校内|校方")
-_POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办")
+_POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办|止付冻结|返还被骗|发还被骗")
 _JUDICIAL = re.compile(
     r"法院|检察|起诉|公诉|判处|判决|审结|宣判|有期徒刑|罚金|刑事责任|法律|《[^》]*法》|条例|立法"
 )

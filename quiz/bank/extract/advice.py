@@ -219,6 +219,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
             sentence.section >= 0
             and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
         )
+        or _tips_lead_above(document, sentence)
     ):
         return _numbered_tip(document, sentence, numbered)
     if tip:
@@ -325,11 +326,24 @@ _TIPS_HEADING = re.compile(
     r"^(?:要|不要)(?:做到|做|这样做)?\s*[:：]?$"
 )
 _ITEM_DONT = re.compile(
-    r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信))"
+    r"^(?:不要|千万不要|切勿|禁止|严禁|勿|别|不(?=随意|轻易|要|在|把|向|给|点|扫|接|转|泄|透|填|下载|安装|参与|相信|"
+    # 不出租、出借、出售本人银行卡 (round 39)
+    r"出租|出借|出售|租借|借用|买卖|帮助))"
 )
 # A tips item's label on a line of its own: 不轻信。 / 不透露。
 _ITEM_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,5}[。.]$")
 _ITEM_DO = re.compile(r"^(?:要(?!求)|应当|应该|应|请|务必|一定要)")
+
+
+def _tips_lead_above(document: Document, sentence: Sentence) -> bool:
+    """Whether the line above a numbered list (past its other items) is a tips lead ending in a
+    colon: 学院保卫处也在活动中向同学们发出提醒： + 一是…；二是…；三是… (round 39)."""
+    for other in reversed(document.sentences[max(0, sentence.index - 12) : sentence.index]):
+        if _NUMBERED_ITEM.match(other.analysis):
+            continue
+        text = other.analysis.rstrip()
+        return text.endswith((":", "：")) and bool(re.search(r"提醒|提示|建议", text))
+    return False
 
 
 def _tips_topic(document: Document, sentence: Sentence) -> str:
@@ -432,7 +446,10 @@ def _long_tip(
             body_start = act_start  # 务必接听 keeps its modal
         body = document.analysis[body_start:at]
         situation = ""
-        if not when or not 4 <= len(body) <= 30 or re.search(r"[“”]$", body):
+        # (三是不出租、出借、出售本人银行卡…: an item's first clause that opens on its own 不 is
+        # a don't without a when, round 39; a bare do, 保护好个人信息, says too little)
+        stated = act_start == start and bool(_ITEM_DONT.match(text))
+        if not (when or stated) or not 4 <= len(body) <= 30 or re.search(r"[“”]$", body):
             continue
         every = re.match(r"^凡是?(.{2,})的$", when)
         if every:
