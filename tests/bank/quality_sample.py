@@ -19,6 +19,7 @@ The packet holds what a reviewer needs and nothing else (no scores, no reasons, 
     python -m tests.bank.quality_sample --calibrate              # seed vs its blind verdicts
     python -m tests.bank.quality_sample --out DIR --every SEED   # every question, no sample
     python -m tests.bank.quality_sample --apply-verdicts CSV     # seed statuses from a read
+    python -m tests.bank.quality_sample --held-back ARTICLE...   # why not recommended
 
 ``--every`` puts every live question of each article in the packet (the seed's full blind read).
 ``--apply-verdicts`` then sets the committed seed bank's statuses from that read: a question the
@@ -44,6 +45,7 @@ from quiz.bank import THEMED_DAYS, generate, load_article
 from quiz.bank.bankfile import dumps_bank, load_bank_file
 from quiz.bank.constants import GENERAL_TAG
 from quiz.bank.curation import only_accepts_more
+from quiz.bank.recommend import VETO_REASONS
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "sichuan-2021-cybersecurity-week.txt"
@@ -287,6 +289,26 @@ def apply_verdicts(csv_path: Path, bank_path: Path = SEED_BANK) -> Counter:
     return Counter(q["status"] for q in bank["questions"])
 
 
+def held_back(paths: list[Path]) -> Counter:
+    """Why questions are not recommended: each veto of :data:`VETO_REASONS` (and ``same_fact``)
+    on the questions of ``paths`` below the threshold, several per question; ``no_veto`` for one
+    held back by its shape's score alone. ``_questions`` and ``_recommended`` count the banks."""
+    counts: Counter = Counter()
+    for path in paths:
+        for question in generate([load_article(path)]).bank["questions"]:
+            counts["_questions"] += 1
+            if question.get("recommended"):
+                counts["_recommended"] += 1
+                continue
+            codes = [
+                code
+                for code in question["quality"]["reasons"]
+                if code in VETO_REASONS or code == "same_fact"
+            ]
+            counts.update(codes or ["no_veto"])
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -302,7 +324,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--apply-verdicts", type=Path, metavar="CSV", help="seed bank statuses from a full read"
     )
+    parser.add_argument(
+        "--held-back", action="store_true", help="why the articles' questions are not recommended"
+    )
     args = parser.parse_args(argv)
+    if args.held_back:
+        sys.stdout.write(json.dumps(dict(held_back(list(args.articles)).most_common())) + "\n")
+        return 0
     if args.apply_verdicts:
         sys.stdout.write(f"{dict(apply_verdicts(args.apply_verdicts))}\n")
         return 0
