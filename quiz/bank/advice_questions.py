@@ -256,7 +256,8 @@ def giver(document: Document, fact: Fact) -> str:
         # A numbered 要/不要 list is the publisher's own (雁屿共青团), whoever it quotes elsewhere;
         # under a heading that is a sentence (学生工作部…总结了六条提醒) it may be someone else's.
         publisher = named_publisher(document)
-        heading = aligned(fact.attrs.get("heading", ""))
+        # 【警方提示】: the brackets are the layout's, 警方 is who (round 40's alert gave none).
+        heading = re.sub(r"^[【\[]|[】\]]$", "", aligned(fact.attrs.get("heading", "")))
         intro = _LIST_GIVER.match(heading)
         if intro:
             # 市委网信办副主任陈嘉怡在现场提醒市民： / 崔立军提醒同学们记住几条： / 警方提醒：…:

@@ -342,6 +342,17 @@ def equivalent_forms(text: str) -> list[str]:
         # 86件143人 -> 143: the blank's measure word is plain, a student may leave it out
         # (round 35's reader).
         forms.append(quantity.number)
+    if (
+        (quantity.unit in _COUNTERS or quantity.unit in _VISIT_COUNTERS)
+        and quantity.multiplier in ("万", "亿")
+        and not quantity.numerals
+    ):
+        # 2.36万条: a student may leave the measure word out (2.36万) or write the figure out
+        # (23600条), as the round 40 reader did for a plain count.
+        forms.append(f"{quantity.number}{quantity.multiplier}")
+        if not quantity.qualifier:
+            value = Decimal(quantity.number) * MULTIPLIERS[quantity.multiplier]
+            forms.append(f"{_plain(value)}{quantity.unit}")
     return [form for form in forms if form and form != text]
 
 

@@ -193,11 +193,15 @@ def for_date(document: Document, fact: Fact, facts: list[Fact], rng: random.Rand
     effective = _effective_date_options(document, fact, rng)
     if effective:
         return unique_candidates(fact.text, effective)
+    dated = bool(re.match(r"\d{4}年", nfkc(fact.text)))
     same_shape = [
         nfkc(other.text)
         for other in facts
         if other.kind == "date"
         and other.attrs["shape"] in (shape, "since" if shape == "day" else shape)
+        # 2021年8月20日 (a law passed) vs 9月21日 (a day of the week): a date without its year
+        # beside dated ones stands out, and is of another kind (round 40).
+        and bool(re.match(r"\d{4}年", nfkc(other.text))) == dated
     ]
     deltas = [-3, -2, -1, 1, 2, 3, 4]
     rng.shuffle(deltas)

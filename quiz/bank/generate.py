@@ -38,6 +38,7 @@ from .stem_text import (
     drop_additive,
     drop_garbled_item,
     drop_scene,
+    mainland_view,
     mentions,
     sub_aligned,
     without_report_lead,
@@ -295,6 +296,7 @@ _YEARLESS_LEAD = re.compile(
 
 
 _DAY_NAME = re.compile(r"(?P<day>校园|电信|法治|金融|青少年|个人信息保护)日")
+_QUOTED_DAY = re.compile(r"[“「](?:校园|电信|法治|金融|青少年|个人信息保护)日[”」]")
 
 
 def _name_the_week(question: dict, fact, document: Document) -> None:
@@ -313,8 +315,11 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
             question.pop("_report_lead", None)
         return
     days_listed = len(set(_DAY_NAME.findall(aligned(stem)))) >= 3 or "六大主题日" in aligned(stem)
+    # 据网信浛琞2025年9月消息，9月17日“电信日”，三家基础电信企业…: a figure of a themed day
+    # is the week's; a report lead names neither the city nor the week (round 40).
+    day_of_week = without_report_lead(stem) != stem and bool(_QUOTED_DAY.search(aligned(stem)))
     if (
-        (fact.kind not in ("schedule", "date") and not days_listed)
+        (fact.kind not in ("schedule", "date") and not days_listed and not day_of_week)
         or not event
         or not re.search(r"\d{4}年", aligned(event))
         or "宣传周" in aligned(stem)
@@ -447,7 +452,9 @@ def _build_article(
                 )
             )
             # ——9月16日“校园日”，…: a schedule's list dash is not part of the stem (round 30).
-            question["stem"] = drop_garbled_item(_LIST_DASH.sub("", question["stem"]))
+            question["stem"] = mainland_view(
+                drop_garbled_item(_LIST_DASH.sub("", question["stem"]))
+            )
             _name_the_week(question, fact, document)
             _in_article_script(question, document)
             problems = check_question(question, texts)

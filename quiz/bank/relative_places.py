@@ -171,6 +171,17 @@ def home_places(document: Document) -> dict[str, str]:
     ):
         # 桑浦晚报 reports 桑浦“断卡”行动… and 我市/市委网信办: the paper's city is the article's.
         found["city"][paper.group(1) + "市"] = 2
+    rural = _COUNTY_BANK.search(document.analysis)
+    if (
+        rural
+        and not any(found["county"].values())
+        and not _NOT_A_STEM.match(rural.group(1))
+        and rural.group(1) not in table
+        and re.search(r"全县|我县|本县|县域", document.analysis)
+    ):
+        # 湉嶅农商银行…组织全县32个营业网点: a rural commercial bank is its county's (round 40:
+        # 全县 was left unresolved and every stem "placeless").
+        found["county"][rural.group(1) + "县"] = 2
     home: dict[str, str] = {}
     for level, counts in found.items():
         named = [n for n, c in counts.items() if c >= 2]
@@ -189,6 +200,11 @@ def home_places(document: Document) -> dict[str, str]:
             home["province"] = province
     document.__dict__["_home_places"] = home
     return home
+
+
+_COUNTY_BANK = re.compile(
+    r"([\u4e00-\u9fa5]{2})(?:农商银行|农村商业银行|农村信用合作联社|农信社|村镇银行)"
+)
 
 
 def most_local_home(document: Document, *, province: bool = False) -> str:
@@ -237,7 +253,15 @@ def home_names(document: Document) -> set[str]:
     for stem, suffix in set(towns):
         if not _NOT_A_STEM.match(stem) and document.analysis.count(stem + suffix) >= 2:
             names.add(stem + suffix)
+    for stem in set(_POLICE_SUB_BUREAU.findall(document.analysis)):
+        # 玶潆市公安局溦岏分局 + 溦岏近期连发3起电诈案件: the sub-bureau's district, named by its
+        # stem (the article never writes 溦岏区; round 40's police alert was "placeless").
+        if not _NOT_A_STEM.match(stem) and document.analysis.count(stem) >= 2:
+            names.add(stem)
     return names
+
+
+_POLICE_SUB_BUREAU = re.compile(r"公安局([\u4e00-\u9fa5]{2})分局")
 
 
 @lru_cache(maxsize=1)
@@ -346,7 +370,7 @@ def _resolve_abbreviation(document: Document, text: str) -> str:
     return text
 
 
-_OWN_BRANCH = re.compile(r"(分行|支行|分局|分公司|公司)$")
+_OWN_BRANCH = re.compile(r"(分行|支行|银行|分局|分公司|公司)$")
 
 
 def _resolve_own_branch(document: Document, text: str) -> str:
@@ -359,6 +383,13 @@ def _resolve_own_branch(document: Document, text: str) -> str:
     name = re.sub(r"(?:股份)?有限公司(?=.)", "", publisher)
     if mentions(text, name):
         return text
+    if kind.group(1).endswith("行"):
+        # 湉嶅农商银行's release: 该行各网点柜员… / 当天全行共举办… are the bank's (round 40).
+        found = re.search(
+            r"(?:^|(?<=[，：]))(?:[^，：]{0,8}?)(?P<word>该行|本行|我行|全行)", aligned(text)
+        )
+        if found and outside_quotes(aligned(text))[found.start("word")]:
+            return text[: found.start("word")] + name + text[found.end("word") :]
     found = re.search(
         rf"(?:^|(?<=[，：]))(?:本|该)?{kind.group(1)}(?=[\u4e00-\u9fa5])", aligned(text)
     )
@@ -367,10 +398,36 @@ def _resolve_own_branch(document: Document, text: str) -> str:
     return text[: found.start()] + name + text[found.end() :]
 
 
+def _home_spelling(document: Document) -> dict[str, str]:
+    """Simplified character -> the article's own, for the home places' names as the article
+    writes them: a simplified report about 澦琨省 keeps 澦 (home places are found on the
+    simplified analysis copy, which reads 滪琨)."""
+    cached = document.__dict__.get("_home_spelling")
+    if cached is not None:
+        return cached
+    spelling: dict[str, str] = {}
+    for name in home_places(document).values():
+        at = document.analysis.find(name)
+        if at < 0:
+            continue
+        written = document.article.text[at : at + len(name)]
+        spelling.update((s, w) for s, w in zip(name, written, strict=True) if s != w)
+    document.__dict__["_home_spelling"] = spelling
+    return spelling
+
+
 def resolve_relative(document: Document, text: str) -> str:
     """``text`` with every relative place word outside quotation marks that no place of its
     level precedes replaced by the article's own place (see the module docstring); 我校/本校
     becomes the publishing school's name."""
+    resolved = _resolve_relative(document, text)
+    spelling = _home_spelling(document)
+    if not spelling or resolved == text:
+        return resolved
+    return "".join(spelling.get(char, char) for char in resolved)
+
+
+def _resolve_relative(document: Document, text: str) -> str:
     text = _resolve_abbreviation(document, text)
     text = _resolve_own_branch(document, _resolve_own_school(document, text))
     home = home_places(document)

@@ -189,9 +189,33 @@ def introduce(document: Document, name: str, before: int) -> str:
     if found:
         # (特邀柏原县人民法院少年法庭庭长季文澜: invited is how she came, not her role, round 29)
         roles = re.sub(r"^(?:据|在|由|经|来自|特邀|邀请|请)", "", found[: -len(name)])
-        return resolve_organisations(document, roles, before) + name
+        return _of_the_school(document, resolve_organisations(document, roles, before)) + name
     descriptor = citizen_descriptor(document, name)
     return f"{descriptor}{name}" if descriptor else name
+
+
+# A role inside a school (法学院教授, 保卫处处长, 校长) names no school of its own.
+_SCHOOL_UNIT_ROLE = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{1,10}?(?:学院|系|研究院|研究所|研究中心|处|部|办公室)|校长|副校长|校党委)"
+)
+
+
+def _of_the_school(document: Document, roles: str) -> str:
+    """法学院教授、数字法治研究中心主任 in 琤嵫理工大学's own news -> 琤嵫理工大学法学院教授、…: a
+    question names the university a professor's claim comes from (round 40)."""
+    from .relative_places import home_institution
+    from .stem_text import aligned
+
+    if not _SCHOOL_UNIT_ROLE.match(aligned(roles)):
+        return roles
+    school = home_institution(document)
+    if (
+        not school
+        or aligned(school) in aligned(roles)
+        or re.match(r"[^、]*(?:大学|中学|小学|学校)", aligned(roles))
+    ):
+        return roles
+    return school + roles
 
 
 _BARE_NAME_LEAD = re.compile(

@@ -27,6 +27,7 @@ from .facts import Fact
 from .layout import DATELINE_RE
 from .lexicon import places, themed_day_names
 from .quality import advice_formula
+from .recommend import law_effective_date
 from .stem_context import survey_source
 from .stem_text import REPORT_LEAD, aligned
 from .themes import ThemeMap
@@ -134,7 +135,7 @@ _LAW_NAME = re.compile(
 )
 
 
-def _law_names(question: dict, text: str) -> str:
+def _law_names(question: dict, text: str, *, about_the_law: bool = False) -> str:
     """The tested text with law names read as "法律": 《数据安全法》 is a law, not a data or
     privacy question; 《个人信息保护法》, 《反电信网络诈骗法》 and 《未成年人保护法》 keep their words
     (privacy, telecom fraud, minors) only when the question tests them (the answer, or the claim
@@ -151,7 +152,8 @@ def _law_names(question: dict, text: str) -> str:
         # (《反电信网络诈骗法》对银行业金融机构…提出了明确要求 is 电信日's too, and
         # 《未成年人保护法》设立了“网络保护”专章 青少年日's, round 25)
         for subject in ("个人信息保护法", "反电信网络诈骗法", "未成年人保护法"):
-            if subject in name and subject in tested:
+            if subject in name and (subject in tested or about_the_law):
+                # (when 《个人信息保护法》 took effect is a question about that law, round 40)
                 return name
         return "法律"
 
@@ -200,6 +202,12 @@ def _for_minors(document: Document, sentence) -> bool:
     return bool(re.search(r"青少年|未成年|少年|儿童|孩子", list_audience(document, sentence)))
 
 
+def _finance_day_source(document: Document) -> bool:
+    """Is the article a bank's own release, or a report on a finance day?"""
+    title = aligned(document.article.title or "")
+    return bool(_BANK.search(aligned(document.article.publisher or ""))) or "金融日" in title
+
+
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
     """The themed days of a question (see module docstring), in programme order."""
     if fact.kind == "advice" and fact.attrs.get("numbered"):
@@ -243,6 +251,10 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # the law, finance or privacy words of its clause).
         extra = set(_keyword_days(themes, document, _clause_text(document, fact)))
         days = {"telecom"} | (extra & {"law", "finance", "privacy"})
+        if _finance_day_source(document):
+            # 湉嶅农商银行…“金融日”: a bank's advice to its customers guards their money, the
+            # finance day's as much as the telecom day's (round 40).
+            days.add("finance")
         return [code for code in THEMED_DAYS if code in days]
     if fact.kind == "term" and advice_formula(fact):
         # 要牢记“三不一多”：未知链接不点击，…: an anti-fraud rule, tagged as advice is.
@@ -284,7 +296,13 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         return named  # 校园日的主题是… / 校园日活动在…举行: a question about that day
     if is_about_the_week(document, fact):
         return [GENERAL_TAG]
-    text = _law_names(question, _clause_text(document, fact))
+    clause = _clause_text(document, fact)
+    about_the_law = fact.kind == "date" and law_effective_date(fact)
+    if about_the_law:
+        # 《个人信息保护法》于…通过，自____起施行: the law the date is of, from its own clause.
+        before = fact.sentence.analysis[: fact.start - fact.sentence.start]
+        clause = "".join(_LAW_NAME.findall(before)[-1:]) + clause
+    text = _law_names(question, clause, about_the_law=about_the_law)
     if fact.kind == "term" and fact.attrs.get("shape") == "hotline":
         # 发现孩子可能卷入违法犯罪活动时，请…拨打12309检察服务热线: when to call is part of what is
         # tested (round 27: the youth day was missing).

@@ -89,9 +89,29 @@ def _curly_quotes(text: str) -> str:
     return "\n".join(fixed)
 
 
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _changed(text: str, converter) -> int:
+    """How many characters of ``text`` the converter changes (per character, so length holds)."""
+    return sum(1 for char in set(text) if converter.convert(char) != char)
+
+
 def is_traditional(original: str) -> bool:
-    """True when t2s conversion changes the text (i.e. it contains traditional characters)."""
-    return _t2s().convert(original) != original
+    """Is ``original`` written in traditional characters?
+
+    Compares distinct characters: a traditional article has more characters that only exist in
+    traditional script than characters that only exist in simplified. A single traditional
+    character does not make an article traditional: a simplified report about 澦琨 (a place
+    whose name t2s would simplify to 滪) stays simplified, and its generated words with it.
+    """
+    if _t2s().convert(original) == original:
+        return False
+    return _changed(original, _t2s()) > _changed(original, _s2t())
 
 
 def outside_quotes(text: str) -> list[bool]:

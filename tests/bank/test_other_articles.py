@@ -331,6 +331,14 @@ THIN = {
     "h39-telecom-operator-privacy-day": 4,
     "h39-traditional-finance-day": 11,
     "h39-vocational-college-campus-day": 1,
+    # Round-40 articles (tuning since generator 2.43): a district police case alert (its
+    # 【警方提示】 list gives advice since 2.43), a rural bank's finance day, a traditional county
+    # youth day, a university privacy day; the city closing summary and the provincial telecom
+    # release give 15 and more.
+    "h40-district-police-case-alert": 14,
+    "h40-rural-bank-finance-day": 12,
+    "h40-traditional-youth-day": 8,
+    "h40-university-privacy-day": 6,
 }
 
 

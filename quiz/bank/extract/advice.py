@@ -80,6 +80,10 @@ _SITUATION_THEN_ACTION = re.compile(
     # 在遇到强制收集信息时保留截图等证据: an advised action after 在…时 (the advice verb before).
     r"^(?:广大)?(?:市民|群众|网民|居民|公众|消费者|用户|家长|学生|大家)?在(?P<event2>(?:遇到|面对|发现|收到|接到)[^,，;；]{2,16}?时)(?P<action4>[^,，;；]{3,})$"
 )
+# The counter of an inline list (一是…；二是…) or of a sequence (其一，/ 首先，).
+_ORDINAL_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六]是?[,，、]?|首先[,，]?|其次[,，]?|最后[,，]?)"
+)
 # A tips text: 要：…  /  不要：… lines.
 _TIP_LINE = re.compile(
     r"^(?P<modal>要|不要|应|不应|可以|禁止)\s*[:：]|"
@@ -128,6 +132,13 @@ def _who(document: Document, sentence: Sentence, verb_at: int) -> str:
     return document.article.text[start:verb_at]
 
 
+# An advised "action" that names no action (务必认真对待, 要高度重视): the only sensible-sounding
+# option among wrong behaviours, so the answer is guessed from the options (round 40).
+_VAGUE_ACTION = re.compile(
+    r"(?:认真|高度|足够|引起)?(?:对待|重视|注意|留意|小心|当心|警惕)(?:起来)?|提高警惕|保持警惕"
+)
+
+
 def _strip_modal(text: str, pattern: re.Pattern) -> int:
     match = pattern.match(text)
     return match.end() if match else 0
@@ -143,9 +154,21 @@ def _action_fact(document, sentence, clause, form, situation, who, section_headi
         # 接到96110来电请务必接听: a short action keeps its 务必 (务必接听).
         start = clause.start + (1 if text.startswith("请") else 0)
         body = text[start - clause.start :]
+    end = clause.end
+    joined = (
+        re.search(r"[、,，](?:也|更|还)?(?:不要|切勿|千万不要|别)", body)
+        if form == "dont"
+        else None
+    )
+    if joined:
+        # 不要继续与对方联系、不要转账: two don'ts in one clause; the first is the advice (the
+        # whole, with its second 不要 left in, read as a half-right wrong behaviour in round 40).
+        body = body[: joined.start()]
+        end = start + len(body)
     if len(body) < 4 or len(body) > 40 or re.search(r"[“”]$", body):
         return None
-    end = clause.end
+    if form == "do" and _VAGUE_ACTION.fullmatch(body):
+        return None  # 务必认真对待: no action a student could tell from a wrong one
     key = situation_key(situation + section_heading + text)
     return _advice_fact(
         document,
@@ -255,6 +278,12 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
         text = clause.analysis
         if document.analysis[clause.start - 1 : clause.start] in (";", "；", "。"):
             situation = held = ""  # a new piece of advice
+        ordinal = _ORDINAL_LEAD.match(text)
+        if ordinal and ordinal.end() < len(text):
+            # 提醒广大用户：一是收到12381预警短信时…；二是…: the list's counter is no part of the
+            # situation (round 40 printed 一是 in the stem).
+            clause = type(clause)(clause.start + ordinal.end(), clause.end, text[ordinal.end() :])
+            text = clause.analysis
         split = _SITUATION_THEN_ACTION.match(text)
         advised = False
         if split:
