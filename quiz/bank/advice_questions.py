@@ -950,6 +950,11 @@ def _scenario(document: Document, fact: Fact, facts: list[Fact]) -> list[Result]
                 # 自称“泰衡人寿理赔专员” is not 冒充电商客服, whatever 理赔 and 屏幕共享 share
                 # (round 32); 自称某购物平台客服 is.
                 return []
+            courier = situations()[key].get("courier_method")
+            if courier and re.search(r"快递", claimed.group(1)):
+                # 自称“快递客服”…包裹丢失，双倍赔偿: the courier's agent the victim was told of,
+                # not an online shop's (round 41).
+                told = courier.format(victim=he)
         return [_choice(fact, "case_method", stem, told, methods, span)]
     told = shown.replace("我", he)
     return [_choice(fact, "method", stem, told, methods, span)]

@@ -325,6 +325,14 @@ class Document:
             if match:
                 at = clauses[0].start + len(clauses[0].analysis) - len(head)
                 found = self.article.text[at : at + len(match.group(0))]
+                continue
+            # 宣傳周昨日（9月17日）迎來「法治日」: the lead's dated 昨日 is the day (round 41).
+            dated = re.search(
+                r"(?:今天|今日|昨天|昨日)[（(](\d{1,2}月\d{1,2}日)[）)]", clauses[0].analysis
+            )
+            if dated:
+                at = clauses[0].start + dated.start(1)
+                found = self.article.text[at : dated.end(1) + clauses[0].start]
         return found
 
     def scope(self, sentence: Sentence, offset: int) -> str:

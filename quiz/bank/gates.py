@@ -79,9 +79,11 @@ def _told_methods() -> set[str]:
     from .extract.advice import situations
 
     return {
-        compare_key(entry["method"].format(victim=pronoun))
+        compare_key(entry[field].format(victim=pronoun))
         for entry in situations().values()
         if entry.get("method") and entry.get("requires")
+        for field in ("method", "courier_method")
+        if field in entry
         for pronoun in ("他", "她")
     }
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .article import Article, UnusableArticleError
 from .constants import (
+    BLANK,
     GENERATOR_VERSION,
     MAX_PER_SENTENCE,
     MIN_USABLE_QUESTIONS,
@@ -35,6 +36,7 @@ from .speakers import introduce_speakers
 from .stem_anchor import report_lead, resolve_organisations, time_anchored
 from .stem_text import (
     aligned,
+    dated_deixis,
     drop_additive,
     drop_garbled_item,
     drop_scene,
@@ -305,7 +307,10 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
     event = document.event
     stem = question["stem"]
     bare = re.search(r"(?<!\d年)国家网络安全宣传周", aligned(stem))
-    if bare and document.year and fact.kind in ("schedule", "date") and _DAY_NAME.search(stem):
+    day_asked = fact.kind in ("schedule", "date") or (
+        fact.kind == "term" and aligned(fact.text).strip('“”「」"') in THEMED_DAYS.values()
+    )
+    if bare and document.year and day_asked and (_DAY_NAME.search(stem) or BLANK in stem):
         # 据2025年9月的报道，____是国家网络安全宣传周“法治日”: the week of which year (round 38)?
         # The report's year is the week's, said as the stem's lead (the blank keeps the source's
         # words around it, so the year does not go inside the week's name).
@@ -452,8 +457,8 @@ def _build_article(
                 )
             )
             # ——9月16日“校园日”，…: a schedule's list dash is not part of the stem (round 30).
-            question["stem"] = mainland_view(
-                drop_garbled_item(_LIST_DASH.sub("", question["stem"]))
+            question["stem"] = dated_deixis(
+                mainland_view(drop_garbled_item(_LIST_DASH.sub("", question["stem"])))
             )
             _name_the_week(question, fact, document)
             _in_article_script(question, document)

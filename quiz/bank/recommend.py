@@ -542,6 +542,9 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 其中，帮信罪案件占比最高，约为41% / 从涉案人员看，30岁以下的占比达62.7%: a share or
         # part of the sentence before's figures (its period and base), which the stem lacks.
         codes.append("dangling_reference")
+    if re.search(rf"[这那此]{re.escape(BLANK)}", body):
+        # “这____案件都有一个共同点…”: the blank counts what 这 points back to (round 41's tuning).
+        codes.append("dangling_reference")
     if _opens_on_an_ellipsis(fact, without_report_lead(body)) or _UNSPOKEN_QUOTE.match(body):
         codes.append("dangling_reference")
     elif re.search(r"(?:^|，)(?:数据|统计数据|统计)显示", outside) and not outside.startswith("据"):
@@ -749,6 +752,17 @@ def precision_vetoes(question: dict, fact: Fact, document: Document, shape: str)
         # 广元市副市长、公安局局长方万云提醒：…要及时向____举报 -> 公安机关: a police chief's own
         # advice names his force (round 26's seed re-read).
         codes.append("obvious_answer")
+    if (
+        kind == "term"
+        and question["type"] != "true_false"
+        and [a.strip() for a in _answer_texts(question)][:1] == ["110"]
+    ):
+        # 拿不准时…直接拨打____咨询 -> 110: everyone knows it, and 96110 fits 咨询 too (round 41).
+        codes.append("obvious_answer")
+    if question["type"] != "true_false" and _part_computable(body, _answer_texts(question)):
+        # 累计清理涉诈“两卡”5130张，其中关停涉诈电话卡3260张，…对____涉诈银行卡… (1870张):
+        # the whole less the part the stem gives (round 41).
+        codes.append("obvious_answer")
     if question["type"] != "true_false" and _share_computable(body, _answer_texts(question)):
         # 共受理…案件67件112人，其中在校学生19人…，学生群体占比____ (接近17%): the stem's own
         # counts give the share (19/112, round 27).
@@ -884,6 +898,17 @@ def _clause_of(document: Document, fact: Fact) -> tuple[str, str]:
             before = clauses[index - 1].analysis if index else ""
             return clause.analysis, before
     return document.analysis[fact.start : fact.end], ""
+
+
+def _part_computable(body: str, answers: list[str]) -> bool:
+    """Whether a count answer is the difference of two counts of the stem in its unit (a total
+    of 5130张 and one part of 3260张 give the other part, 1870张), or their sum."""
+    found = next((re.fullmatch(r"(\d+)(张|人|名|件|起|户|家|个|条|笔)", a) for a in answers), None)
+    if not found:
+        return False
+    value, unit = int(found.group(1)), found.group(2)
+    counts = [int(n) for n in re.findall(rf"(?<![\d.])(\d{{2,7}})(?={unit})", body)]
+    return any(a != b and (a - b == value or a + b == value) for a in counts for b in counts)
 
 
 def _share_computable(body: str, answers: list[str]) -> bool:

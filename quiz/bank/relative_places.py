@@ -370,6 +370,31 @@ def _resolve_abbreviation(document: Document, text: str) -> str:
     return text
 
 
+# A sub-bureau named in full once: 国家金融监督管理总局漖屺监管分局, 玶潆市公安局溦岏分局.
+_FULL_BUREAU = re.compile(
+    r"(?:国家金融监督管理总局|中国人民银行)[\u4e00-\u9fa5]{2,6}?(?:监管分局|分行)|"
+    r"(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{2,4}?市公安局[\u4e00-\u9fa5]{2,4}?分局"
+)
+
+
+def _resolve_bare_bureau(document: Document, text: str) -> str:
+    """分局消费者权益保护处处长任雪鸿介绍，…分局共接到… / 分局反诈中心民警郗立峰说: a clause opening
+    with a bare 分局 in an article that names one sub-bureau in full is that bureau (round 41
+    printed 漖屺市分局, a scope from the sentence before glued onto it)."""
+    found = _FULL_BUREAU.search(document.analysis)
+    if not found:
+        return text
+    name = document.article.text[found.start() : found.end()]
+    analysis = aligned(text)
+    if mentions(analysis, aligned(name)):
+        return text
+    kind = "分行" if aligned(name).endswith("分行") else "分局"
+    bare = re.search(rf"(?:^|(?<=[，：“”。]))(?:该)?{kind}(?=[\u4e00-\u9fa5])", analysis)
+    if not bare or not outside_quotes(analysis)[bare.start()]:
+        return text
+    return text[: bare.start()] + name + text[bare.end() :]
+
+
 _OWN_BRANCH = re.compile(r"(分行|支行|银行|分局|分公司|公司)$")
 
 
@@ -430,6 +455,7 @@ def resolve_relative(document: Document, text: str) -> str:
 def _resolve_relative(document: Document, text: str) -> str:
     text = _resolve_abbreviation(document, text)
     text = _resolve_own_branch(document, _resolve_own_school(document, text))
+    text = _resolve_bare_bureau(document, text)
     home = home_places(document)
     for level, char in _LEVEL_CHAR.items():
         name = home.get(level)

@@ -189,7 +189,8 @@ def introduce(document: Document, name: str, before: int) -> str:
     if found:
         # (特邀柏原县人民法院少年法庭庭长季文澜: invited is how she came, not her role, round 29)
         roles = re.sub(r"^(?:据|在|由|经|来自|特邀|邀请|请)", "", found[: -len(name)])
-        return _of_the_school(document, resolve_organisations(document, roles, before)) + name
+        roles = resolve_organisations(document, roles, before)
+        return _of_the_court(document, _of_the_school(document, roles)) + name
     descriptor = citizen_descriptor(document, name)
     return f"{descriptor}{name}" if descriptor else name
 
@@ -216,6 +217,28 @@ def _of_the_school(document: Document, roles: str) -> str:
     ):
         return roles
     return school + roles
+
+
+# A role inside a court or a procuratorate (主审法官, 刑事审判第二庭庭长, 检察官) names no court.
+_COURT_ROLE = re.compile(
+    r"^(?:主审法官|审判长|审判员|法官|检察官|员额检察官|[\u4e00-\u9fa5]{2,8}?庭(?:副)?庭长)"
+)
+_COURT = re.compile(r"[\u4e00-\u9fa5]{2,10}?(?:中级人民法院|人民法院|人民检察院)")
+
+
+def _of_the_court(document: Document, roles: str) -> str:
+    """主审法官、刑事审判第二庭庭长 in a report on 瑄崟市中级人民法院's open day -> the court's
+    judge (round 41: the advice of a judge of no named court was "placeless")."""
+    from .stem_text import aligned
+
+    if not _COURT_ROLE.match(aligned(roles)):
+        return roles
+    courts = {m.group(0) for m in _COURT.finditer(document.analysis)}
+    if len(courts) != 1:
+        return roles
+    court = courts.pop()
+    at = document.analysis.find(court)
+    return document.article.text[at : at + len(court)] + roles
 
 
 _BARE_NAME_LEAD = re.compile(

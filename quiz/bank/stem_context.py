@@ -295,6 +295,9 @@ def add_context(
         and not names_place  # 广东还将组织…: the clause names its place already
         and not mentions(whole, scope)
         and not re.search(r"全省|全市|全国|我省|我市", prefix)
+        # 分局消费者权益保护处处长任雪鸿介绍: a body opens the clause; a scope before it reads as
+        # part of its name (我市分局, round 41)
+        and not re.match(r"^(?:该)?(?:分局|分行|支行|分公司|总公司|公司)", rest)
         # 今年1月至8月，岚山县公安局共破获…: the actor names the place (no 全县 before it)
         and not (scope.startswith("全") and place_anchored(document, whole))
     ):
@@ -479,6 +482,15 @@ def resolve_deixis(document: Document, fact: Fact, prefix: str, suffix: str) -> 
             prefix,
             count=1,
         )
+        if said == date:
+            # 瑄崟市中級人民法院當天舉辦公眾開放日活動: the day of the sentence before, after
+            # its actor (round 41).
+            prefix = sub_aligned(
+                r"(?<=[院局会委办司行校])(?:当天|当日)(?=举办|举行|召开|开展|组织|发布|启动)",
+                lambda g: date,
+                prefix,
+                count=1,
+            )
     day = re.match(
         r"^(?:\d{4}年|今年)?(校园日|电信日|法治日|金融日|青少年日|个人信息保护日)", aligned(prefix)
     )

@@ -204,7 +204,20 @@ def drop_garbled_item(text: str) -> str:
 
 # 內地2025年國家網絡安全宣傳週 / 內地《未成年人網絡保護條例》 / 期間內地各地: a Hong Kong or Macau
 # outlet's word for the mainland, which a mainland school's paper does not use (round 40).
-_MAINLAND = re.compile(r"(?:^|(?<=[，。；：、\s])|(?<=期间))内地(?=\d{4}年国家|《|_|各地|各省)")
+_MAINLAND = re.compile(
+    r"(?:^|(?<=[，。；：、\s])|(?<=期间))内地(?=\d{4}年国家|国家|《|_|各地|各省)"
+)
+
+
+# 昨日（9月17日） / 今天（9月18日）: a relative day the writer dated; the date is what a stem says.
+_DATED_DEIXIS = re.compile(
+    r"(?:今天|今日|昨天|昨日|前天|当天|当日)[（(](?P<date>\d{1,2}月\d{1,2}日|_+)[）)]"
+)
+
+
+def dated_deixis(text: str) -> str:
+    """``text`` with a dated relative day said by its date (昨日（9月17日） -> 9月17日)."""
+    return sub_aligned(_DATED_DEIXIS.pattern, lambda g: g[1], text)
 
 
 def mainland_view(text: str) -> str:
@@ -215,6 +228,8 @@ def mainland_view(text: str) -> str:
     for match in _MAINLAND.finditer(analysis):
         after = analysis[match.end() : match.end() + 1]
         pieces.append(text[cursor : match.start()])
-        pieces.append("" if after.isdigit() else ("我国" if after in "《_" else "全国"))
+        pieces.append(
+            "" if after.isdigit() or after == "国" else ("我国" if after in "《_" else "全国")
+        )
         cursor = match.end()
     return "".join(pieces) + text[cursor:] if pieces else text

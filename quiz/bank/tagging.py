@@ -280,8 +280,17 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         days = set(themes.situations.get(key, ())) | (extra & {"law", "finance", "privacy"})
         ordered = [code for code in THEMED_DAYS if code in days]
         return ordered[: themes.general_above] or [GENERAL_TAG]
-    if fact.kind == "title" and re.search(
-        r"倡议|公约|承诺|宣言", document.analysis[fact.start : fact.end]
+    if (
+        fact.kind == "title"
+        and (
+            re.search(r"倡议|公约|承诺|宣言", document.analysis[fact.start : fact.end])
+            # 开幕式上发布了《…应急预案》和《…个人信息保护十大典型案例》: what the week's ceremony
+            # released is the week's news, whatever its title's words (round 41)
+            or re.search(
+                r"(?:开幕式|启动仪式|启动式|开幕)(?:上|现场|期间)?[^。；]{0,12}?发布",
+                document.analysis[fact.sentence.start : fact.start],
+            )
+        )
     ):
         return [GENERAL_TAG]  # the release of an initiative is about the week, not a day
     if fact.kind == "schedule" or (fact.kind == "date" and _names_a_day(document, fact)):
@@ -394,12 +403,20 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
         # 蒲坞县公安局累计止付、冻结涉案资金626万元: the police's anti-fraud figure, not the
         # finance day's (round 27; a bank's or the 金融 departments' freezing stays finance's).
         days = [code for code in THEMED_DAYS if code in ({*days} - {"finance"}) | {"telecom"}]
-    if fact.kind == "quantity" and re.search(
-        r"断卡", document.analysis[fact.sentence.start : fact.end]
-    ):
-        # 在“断卡”行动中，…对其中358人依法实施了金融惩戒: the 断卡 action's figures are law
-        # enforcement against fraud (and finance where its own words say so).
-        days = [code for code in THEMED_DAYS if code in {*days, "telecom", "law"}]
+    # (…“两卡”团伙46个；止付冻结涉案资金…，返还被骗资金…: the part of the sentence the figure
+    # is in, up to its semicolon, round 39)
+    part = re.split(r"[;；]", document.analysis[fact.sentence.start : fact.end])[-1]
+    part += re.split(r"[;；]", document.analysis[fact.end : fact.sentence.end])[0]
+    cards = fact.kind == "quantity" and bool(re.search(r"断卡|两卡", part))
+    if cards:
+        # 在“断卡”行动中，…对其中358人依法实施了金融惩戒 / 打掉出租出售“两卡”团伙6个，抓获犯罪
+        # 嫌疑人41名: the card crackdown's figures are law enforcement against telecom fraud, in
+        # every clause of the sentence (round 41 tagged one clause telecom, the other law); the
+        # finance day's only where the figure's own clause names a bank (or both cards).
+        days = {*days, "telecom", "law"}
+        if not re.search(r"银行|金融|支付|两卡", _clause_text(document, fact)):
+            days.discard("finance")
+        days = [code for code in THEMED_DAYS if code in days]
     if fact.kind == "quantity" and _FRAUD_FIGURES.search(
         document.analysis[fact.sentence.start : fact.end]
     ):
@@ -426,6 +443,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             or _POLICE_WORK.search(aligned(question["stem"]))
         )
         and not _JUDICIAL.search(document.analysis[fact.sentence.start : fact.sentence.end])
+        and not cards
     ):
         # 全市公安机关共破获电信网络诈骗案件1,137起，抓获犯罪嫌疑人2,046名: how many fraud cases
         # the police solved is the fraud's day; the law's is what courts, prosecutors and the
@@ -491,17 +509,19 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
 
 
 _TELECOM_FRAUD = re.compile(r"电信网络诈骗|电信诈骗|电诈|诈骗电话|诈骗短信|通信|运营商|电话卡")
-_BANK = re.compile(r"银行(?!卡)|农商行|信用社|信用联社|支行|分行|支付机构|支付公司")
+# A bank by any of its names (a bank card is no bank).
+_BANK_WORDS = r"银行(?!卡)|农商行|信用社|信用联社|支行|分行"
+_BANK = re.compile(rf"{_BANK_WORDS}|支付机构|支付公司")
 _BANK_ACCOUNTS = re.compile(r"账户|可疑交易|非柜面|销户|管控措施")
-_CALLS_AND_APPS = re.compile(r"电话|短信|来电|App|APP|app|网上|屏幕|微信|QQ|链接|二维码|96110")
+# How a scam reaches its victim: a call, a message, an app, a link.
+_CALLS_AND_APPS_WORDS = r"电话|短信|来电|App|APP|app|网上|屏幕|微信|QQ|链接|二维码|96110"
+_CALLS_AND_APPS = re.compile(_CALLS_AND_APPS_WORDS)
 _BANK_STOPS = re.compile(
-    r"(?:银行(?!卡)|农商行|信用社|信用联社|支行|分行|网点|柜面)[^。；;]{0,30}?"
-    r"(?:堵截|拦截|劝阻|止付|识别|避免损失)"
+    rf"(?:{_BANK_WORDS}|网点|柜面)[^。；;]{{0,30}}?(?:堵截|拦截|劝阻|止付|识别|避免损失)"
 )
 # (通过“96110”预警劝阻、银行网点联动止付等措施: the warning line is a telecom channel, round 36)
 _TELECOM_CHANNEL = re.compile(
-    r"电信|电诈|网络|电话|短信|来电|App|APP|app|网上|线上|屏幕|微信|QQ|链接|二维码|手机|"
-    r"涉诈|诈骗|受骗|被骗|96110|预警劝阻"
+    rf"{_CALLS_AND_APPS_WORDS}|电信|电诈|网络|线上|手机|涉诈|诈骗|受骗|被骗|预警劝阻"
 )
 _SCHOOL_LIFE = re.compile(r"校园|学校|课堂|班会|课程|教师|师生|开学|校内|校方")
 _POLICE_WORK = re.compile(r"破获|侦破|抓获|打掉|捣毁|侦办|止付冻结|返还被骗|发还被骗")

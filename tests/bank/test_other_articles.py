@@ -331,14 +331,25 @@ THIN = {
     "h39-telecom-operator-privacy-day": 4,
     "h39-traditional-finance-day": 11,
     "h39-vocational-college-campus-day": 1,
-    # Round-40 articles (tuning since generator 2.43): a district police case alert (its
-    # 【警方提示】 list gives advice since 2.43), a rural bank's finance day, a traditional county
-    # youth day, a university privacy day; the city closing summary and the provincial telecom
-    # release give 15 and more.
-    "h40-district-police-case-alert": 14,
+    # A town's privacy day for the elderly: since 2.44 its 拨打____核实 -> 110 is common
+    # knowledge (round 41's reader), one under the issue's 15.
+    "h12-luting-elderly": 14,
+    # Round-40 articles (tuning since generator 2.43): a rural bank's finance day, a traditional
+    # county youth day, a university privacy day; the city closing summary, the provincial
+    # telecom release and the district police case alert (its 【警方提示】 list gives advice since
+    # 2.43) give 15 and more.
     "h40-rural-bank-finance-day": 12,
     "h40-traditional-youth-day": 8,
     "h40-university-privacy-day": 6,
+    # Round-41 articles (tuning since generator 2.44): a city police WeChat tips post, a county
+    # telecom day, an insurance regulator's finance day, a primary school's campus day, a
+    # traditional court law day (none recommended by 2.43); the provincial opening gives 15 and
+    # more.
+    "h41-city-police-wechat-tips": 9,
+    "h41-county-telecom-day": 13,
+    "h41-insurance-finance-day": 8,
+    "h41-primary-school-campus-day": 6,
+    "h41-traditional-court-law-day": 8,
 }
 
 
