@@ -208,6 +208,15 @@ def _finance_day_source(document: Document) -> bool:
     return bool(_BANK.search(aligned(document.article.publisher or ""))) or "金融日" in title
 
 
+def _with_finance_of_a_bank(document: Document, days: list[str]) -> list[str]:
+    """A fraud tip's days, with 金融日 when a bank gives it or a finance-day report carries it
+    (华汇银行琮湑分行: 不要把验证码、密码告诉任何人 / 不要相信…贷款广告 guard the customers'
+    money, round 42). A tip of no day's words stays general."""
+    if not days or days == [GENERAL_TAG] or not _finance_day_source(document):
+        return days
+    return [code for code in THEMED_DAYS if code in {*days, "finance"}]
+
+
 def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Document) -> list[str]:
     """The themed days of a question (see module docstring), in programme order."""
     if fact.kind == "advice" and fact.attrs.get("numbered"):
@@ -240,7 +249,8 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             # stem states is what the item is asked about (a mixed list's item, round 25).
             named = {*days, *themes.situations.get(stated, ())}
             days = [code for code in THEMED_DAYS if code in named][: themes.general_above]
-        return days or [GENERAL_TAG]  # no day's words: a general tip, not a fraud situation
+        return _with_finance_of_a_bank(document, days) or [GENERAL_TAG]  # (no day's words: a
+        # general tip, not a fraud situation)
     if (
         fact.kind == "term"
         and fact.attrs.get("shape") == "hotline"
@@ -279,7 +289,7 @@ def tag_question(themes: ThemeMap, question: dict, fact: Fact, document: Documen
             extra = set()
         days = set(themes.situations.get(key, ())) | (extra & {"law", "finance", "privacy"})
         ordered = [code for code in THEMED_DAYS if code in days]
-        return ordered[: themes.general_above] or [GENERAL_TAG]
+        return _with_finance_of_a_bank(document, ordered[: themes.general_above]) or [GENERAL_TAG]
     if (
         fact.kind == "title"
         and (

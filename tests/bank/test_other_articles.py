@@ -350,6 +350,15 @@ THIN = {
     "h41-insurance-finance-day": 8,
     "h41-primary-school-campus-day": 6,
     "h41-traditional-court-law-day": 8,
+    # Round-42 articles (tuning since generator 2.45): a bank's finance-day tips, a county police
+    # weekly alert (its week-on-week counts are computable since 2.45), a middle school's youth
+    # day, a procuratorate's law day, a traditional privacy day; the city opening gives 15 and
+    # more.
+    "h42-bank-finance-day-tips": 9,
+    "h42-county-police-weekly-alert": 3,
+    "h42-middle-school-youth-day": 1,
+    "h42-procuratorate-law-day": 9,
+    "h42-traditional-privacy-day": 5,
 }
 
 
