@@ -23,6 +23,7 @@ from .curation import merge
 from .document import Document
 from .explain import difficulty, explanation
 from .extract import extract_facts
+from .extract.advice import tips_lead_above
 from .extract.people import is_name
 from .gates import check_question
 from .layout import DATELINE_RE
@@ -33,7 +34,7 @@ from .questions import rng_for
 from .relative_places import home_institution, resolve_relative
 from .script import in_script, script_forms
 from .speakers import introduce_speakers
-from .stem_anchor import report_lead, resolve_organisations, time_anchored
+from .stem_anchor import named_publisher, report_lead, resolve_organisations, time_anchored
 from .stem_text import (
     aligned,
     dated_deixis,
@@ -199,6 +200,27 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     ):
         # 孙晓东建议市民…接到____的来电要及时接听: advice given in a report, said whose and when.
         advice_like = True
+    item = _LIST_ITEM.match(fact.sentence.analysis)
+    if (
+        item
+        and fact.kind == "term"
+        and fact.attrs.get("shape") == "hotline"
+        and tips_lead_above(document, fact.sentence)
+        # the whole item from its start (先告诉家长和老师；… or 或扣押身份证… is its middle)
+        and aligned(question["stem"].removeprefix("根据报道，")).startswith(
+            fact.sentence.analysis[item.end() :][:6]
+        )
+    ):
+        # 学校向学生发放了应对提示卡： + 五是需要倾诉或法律帮助时，可拨打12355…热线: the list's
+        # hotline is the school's advice, said as such (round 42: "nobody's advice").
+        who = home_institution(document) or named_publisher(document)
+        when = report_lead(document, with_publisher=False)
+        if who and when:
+            stem = question["stem"].removeprefix("根据报道，")
+            question["stem"] = (
+                when.removeprefix("据").removesuffix("的报道，") + f"，{who}提醒：{stem}"
+            )
+            return
     if not needs_anchor(fact) and not advice_like:
         return
     if advice_like:
@@ -267,6 +289,10 @@ def _with_report_lead(question: dict, fact, document: Document) -> None:
     question["_report_lead"] = True
 
 
+# An inline or numbered list item's counter: 五是… / 3. …
+_LIST_ITEM = re.compile(
+    r"^(?:[一二三四五六七八九十]是|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)"
+)
 _NAMED_GIVER = re.compile(r"^[^，：:]{2,40}?(?:提醒|提示|建议|呼吁)[^，：:]{0,8}[：:]")
 # An instruction opening a stem (不要轻信…, 凡是要求…的一律是诈骗): it needs its giver.
 _IMPERATIVE = re.compile(r"^(?:不要|要|切勿|务必|请|千万|一定|凡是|勿|谨防|警惕|注意|牢记|拒绝)")
@@ -315,7 +341,15 @@ def _name_the_week(question: dict, fact, document: Document) -> None:
         # The report's year is the week's, said as the stem's lead (the blank keeps the source's
         # words around it, so the year does not go inside the week's name).
         body = without_report_lead(stem)
-        if not re.match(r"\d{4}年", aligned(body)):
+        this = re.search(r"本届(?=国家网络安全宣传周)", aligned(body))
+        near = this and BLANK in body[max(0, this.start() - 6) : this.end() + 6]
+        if this and not near:
+            # 9月20日是本届国家网络安全宣传周的青少年日: this year's week, by its year (round 42).
+            question["stem"] = sub_aligned(
+                r"本届(?=国家网络安全宣传周)", f"{document.year}年", body, count=1
+            )
+            question.pop("_report_lead", None)
+        elif not re.match(r"\d{4}年", aligned(body)):
             question["stem"] = f"{document.year}年，{body}"
             question.pop("_report_lead", None)
         return

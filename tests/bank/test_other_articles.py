@@ -356,7 +356,7 @@ THIN = {
     # more.
     "h42-bank-finance-day-tips": 9,
     "h42-county-police-weekly-alert": 3,
-    "h42-middle-school-youth-day": 1,
+    "h42-middle-school-youth-day": 4,
     "h42-procuratorate-law-day": 9,
     "h42-traditional-privacy-day": 5,
 }

@@ -242,7 +242,7 @@ def _advice_units(document: Document, sentence: Sentence) -> list[Fact]:
             sentence.section >= 0
             and _TIPS_HEADING.search(document.sentences[sentence.section].analysis)
         )
-        or _tips_lead_above(document, sentence)
+        or tips_lead_above(document, sentence)
     ):
         return _numbered_tip(document, sentence, numbered)
     if tip:
@@ -364,7 +364,7 @@ _ITEM_LABEL = re.compile(r"^[\u4e00-\u9fa5]{2,5}[。.]$")
 _ITEM_DO = re.compile(r"^(?:要(?!求)|应当|应该|应|请|务必|一定要)")
 
 
-def _tips_lead_above(document: Document, sentence: Sentence) -> bool:
+def tips_lead_above(document: Document, sentence: Sentence) -> bool:
     """Whether the line above a numbered list (past its other items) is a tips lead ending in a
     colon: 学院保卫处也在活动中向同学们发出提醒： + 一是…；二是…；三是… (round 39)."""
     for other in reversed(document.sentences[max(0, sentence.index - 12) : sentence.index]):
