@@ -51,7 +51,7 @@ class LabeledEnum(StrEnum):
 
 
 # Bump when generated stems/options change, so rebuilt banks record which rules made them.
-GENERATOR_VERSION = "2.46.0"
+GENERATOR_VERSION = "2.47.0"
 
 # Version 2 adds per-question ``quality`` ({score, reasons}) and ``recommended``; version 1 files
 # (without them) still read.

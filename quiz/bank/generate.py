@@ -44,6 +44,7 @@ from .stem_text import (
     mainland_view,
     mentions,
     sub_aligned,
+    week_before_period,
     without_report_lead,
 )
 from .stems import display
@@ -491,8 +492,8 @@ def _build_article(
                 )
             )
             # ——9月16日“校园日”，…: a schedule's list dash is not part of the stem (round 30).
-            question["stem"] = dated_deixis(
-                mainland_view(drop_garbled_item(_LIST_DASH.sub("", question["stem"])))
+            question["stem"] = week_before_period(
+                dated_deixis(mainland_view(drop_garbled_item(_LIST_DASH.sub("", question["stem"]))))
             )
             _name_the_week(question, fact, document)
             _in_article_script(question, document)

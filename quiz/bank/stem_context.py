@@ -288,7 +288,8 @@ def add_context(
     names_place = any(rest.startswith(name) for name in places() if len(name) >= 2) or bool(
         re.match(r"^(?:省|市|县|区)(?:委|公安|人民|检察|法院|政府|教育|网信|反诈)", rest)
         # 省通信管理局累计处置…: a body of the level names it (蘅阳全省省通信管理局, round 26)
-        or re.match(r"^(?:省|市|县|区)[\u4e00-\u9fa5]{1,8}?(?:局|厅|办|委员会|中心)", rest)
+        # (省网络违法和不良信息举报中心共受理…: 澂岺全省省网络… in round 43)
+        or re.match(r"^(?:省|市|县|区)[\u4e00-\u9fa5]{1,14}?(?:局|厅|办|委员会|中心)", rest)
     )
     if (
         scope

@@ -233,3 +233,21 @@ def mainland_view(text: str) -> str:
         )
         cursor = match.end()
     return "".join(pieces) + text[cursor:] if pieces else text
+
+
+# 澂岺省2025年国家网络安全宣传周期间，1月至8月，全省累计清理…: the week announced the year's
+# figures; a period of months is no part of a week (round 43's reader).
+_WEEK_BEFORE_PERIOD = re.compile(
+    r"^(?P<lead>(?:据[^，]{2,40}，)?)(?P<place>[\u4e00-\u9fa5]{0,8}?)(?P<year>\d{4}年)(?:国家)?"
+    r"网络安全宣传周期间，(?=\d{1,2}月(?:至|到|-)\d{1,2}月|今年以来|年初以来)"
+)
+
+
+def week_before_period(text: str) -> str:
+    """``text`` with the week dropped before a period of months (the place and year kept)."""
+    found = _WEEK_BEFORE_PERIOD.match(aligned(text))
+    if not found:
+        return text
+    kept = text[: found.end("year")]
+    kept = kept[: found.start("place")] + text[found.start("place") : found.end("place")]
+    return kept + text[found.start("year") : found.end("year")] + text[found.end() :]

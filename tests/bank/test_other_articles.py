@@ -359,6 +359,13 @@ THIN = {
     "h42-middle-school-youth-day": 4,
     "h42-procuratorate-law-day": 9,
     "h42-traditional-privacy-day": 5,
+    # Round-43 articles (tuning since generator 2.47): a community youth day, a telecom operator's
+    # privacy day, a traditional finance day, a university campus day; the provincial closing
+    # summary and the city police release give 15 and more.
+    "h43-community-youth-day": 6,
+    "h43-telecom-operator-privacy-day": 2,
+    "h43-traditional-finance-day": 10,
+    "h43-university-campus-day": 6,
 }
 
 
